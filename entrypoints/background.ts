@@ -1,0 +1,13 @@
+import { setupApprovals } from '@/lib/approvals/background';
+import { openDatabase } from '@/lib/db/database';
+import { setupLibrary } from '@/lib/library/background';
+import { setupSettings } from '@/lib/settings/background';
+
+// Wiring only: each domain registers its own listeners synchronously (MV3 service workers must
+// register listeners in the first turn); the logic lives in lib/.
+export default defineBackground(() => {
+  const db = openDatabase();
+  setupSettings();
+  setupLibrary(db);
+  setupApprovals(db);
+});

@@ -1,0 +1,31 @@
+import type { MessageTable } from '../types';
+
+/** Strings shared by several surfaces. Each domain keeps its own table beside this one. */
+export const common = {
+  'common.appName': { id: 'Satu Pintu', en: 'Satu Pintu' },
+  'common.tagline': { id: 'Satu pintu untuk unggahan instansi', en: 'One door for agency posts' },
+  'common.loading': { id: 'Memuat…', en: 'Loading…' },
+  'common.close': { id: 'Tutup', en: 'Close' },
+  'common.save': { id: 'Simpan', en: 'Save' },
+  'common.cancel': { id: 'Batal', en: 'Cancel' },
+  'common.copy': { id: 'Salin', en: 'Copy' },
+  'common.copied': { id: 'Tersalin', en: 'Copied' },
+  'common.error': { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },
+  'common.platform.facebook': { id: 'Facebook', en: 'Facebook' },
+  'common.platform.instagram': { id: 'Instagram', en: 'Instagram' },
+  'common.platform.youtube': { id: 'YouTube Studio', en: 'YouTube Studio' },
+  'common.field.caption': { id: 'Teks unggahan', en: 'Post text' },
+  'common.field.title': { id: 'Judul', en: 'Title' },
+  'common.field.description': { id: 'Deskripsi', en: 'Description' },
+  'common.field.tags': { id: 'Tag', en: 'Tags' },
+  'common.verdict.ready': { id: 'Siap unggah', en: 'Ready to post' },
+  'common.verdict.review': { id: 'Perlu ditinjau', en: 'Needs review' },
+  'common.verdict.blocked': { id: 'Jangan diunggah', en: 'Do not post' },
+  'common.approval.not-submitted': { id: 'Belum diajukan', en: 'Not submitted' },
+  'common.approval.pending': { id: 'Menunggu persetujuan', en: 'Awaiting approval' },
+  'common.approval.approved': { id: 'Disetujui', en: 'Approved' },
+  'common.approval.changes-requested': { id: 'Perlu perbaikan', en: 'Changes requested' },
+  'common.approval.rejected': { id: 'Ditolak', en: 'Rejected' },
+  'common.approval.changed-since-approval': { id: 'Diubah setelah disetujui', en: 'Changed since approval' },
+  'common.openOptions': { id: 'Buka pengaturan', en: 'Open settings' },
+} satisfies MessageTable;
