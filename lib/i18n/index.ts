@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
+import { approvals } from './messages/approvals';
 import { common } from './messages/common';
+import { library } from './messages/library';
 import { options } from './messages/options';
 import { popup } from './messages/popup';
 import { sidebar } from './messages/sidebar';
@@ -13,7 +15,7 @@ export { LANGUAGES } from './types';
  * the admin chooses the language in the options page, so the tables live here (typed: a key
  * missing in one language does not compile) and `_locales/` only carries the manifest's name.
  */
-export const messages = { ...common, ...sidebar, ...popup, ...options };
+export const messages = { ...common, ...sidebar, ...popup, ...options, ...library, ...approvals };
 export type MessageKey = keyof typeof messages;
 
 /** The current UI language; pages and the sidebar set it from the settings. */
