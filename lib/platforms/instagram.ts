@@ -1,30 +1,54 @@
 import { definePlatform } from './types';
 
+/**
+ * Instagram's caption is a Lexical textbox in the "Create new post" / "Buat postingan baru"
+ * dialog, reached through history.pushState (shared/reference/composers.md). The label ends in
+ * "..." or a real ellipsis "…", so prefixes are matched.
+ */
+const TEXTBOX = 'div[role="textbox"][contenteditable="true"]';
+
+/** Instagram web hosts; `m.` redirects to www. */
+const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
+
 export default definePlatform({
   id: 'instagram',
   label: 'Instagram',
   matches: ['*://*.instagram.com/*'],
-  detect: (url) => /(^|\.)instagram\.com$/.test(url.hostname),
+  // Host only, no path rules: Instagram is a pushState SPA (from /direct/ to /create/ without a
+  // reload); the DM box is not in a dialog, and every caption strategy requires one.
+  detect: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
   fields: [
     {
       id: 'caption',
       kind: 'lexical',
       strategies: [
+        { name: 'aria-label (en)', selector: `div[role="dialog"] ${TEXTBOX}[aria-label^="Write a caption"]` },
         {
-          name: 'caption (en)',
-          selector:
-            'div[role="dialog"] div[role="textbox"][contenteditable="true"][aria-label^="Write a caption"]',
+          name: 'aria-label (id)',
+          selector: `div[role="dialog"] ${TEXTBOX}[aria-label^="Tulis keterangan"]`,
         },
         {
-          name: 'caption (id)',
-          selector:
-            'div[role="dialog"] div[role="textbox"][contenteditable="true"][aria-label^="Tulis keterangan"]',
+          name: 'aria-placeholder',
+          selector: `div[role="dialog"] ${TEXTBOX}[aria-placeholder^="Write a caption"], div[role="dialog"] ${TEXTBOX}[aria-placeholder^="Tulis keterangan"]`,
         },
         {
-          name: 'lexical textbox in dialog',
-          selector: 'div[role="dialog"] div[role="textbox"][contenteditable="true"]',
+          name: 'lexical editor in dialog',
+          selector:
+            'div[role="dialog"] [contenteditable="true"][data-lexical-editor="true"]:not([aria-label*="omment"]):not([aria-label*="omentar"])',
+        },
+        {
+          name: 'textbox in dialog',
+          selector: `div[role="dialog"] ${TEXTBOX}:not([aria-label*="omment"]):not([aria-label*="omentar"])`,
         },
       ],
     },
+  ],
+  containers: [
+    {
+      name: 'dialog "Buat postingan baru"',
+      selector: 'div[role="dialog"][aria-label="Buat postingan baru"]',
+    },
+    { name: 'dialog "Create new post"', selector: 'div[role="dialog"][aria-label="Create new post"]' },
+    { name: 'dialog', selector: 'div[role="dialog"]' },
   ],
 });

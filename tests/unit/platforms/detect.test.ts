@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import facebook from '@/lib/platforms/facebook';
+import instagram from '@/lib/platforms/instagram';
+import { detectPlatform } from '@/lib/platforms/registry';
+import youtube from '@/lib/platforms/youtube';
+
+// Real URLs, as admins have them in the address bar.
+const FACEBOOK_YES = [
+  'https://www.facebook.com/',
+  'https://facebook.com/',
+  'https://web.facebook.com/?_rdc=1&_rdr',
+  'https://m.facebook.com/home.php',
+  'https://www.facebook.com/diskominfo.kalbarprov',
+  'https://www.facebook.com/profile.php?id=100064512345678',
+  'https://www.facebook.com/groups/123456789012345/',
+  'https://business.facebook.com/latest/composer?asset_id=104512345678901&nav_ref=internal_nav',
+  'https://business.facebook.com/latest/home?asset_id=104512345678901',
+  // pushState can lead from here to a post composer without a reload: the host decides, not the path.
+  'https://www.facebook.com/messages/t/100001234567890',
+];
+const FACEBOOK_NO = [
+  'https://facebook.com.evil.example/',
+  'https://notfacebook.com/',
+  'https://www.facebook.co/',
+  'http://www.facebook.com/', // only https
+  'https://www.instagram.com/',
+];
+const INSTAGRAM_YES = [
+  'https://www.instagram.com/',
+  'https://instagram.com/',
+  'https://www.instagram.com/create/select/',
+  'https://www.instagram.com/create/details/',
+  'https://www.instagram.com/p/DBx2fQ1S9aB/',
+  'https://www.instagram.com/diskominfokalbar/',
+  'https://www.instagram.com/direct/inbox/', // SPA: /create/ is one pushState away
+];
+const INSTAGRAM_NO = [
+  'https://notinstagram.com/',
+  'https://instagram.com.evil.example/create/',
+  'https://www.facebook.com/',
+];
+const YOUTUBE_YES = [
+  'https://studio.youtube.com/channel/UCxYz1234567890abcdefABC/videos/upload?d=ud',
+  'https://studio.youtube.com/video/dQw4w9WgXcQ/edit',
+  'https://studio.youtube.com/channel/UCxYz1234567890abcdefABC',
+];
+const YOUTUBE_NO = [
+  'https://www.youtube.com/upload',
+  'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  'https://studio.youtube.com.evil.example/video/x/edit',
+  'https://notstudio.youtube.com/',
+];
+
+describe.each([
+  { adapter: facebook, yes: FACEBOOK_YES, no: FACEBOOK_NO },
+  { adapter: instagram, yes: INSTAGRAM_YES, no: INSTAGRAM_NO },
+  { adapter: youtube, yes: YOUTUBE_YES, no: YOUTUBE_NO },
+])('$adapter.id detect(url)', ({ adapter, yes, no }) => {
+  it.each(yes)('matches %s', (url) => {
+    expect(adapter.detect(new URL(url))).toBe(true);
+    expect(detectPlatform(new URL(url))?.id).toBe(adapter.id);
+  });
+  it.each(no)('does not match %s', (url) => {
+    expect(adapter.detect(new URL(url))).toBe(false);
+  });
+});
+
+describe('detectPlatform', () => {
+  it('finds nothing on look-alike and unrelated hosts', () => {
+    for (const url of [
+      'https://facebook.com.evil.example/',
+      'https://notinstagram.com/',
+      'https://example.org/',
+    ]) {
+      expect(detectPlatform(new URL(url))).toBeUndefined();
+    }
+  });
+});

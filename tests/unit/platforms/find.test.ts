@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import facebook from '@/lib/platforms/facebook';
+import {
+  fieldForElement,
+  findAllFields,
+  findAnyField,
+  findComposerContainer,
+  findField,
+  findFocusedField,
+  health,
+  resolveStrategies,
+} from '@/lib/platforms/find';
+import instagram from '@/lib/platforms/instagram';
+import youtube from '@/lib/platforms/youtube';
+import { loadSnapshot, one } from './snapshot';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Facebook composer', () => {
+  it('finds the Indonesian post text by its aria-label, not the comment box behind the dialog', () => {
+    loadSnapshot('facebook-id');
+    const found = findField(facebook, document, 'caption');
+    expect(found?.strategy.name).toBe('aria-label (id)');
+    expect(found?.element.getAttribute('aria-label')).toMatch(/^Apa yang Anda pikirkan/);
+    expect(found?.kind).toBe('lexical');
+  });
+
+  it('finds the English post text (typographic apostrophe), not the Messenger box', () => {
+    loadSnapshot('facebook-en');
+    const found = findField(facebook, document, 'caption');
+    expect(found?.strategy.name).toBe('aria-label (en)');
+    expect(found?.element.closest('[role="dialog"]')).not.toBeNull();
+  });
+
+  it('falls back to the structural strategy for a Page composer and skips comment boxes', () => {
+    loadSnapshot('facebook-page-composer');
+    const found = findField(facebook, document, 'caption');
+    expect(found?.strategy.name).toBe('lexical editor in dialog');
+    expect(found?.element.getAttribute('aria-label')).toBe('Buat postingan publik…');
+  });
+
+  it('names the dialog as the composer container', () => {
+    loadSnapshot('facebook-id');
+    const field = findField(facebook, document, 'caption')!;
+    const container = findComposerContainer(facebook, field.element);
+    expect(container?.strategy).toBe('dialog "Buat postingan"');
+    expect(container?.element.contains(field.element)).toBe(true);
+  });
+});
+
+describe('Instagram composer', () => {
+  it('finds the caption by its Indonesian label inside "Buat postingan baru"', () => {
+    loadSnapshot('instagram-id');
+    const found = findField(instagram, document, 'caption');
+    expect(found?.strategy.name).toBe('aria-label (id)');
+    expect(findComposerContainer(instagram, found!.element)?.strategy).toBe('dialog "Buat postingan baru"');
+  });
+
+  it('finds the caption by its English label ending in a real ellipsis', () => {
+    loadSnapshot('instagram-en');
+    expect(findField(instagram, document, 'caption')?.strategy.name).toBe('aria-label (en)');
+  });
+});
+
+describe('YouTube Studio upload dialog', () => {
+  it('finds title, description and tags with the structural strategies first', () => {
+    loadSnapshot('youtube-upload');
+    const fields = findAllFields(youtube, document);
+    expect(fields.map((f) => [f.fieldId, f.kind, f.strategy.name])).toEqual([
+      ['title', 'contenteditable', 'title textbox'],
+      ['description', 'contenteditable', 'description textbox'],
+      ['tags', 'tag-input', 'tags input'],
+    ]);
+    expect(fields[2]?.element.tagName).toBe('INPUT');
+    expect(findComposerContainer(youtube, fields[0]!.element)?.strategy).toBe('uploads dialog');
+  });
+
+  it('still finds the title by its label when the wrapper element is renamed', () => {
+    loadSnapshot('youtube-upload');
+    one('#title-textarea').id = 'title-renamed';
+    expect(findField(youtube, document, 'title')?.strategy.name).toBe('aria-label (id)');
+  });
+
+  it('reaches a textbox inside an open shadow root with the >>> strategy', () => {
+    document.body.innerHTML =
+      '<ytcp-social-suggestions-textbox id="title-textarea"></ytcp-social-suggestions-textbox>';
+    const shadow = one('#title-textarea').attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div id="textbox" contenteditable="true">Judul</div>';
+    const found = findField(youtube, document, 'title');
+    expect(found?.strategy.name).toBe('title textbox (shadow)');
+    expect(found?.element.textContent).toBe('Judul');
+    expect(fieldForElement(youtube, found!.element)?.fieldId).toBe('title');
+  });
+});
+
+describe('a page where nothing matches', () => {
+  it('recognises no field on any platform and says so in the health line', () => {
+    loadSnapshot('nothing-matches');
+    for (const adapter of [facebook, instagram, youtube]) {
+      expect(findAllFields(adapter, document)).toEqual([]);
+      expect(findAnyField(adapter, document)).toBeNull();
+      const report = health(adapter, document);
+      expect(report.recognised).toBe(false);
+      expect(report.summary).toBe(`${adapter.id}: not recognised`);
+    }
+  });
+});
+
+describe('health', () => {
+  it('reports which strategy found each field', () => {
+    loadSnapshot('youtube-upload');
+    one('#tags-container').remove();
+    const report = health(youtube, document);
+    expect(report.recognised).toBe(true);
+    expect(report.fields.find((f) => f.fieldId === 'tags')?.found).toBe(false);
+    expect(report.summary).toBe(
+      'youtube: title=title textbox#0/built-in; description=description textbox#0/built-in; tags=-; container=uploads dialog',
+    );
+  });
+});
+
+describe('selector overrides from the library', () => {
+  it('tries library strategies before the built-in ones', () => {
+    loadSnapshot('facebook-id');
+    const overrides = {
+      caption: [{ name: 'lib: form textbox', selector: 'form[method="POST"] [role="textbox"]' }],
+    };
+    const found = findField(facebook, document, 'caption', overrides);
+    expect(found?.strategy).toMatchObject({ name: 'lib: form textbox', source: 'library', index: 0 });
+    // The built-in list follows, unchanged and in order.
+    const resolved = resolveStrategies(facebook, overrides).find((f) => f.id === 'caption')!;
+    expect(resolved.strategies.slice(1).map((s) => s.name)).toEqual(
+      facebook.fields[0]!.strategies.map((s) => s.name),
+    );
+  });
+
+  it('skips invalid library selectors without throwing and falls through to the built-ins', () => {
+    loadSnapshot('facebook-id');
+    const overrides = {
+      caption: [
+        { name: 'broken', selector: 'div[role="textbox"' },
+        { name: 'empty shadow part', selector: '#x >>> ' },
+      ],
+    };
+    const resolved = resolveStrategies(facebook, overrides).find((f) => f.id === 'caption')!;
+    expect(resolved.strategies.map((s) => s.name)).not.toContain('broken');
+    expect(resolved.strategies.map((s) => s.name)).not.toContain('empty shadow part');
+    expect(findField(facebook, document, 'caption', overrides)?.strategy.name).toBe('aria-label (id)');
+  });
+
+  it('ignores a malformed overrides object instead of failing', () => {
+    loadSnapshot('instagram-id');
+    const malformed = { caption: [{ selector: 42 }] } as unknown as Parameters<typeof findField>[3];
+    expect(findField(instagram, document, 'caption', malformed)?.strategy.name).toBe('aria-label (id)');
+  });
+
+  it('lets the library rescue a redesign the built-ins miss', () => {
+    document.body.innerHTML =
+      '<div role="dialog"><div contenteditable="true" data-testid="status-attachment-mentions-input">x</div></div>';
+    expect(findField(facebook, document, 'caption')).toBeNull();
+    const overrides = {
+      caption: [{ name: 'testid', selector: '[data-testid="status-attachment-mentions-input"]' }],
+    };
+    expect(findField(facebook, document, 'caption', overrides)?.strategy.name).toBe('testid');
+    expect(health(facebook, document, overrides).summary).toBe(
+      'facebook: caption=testid#0/library; container=dialog',
+    );
+  });
+});
+
+describe('focus', () => {
+  it('finds the focused field and prefers it among several candidates', () => {
+    loadSnapshot('youtube-upload');
+    const description = one('#description-textarea #textbox');
+    description.focus();
+    expect(findFocusedField(youtube, document)?.fieldId).toBe('description');
+    expect(findAnyField(youtube, document)?.fieldId).toBe('description');
+  });
+
+  it('returns null when the focus is outside every field', () => {
+    loadSnapshot('facebook-id');
+    one('[aria-label="Tutup"]').focus();
+    expect(findFocusedField(facebook, document)).toBeNull();
+    // …while the composer is still found for the health line.
+    expect(findAnyField(facebook, document)?.fieldId).toBe('caption');
+  });
+
+  it('maps an element inside the editor (a text span) to its field', () => {
+    loadSnapshot('instagram-id');
+    const span = one('[aria-label="Tulis keterangan..."] span');
+    expect(fieldForElement(instagram, span)?.element.getAttribute('role')).toBe('textbox');
+  });
+});
+
+describe('message composers are not post composers', () => {
+  it('ignores Instagram’s direct-message box (not in a dialog)', () => {
+    document.body.innerHTML =
+      '<section><div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Message"><p><br></p></div></section>';
+    expect(findField(instagram, document, 'caption')).toBeNull();
+  });
+});
