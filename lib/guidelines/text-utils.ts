@@ -1,0 +1,183 @@
+/**
+ * Unicode-aware text helpers. JavaScript's `\b` and `\w` only know ASCII letters, so a boundary
+ * test with them splits "pascabanjir" correctly but also "kesehatán" or "Dayak Kanayatn" with
+ * diacritics; everything here uses Unicode letter/mark/number classes instead.
+ */
+
+/** Characters that belong to a word (tokenizer and offset helpers: every Unicode letter, mark, digit). */
+export const WORD_CLASS = '\\p{L}\\p{M}\\p{N}_';
+
+/**
+ * The word class used when rewriting `\\b`/`\\w` inside library regexes: Latin letters with every
+ * diacritic and combining mark, Arabic script (Arab-Melayu), digits and `_` — the scripts of
+ * Indonesian posts. V8 needs ~10 ms to compile each regex that uses the full `\\p{L}\\p{M}\\p{N}`
+ * class inside look-arounds, and a rule set has hundreds of boundaries; this class compiles in µs.
+ */
+export const REGEX_WORD_CLASS =
+  '0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF\\u0600-\\u06FF';
+const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`, 'u');
+
+/** A token: a run of word characters, or one other non-space code point. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower-cased text of the token (used as the trie key). */
+  key: string;
+  word: boolean;
+}
+
+/** 0 = space, 1 = word, 2 = other, for ASCII; non-ASCII is classified with WORD_CHAR / \s. */
+const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  c <= 32
+    ? c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32
+      ? 0
+      : 2
+    : /[0-9A-Za-z_]/.test(String.fromCharCode(c))
+      ? 1
+      : 2,
+);
+const SPACE = /\s/;
+
+/** Class of the code point at `i` (0 space, 1 word, 2 other) and its length in UTF-16 units. */
+function classAt(text: string, i: number): [number, number] {
+  const c = text.charCodeAt(i);
+  if (c < 128) return [ASCII_CLASS[c]!, 1];
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return [SPACE.test(ch) ? 0 : WORD_CHAR.test(ch) ? 1 : 2, ch.length];
+}
+
+/**
+ * Splits a text into tokens with UTF-16 offsets: runs of word characters (Unicode letters, marks,
+ * digits, `_`), or one other non-space code point; whitespace separates tokens and is dropped.
+ * A hand-written scanner (ASCII table, regex only for non-ASCII) is ~3× faster than a regex here,
+ * and this runs on every keystroke.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const lower = text.toLowerCase();
+  // toLowerCase keeps offsets unless a character changes length (e.g. "İ"); then lower per token.
+  const aligned = lower.length === text.length;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const [kind, size] = classAt(text, i);
+    if (kind === 0) {
+      i += size;
+      continue;
+    }
+    const start = i;
+    i += size;
+    if (kind === 1) {
+      while (i < length) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_CLASS[c] !== 1) break;
+          i += 1;
+          continue;
+        }
+        const [next, nextSize] = classAt(text, i);
+        if (next !== 1) break;
+        i += nextSize;
+      }
+    }
+    tokens.push({
+      start,
+      end: i,
+      key: aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase(),
+      word: kind === 1,
+    });
+  }
+  return tokens;
+}
+
+/** Is the code point ending just before `index` a word character? */
+export function isWordCharBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  let start = index - 1;
+  const low = text.charCodeAt(start);
+  if (low >= 0xdc00 && low <= 0xdfff && start > 0) start -= 1;
+  return WORD_CHAR.test(text.slice(start, index));
+}
+
+/** Is the code point starting at `index` a word character? */
+export function isWordCharAt(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const cp = text.codePointAt(index);
+  return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+function hasLetters(text: string): boolean {
+  return text.toUpperCase() !== text.toLowerCase();
+}
+
+/**
+ * Gives `replacement` the case pattern of `original`: HIMBAUAN → IMBAUAN, Himbauan → Imbauan,
+ * himbauan → imbauan. A replacement with its own capitals (a proper noun like "Ramadan") keeps them.
+ */
+export function matchCase(original: string, replacement: string): string {
+  if (!hasLetters(original)) return replacement;
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && original === original.toUpperCase()) return replacement.toUpperCase();
+  const first = original.match(/\p{L}/u)?.[0];
+  if (first && first !== first.toLowerCase()) {
+    const index = replacement.search(/\p{L}/u);
+    if (index < 0) return replacement;
+    return (
+      replacement.slice(0, index) + replacement.charAt(index).toUpperCase() + replacement.slice(index + 1)
+    );
+  }
+  return replacement;
+}
+
+/**
+ * Does the `.`, `!` or `?` at `index` end a sentence? It must be followed by a space (or the end),
+ * and a full stop after a short capitalised or two-letter word is an abbreviation ("Jl.", "Gg.",
+ * "No.", "Sdr.", "dr."), not a sentence end.
+ */
+function endsSentence(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  if (index + 1 < text.length && !/\s/.test(text.charAt(index + 1))) return false;
+  if (c !== 46) return true;
+  let wordStart = index;
+  while (wordStart > 0 && /\p{L}/u.test(text.charAt(wordStart - 1))) wordStart -= 1;
+  const word = text.slice(wordStart, index);
+  if (word.length === 0) return true;
+  if (word.length <= 2) return false;
+  return !(word.length === 3 && word.charAt(0) !== word.charAt(0).toLowerCase());
+}
+
+/** Sentence around [start, end): between the nearest sentence-ending `.`/`!`/`?` or a line break. */
+export function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0) {
+    if (text.charCodeAt(from - 1) === 10 || endsSentence(text, from - 1)) break;
+    from -= 1;
+  }
+  let to = end;
+  while (to < text.length) {
+    if (text.charCodeAt(to) === 10) break;
+    if (endsSentence(text, to)) {
+      to += 1;
+      break;
+    }
+    to += 1;
+  }
+  return [from, to];
+}
+
+/** UTF-8 byte length of one UTF-16 code unit sequence position (surrogate pairs count 4 on the high half). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
