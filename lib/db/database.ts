@@ -17,15 +17,24 @@ export interface StoredBundle {
   source: 'embedded' | 'remote';
   etag: string | null;
   storedAt: number;
+  /** v2: where a remote bundle came from and which key signed it (rollback is judged per source). */
+  sourceUrl?: string | null;
+  keyId?: string | null;
 }
+
+/** The `agencies` value of a caption meant for every agency (so the index can find it). */
+export const ALL_AGENCIES = '*';
 
 /** A caption row, denormalised for indexed search (words, tags, platforms, agencies). */
 export interface CaptionRow {
   id: string;
   libraryId: string;
+  /** v2: sort key of result lists (lowercase title). */
+  title: string;
   words: string[];
   tags: string[];
   platforms: string[];
+  /** Agency ids, or [ALL_AGENCIES] (v2; v1 stored [] for "every agency"). */
   agencies: string[];
   validFrom: string | null;
   validUntil: string | null;
@@ -74,15 +83,39 @@ export type SatuPintuDb = Dexie & {
 
 export const DB_NAME = 'satu-pintu';
 
-export function openDatabase(name = DB_NAME): SatuPintuDb {
-  const db = new Dexie(name) as SatuPintuDb;
-  db.version(1).stores({
+/** Every schema version in order; kept so tests can open the database exactly as an old release did. */
+export const DB_VERSIONS = {
+  1: {
     bundles: 'slot',
     captions: 'id, libraryId, *words, *tags, *platforms, *agencies, validFrom, validUntil',
     state: 'key',
     submissions: 'id, fingerprint, status, createdAt, unseen',
     outbox: 'submissionId, nextAttemptAt',
     audit: '++id, at, type',
-  });
+  },
+  // v2: captions sort by title, and "every agency" is indexed as '*' so that an agency's query is
+  // one indexed anyOf([agency, '*']) instead of a scan for empty arrays (IndexedDB cannot index []).
+  2: {
+    captions: 'id, libraryId, title, *words, *tags, *platforms, *agencies, validFrom, validUntil',
+  },
+} as const;
+
+export const DB_VERSION = 2;
+
+export function openDatabase(name = DB_NAME): SatuPintuDb {
+  const db = new Dexie(name) as SatuPintuDb;
+  db.version(1).stores(DB_VERSIONS[1]);
+  db.version(2)
+    .stores(DB_VERSIONS[2])
+    .upgrade((tx) =>
+      tx
+        .table<CaptionRow, string>('captions')
+        .toCollection()
+        .modify((row) => {
+          const caption = row.caption as { title?: unknown } | null;
+          row.title = typeof caption?.title === 'string' ? caption.title.toLocaleLowerCase('id') : '';
+          if (!Array.isArray(row.agencies) || row.agencies.length === 0) row.agencies = [ALL_AGENCIES];
+        }),
+    );
   return db;
 }

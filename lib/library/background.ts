@@ -1,4 +1,70 @@
 import type { SatuPintuDb } from '@/lib/db/database';
+import { onMessage } from '@/lib/messaging/protocol';
+import { getSettings, watchSettings } from '@/lib/settings/store';
+import { originPattern } from './messages';
+import { createLibraryService } from './service';
 
-/** Background wiring of the library domain: message handlers, alarms, sync. (library issue) */
-export function setupLibrary(_db: SatuPintuDb): void {}
+export const SYNC_ALARM = 'satu-pintu-library-sync';
+export const RETRY_ALARM = 'satu-pintu-library-retry';
+/** The issue asks for a sync every 15 minutes; Chrome allows periodic alarms down to 30 s. */
+export const SYNC_PERIOD_MINUTES = 15;
+
+/**
+ * Background wiring of the library domain: message handlers, alarms, sync. Listeners are added
+ * synchronously (MV3 wakes the worker for an event only if its listener exists in the first turn).
+ */
+export function setupLibrary(db: SatuPintuDb): void {
+  const service = createLibraryService({
+    db,
+    getSource: async () => {
+      const { library } = await getSettings();
+      return { url: library.url, publicKey: library.publicKey as JsonWebKey | null };
+    },
+    loadEmbedded: async () => {
+      const response = await fetch(browser.runtime.getURL('/library/kalbar.json'));
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    // The library's origin is an optional host permission, granted in the options page.
+    hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    language: async () => (await getSettings()).language,
+    scheduleRetry: (at) => {
+      if (at === null) void browser.alarms.clear(RETRY_ALARM);
+      else void browser.alarms.create(RETRY_ALARM, { when: at });
+    },
+  });
+
+  void service.clearStaleSyncing();
+
+  const syncInBackground = (force: boolean) => {
+    service
+      .sync({ force })
+      .catch((error: unknown) => console.error('Satu Pintu: library sync failed', error));
+  };
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    syncInBackground(true);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    syncInBackground(false);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) syncInBackground(false);
+  });
+  // A new URL or key in the options page is a new source: try it at once.
+  let lastSource: string | null = null;
+  watchSettings((settings) => {
+    const source = JSON.stringify(settings.library);
+    if (lastSource !== null && source !== lastSource) syncInBackground(true);
+    lastSource = source;
+  });
+  void getSettings().then((settings) => {
+    lastSource ??= JSON.stringify(settings.library);
+  });
+
+  onMessage('getLibrary', () => service.getLibrary());
+  onMessage('syncNow', () => service.sync({ force: true }));
+  onMessage('searchCaptions', ({ data }) => service.search(data));
+  onMessage('testLibrarySource', ({ data }) => service.testSource(data));
+}

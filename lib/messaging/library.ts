@@ -1,3 +1,20 @@
-/** Messages of the library domain. Declare each once: `name(data: In): Out`. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by the library domain
-export interface LibraryProtocol {}
+import type { CaptionSearch } from '@/lib/library/messages';
+import type { Caption, LibraryBundle } from '@/lib/library/schema';
+import type { Jwk } from '@/lib/library/signature';
+import type { LibraryStatus } from '@/lib/library/status';
+
+/** Messages of the library domain (answered by the background). Declare each once: `name(data: In): Out`. */
+export interface LibraryProtocol {
+  /** The library in use (the embedded default until a remote one is accepted) and its sync status. */
+  getLibrary(): { bundle: LibraryBundle; status: LibraryStatus };
+  /** Syncs now, ignoring the backoff; resolves with the resulting status. */
+  syncNow(): LibraryStatus;
+  /** Indexed caption search; only captions inside their validity window unless includeOutOfDate. */
+  searchCaptions(query: CaptionSearch): Caption[];
+  /** Fetches and verifies a source without storing it; `message` is in the UI language. */
+  testLibrarySource(source: { url: string; publicKey: Jwk }): {
+    ok: boolean;
+    message: string;
+    version?: number;
+  };
+}

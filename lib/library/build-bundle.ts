@@ -1,0 +1,191 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+  type ApprovalRecord,
+  formatIssuePath,
+  LIBRARY_FORMAT,
+  type LibraryBundle,
+  LibraryBundleSchema,
+} from './schema';
+import { rulesProblem } from './verify-bundle';
+
+/**
+ * Builds a bundle from the bureau's human-edited sources (Node only: the `library build` command).
+ *
+ *   SRC/meta.yaml            id, publisher, validityDays, endpoints, allowlists
+ *   SRC/agencies.yaml        list of agencies
+ *   SRC/hashtags.yaml        sets: [...], banned: [...] (→ bundle.bannedHashtags)
+ *   SRC/platforms.yaml       selector overrides per platform
+ *   SRC/approvals.yaml       optional list of approval records
+ *   SRC/guidelines/*.yaml    lists of guideline rules (file-name order)
+ *   SRC/captions/*.md        one caption per file: YAML front matter + the text (id = file name)
+ */
+export class BuildError extends Error {}
+
+export interface BuildOptions {
+  /** The bundle this build replaces (the existing output file): versions continue from it. */
+  previous?: LibraryBundle | null;
+  now?: Date;
+}
+
+export interface BuildResult {
+  bundle: LibraryBundle;
+  json: string;
+  /** False when the sources produce exactly the previous bundle (nothing to publish). */
+  changed: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+async function readYaml(path: string, optional = false): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new BuildError(`${path}: cannot read (${(error as Error).message})`);
+  }
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new BuildError(`${path}: invalid YAML (${(error as Error).message})`);
+  }
+}
+
+async function listFiles(dir: string, extension: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith(extension)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** `---\nfront matter\n---\nbody`: the body is the caption text, without the blank lines around it. */
+export function parseCaptionFile(text: string, fileName: string): Record<string, unknown> {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(normalised);
+  if (!match) throw new BuildError(`${fileName}: expected YAML front matter between two "---" lines`);
+  let front: unknown;
+  try {
+    front = parseYaml(match[1] ?? '');
+  } catch (error) {
+    throw new BuildError(`${fileName}: invalid front matter (${(error as Error).message})`);
+  }
+  if (!front || typeof front !== 'object' || Array.isArray(front)) {
+    throw new BuildError(`${fileName}: the front matter must be a YAML mapping`);
+  }
+  const body = (match[2] ?? '').replace(/^\n+/, '').replace(/\s+$/, '');
+  return { id: basename(fileName, '.md'), ...(front as Record<string, unknown>), text: body };
+}
+
+/** Merges approval records by fingerprint; the later decision wins. */
+export function mergeApprovals(...lists: ApprovalRecord[][]): ApprovalRecord[] {
+  const byFingerprint = new Map<string, ApprovalRecord>();
+  for (const record of lists.flat()) {
+    const known = byFingerprint.get(record.fingerprint);
+    if (!known || Date.parse(record.decidedAt) >= Date.parse(known.decidedAt))
+      byFingerprint.set(record.fingerprint, record);
+  }
+  return [...byFingerprint.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+}
+
+export function serializeBundle(bundle: LibraryBundle): string {
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+export async function buildBundle(srcDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const now = options.now ?? new Date();
+  const previous = options.previous ?? null;
+  const meta = ((await readYaml(join(srcDir, 'meta.yaml'))) ?? {}) as Record<string, unknown>;
+  const agencies = (await readYaml(join(srcDir, 'agencies.yaml'))) ?? [];
+  const hashtags = ((await readYaml(join(srcDir, 'hashtags.yaml'), true)) ?? {}) as Record<string, unknown>;
+  const platforms = (await readYaml(join(srcDir, 'platforms.yaml'), true)) ?? {};
+  const approvals = (await readYaml(join(srcDir, 'approvals.yaml'), true)) ?? [];
+
+  const guidelineFiles = await listFiles(join(srcDir, 'guidelines'), '.yaml');
+  const guidelines: unknown[] = [];
+  const guidelineOrigin: string[] = [];
+  for (const name of guidelineFiles) {
+    const rules = await readYaml(join(srcDir, 'guidelines', name));
+    if (rules == null) continue;
+    if (!Array.isArray(rules)) throw new BuildError(`guidelines/${name}: expected a YAML list of rules`);
+    guidelines.push(...rules);
+    guidelineOrigin.push(...rules.map(() => `guidelines/${name}`));
+  }
+
+  const captionFiles = await listFiles(join(srcDir, 'captions'), '.md');
+  const captions = await Promise.all(
+    captionFiles.map(async (name) =>
+      parseCaptionFile(await readFile(join(srcDir, 'captions', name), 'utf8'), `captions/${name}`),
+    ),
+  );
+
+  const {
+    validityDays = 90,
+    version: firstVersion,
+    ...metaRest
+  } = meta as { validityDays?: number; version?: number };
+  const draft = {
+    format: LIBRARY_FORMAT,
+    ...metaRest,
+    version: previous?.version ?? 1,
+    issuedAt: previous?.issuedAt ?? now.toISOString(),
+    expiresAt: previous?.expiresAt ?? new Date(now.getTime() + validityDays * DAY_MS).toISOString(),
+    agencies,
+    guidelines,
+    captions,
+    hashtagSets: hashtags.sets ?? [],
+    bannedHashtags: hashtags.banned ?? [],
+    approvals,
+    platforms,
+  };
+
+  const parsed = LibraryBundleSchema.safeParse(draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? formatIssuePath(issue.path) : '(root)';
+    const [section, index] = issue?.path ?? [];
+    const file =
+      section === 'captions' && typeof index === 'number'
+        ? ` (captions/${captionFiles[index]})`
+        : section === 'guidelines' && typeof index === 'number'
+          ? ` (${guidelineOrigin[index]})`
+          : '';
+    throw new BuildError(`${path}${file}: ${issue?.message ?? 'invalid'}`);
+  }
+  const rules = rulesProblem(parsed.data);
+  if (rules) {
+    const index = Number(/\[(\d+)\]/.exec(rules.path)?.[1]);
+    const file = Number.isInteger(index) ? ` (${guidelineOrigin[index]})` : '';
+    throw new BuildError(`${rules.path}${file}: ${rules.detail}`);
+  }
+  const ids = new Set<string>();
+  for (const [i, caption] of parsed.data.captions.entries()) {
+    if (ids.has(caption.id))
+      throw new BuildError(`captions[${i}] (captions/${captionFiles[i]}): duplicate id ${caption.id}`);
+    ids.add(caption.id);
+  }
+  const agencyIds = new Set(parsed.data.agencies.map((agency) => agency.id));
+  for (const [i, caption] of parsed.data.captions.entries()) {
+    const unknown = caption.agencies.find((id) => !agencyIds.has(id));
+    if (unknown)
+      throw new BuildError(`captions[${i}] (captions/${captionFiles[i]}): unknown agency ${unknown}`);
+  }
+
+  // Decisions recorded with `library approve` live only in the published file: keep them.
+  const content: LibraryBundle = {
+    ...parsed.data,
+    approvals: mergeApprovals(previous?.approvals ?? [], parsed.data.approvals),
+  };
+  if (previous && serializeBundle(content) === serializeBundle(previous)) {
+    return { bundle: previous, json: serializeBundle(previous), changed: false };
+  }
+  const bundle: LibraryBundle = {
+    ...content,
+    version: previous ? previous.version + 1 : (firstVersion ?? 1),
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + validityDays * DAY_MS).toISOString(),
+  };
+  return { bundle, json: serializeBundle(bundle), changed: true };
+}

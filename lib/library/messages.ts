@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { PLATFORM_IDS } from '@/lib/platforms/types';
+
+/** The `searchCaptions` message payload, parsed at the boundary (a content script sends it). */
+export const CaptionSearchSchema = z.object({
+  query: z.string().max(500).optional(),
+  platform: z.enum(PLATFORM_IDS).optional(),
+  agencyId: z.string().max(100).optional(),
+  tag: z.string().max(100).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  includeOutOfDate: z.boolean().optional(),
+});
+export type CaptionSearch = z.infer<typeof CaptionSearchSchema>;
+
+export const LibrarySourceInputSchema = z.object({
+  url: z.string(),
+  publicKey: z.record(z.string(), z.unknown()),
+});
+
+/** https everywhere; plain http only for a bureau testing on its own machine. */
+export function isAllowedLibraryUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') return true;
+    return (
+      parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The optional-host-permission pattern that covers a library URL. */
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}

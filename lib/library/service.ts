@@ -1,0 +1,125 @@
+import { type Language, t } from '@/lib/i18n';
+import { type LoadedBundle, loadBundle } from './bundle-store';
+import { describeSyncError } from './describe-status';
+import { CaptionSearchSchema, isAllowedLibraryUrl, LibrarySourceInputSchema } from './messages';
+import type { Caption, LibraryBundle } from './schema';
+import { searchCaptions } from './search-captions';
+import type { Jwk } from './signature';
+import { type LibraryStatus, libraryStatusItem, parseLibraryStatus } from './status';
+import {
+  createSync,
+  describeLoaded,
+  ensureEmbedded,
+  type SyncDeps,
+  type SyncOptions,
+  testLibrarySource,
+} from './sync';
+
+export interface LibraryServiceDeps
+  extends Omit<SyncDeps, 'readStatus' | 'writeStatus'>,
+    Partial<Pick<SyncDeps, 'readStatus' | 'writeStatus'>> {
+  language: () => Promise<Language>;
+  /** Schedules (or cancels, with null) the backoff retry. */
+  scheduleRetry?: (at: number | null) => void;
+}
+
+/**
+ * What the background answers about the library. Kept apart from the browser wiring so that the
+ * handlers are tested with a real Dexie (fake-indexeddb) and a scripted fetch.
+ */
+export function createLibraryService(deps: LibraryServiceDeps) {
+  const syncDeps: SyncDeps = {
+    ...deps,
+    readStatus: deps.readStatus ?? (async () => parseLibraryStatus(await libraryStatusItem.getValue())),
+    writeStatus: deps.writeStatus ?? ((status) => libraryStatusItem.setValue(status)),
+  };
+  const runSync = createSync(syncDeps);
+  // The background is the only writer of the bundles table, so the parsed bundle in use is kept
+  // until the next sync instead of being read and re-validated on every getLibrary.
+  let cache: LoadedBundle | null = null;
+  /** Bumped around every sync: a bundle read while one runs may already be replaced. */
+  let generation = 0;
+  let running = 0;
+
+  const sync = async (options: SyncOptions = {}): Promise<LibraryStatus> => {
+    running++;
+    generation++;
+    try {
+      const status = await runSync(options);
+      deps.scheduleRetry?.(status.error ? status.nextRetryAt : null);
+      return status;
+    } finally {
+      running--;
+      generation++;
+      cache = null;
+    }
+  };
+
+  /** The bundle in use; the embedded default is stored first when the database is empty. */
+  const currentBundle = async (): Promise<LoadedBundle> => {
+    if (cache) return cache;
+    const readAt = generation;
+    const loaded = (await loadBundle(deps.db)) ?? (await ensureEmbedded(syncDeps, { replaceRemote: false }));
+    if (!loaded) throw new Error('no library available');
+    if (running === 0 && readAt === generation) cache = loaded;
+    return loaded;
+  };
+
+  return {
+    sync,
+
+    /** A worker stopped mid-sync leaves `syncing: true` behind; a fresh worker clears it. */
+    async clearStaleSyncing(): Promise<void> {
+      const status = await syncDeps.readStatus();
+      if (status.syncing) await syncDeps.writeStatus({ ...status, syncing: false });
+    },
+
+    async getLibrary(): Promise<{ bundle: LibraryBundle; status: LibraryStatus }> {
+      const loaded = await currentBundle();
+      const stored = await syncDeps.readStatus();
+      // The status item may predate this bundle (first start): describe what is really in use.
+      const status = { ...stored, ...describeLoaded(loaded) } as LibraryStatus;
+      return { bundle: loaded.bundle, status };
+    },
+
+    async search(input: unknown): Promise<Caption[]> {
+      const parsed = CaptionSearchSchema.safeParse(input ?? {});
+      if (!parsed.success) return [];
+      await currentBundle();
+      return searchCaptions(deps.db, parsed.data);
+    },
+
+    async testSource(input: unknown): Promise<{ ok: boolean; message: string; version?: number }> {
+      const lang = await deps.language();
+      const parsed = LibrarySourceInputSchema.safeParse(input);
+      if (!parsed.success || !isAllowedLibraryUrl(parsed.data.url)) {
+        return { ok: false, message: t('library.test.invalidUrl', undefined, lang) };
+      }
+      const { url } = parsed.data;
+      const publicKey = parsed.data.publicKey as Jwk;
+      if (!(await deps.hasPermission(url))) {
+        const reason = describeSyncError({ code: 'permission', url, at: Date.now() }, lang);
+        return { ok: false, message: t('library.test.failed', { reason }, lang) };
+      }
+      const result = await testLibrarySource({ url, publicKey }, deps);
+      if (!result.ok) {
+        return {
+          ok: false,
+          message: t('library.test.failed', { reason: describeSyncError(result.error, lang) }, lang),
+        };
+      }
+      const { bundle } = result;
+      return {
+        ok: true,
+        version: bundle.version,
+        message: t(
+          'library.test.ok',
+          { id: bundle.id, version: bundle.version, captions: bundle.captions.length },
+          lang,
+        ),
+      };
+    },
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;

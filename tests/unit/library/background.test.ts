@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDatabase, type SatuPintuDb } from '@/lib/db/database';
+import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES, setupLibrary } from '@/lib/library/background';
+import { LibraryBundleSchema } from '@/lib/library/schema';
+import { generateKeyPair } from '@/lib/library/signature';
+import { readLibraryStatus } from '@/lib/library/status';
+import type { ProtocolMap } from '@/lib/messaging/protocol';
+import { SettingsSchema } from '@/lib/settings/schema';
+import { saveSettings } from '@/lib/settings/store';
+
+// @webext-core/messaging talks to `chrome.runtime` with callbacks, which the fake browser does not
+// route; capture the registered handlers and call them as the messenger would.
+const handlers = vi.hoisted(() => new Map<string, (message: { data: unknown }) => unknown>());
+vi.mock('@/lib/messaging/protocol', () => ({
+  onMessage: (name: string, handler: (message: { data: unknown }) => unknown) => {
+    handlers.set(name, handler);
+    return () => handlers.delete(name);
+  },
+}));
+
+async function sendMessage<K extends keyof ProtocolMap>(
+  name: K,
+  data: Parameters<ProtocolMap[K]>[0],
+): Promise<ReturnType<ProtocolMap[K]>> {
+  const handler = handlers.get(name);
+  if (!handler) throw new Error(`no handler for ${name}`);
+  return (await handler({ data })) as ReturnType<ProtocolMap[K]>;
+}
+
+const EMBEDDED_URL = 'chrome-extension://satu-pintu/library/kalbar.json';
+let db: SatuPintuDb;
+let embedded: { text: string; version: number };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  const text = await readFile(join(import.meta.dirname, '../../../public/library/kalbar.json'), 'utf8');
+  embedded = { text, version: LibraryBundleSchema.parse(JSON.parse(text)).version };
+  vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(EMBEDDED_URL);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) =>
+      String(input) === EMBEDDED_URL ? new Response(embedded.text) : new Response('offline', { status: 503 }),
+    ),
+  );
+  db = openDatabase(`background-test-${Math.random().toString(36).slice(2)}`);
+});
+
+afterEach(async () => {
+  handlers.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+describe('setupLibrary (background wiring)', () => {
+  it('on install: schedules the 15-minute sync, loads the embedded library, writes the status', async () => {
+    setupLibrary(db);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect((await readLibraryStatus()).version).toBe(embedded.version));
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: SYNC_PERIOD_MINUTES });
+    expect(await readLibraryStatus()).toMatchObject({ libraryId: 'kalbar', source: 'embedded', error: null });
+  });
+
+  it('answers getLibrary and searchCaptions messages from the stored library', async () => {
+    setupLibrary(db);
+    const { bundle, status } = await sendMessage('getLibrary', undefined);
+    expect(bundle.version).toBe(embedded.version);
+    expect(status.source).toBe('embedded');
+    const found = await sendMessage('searchCaptions', { query: 'imunisasi', platform: 'facebook' });
+    expect(found.map((caption) => caption.id)).toContain('kegiatan-vaksinasi');
+  });
+
+  it('a remote source without the host permission fails with a clear reason and a retry alarm', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    setupLibrary(db);
+    const { publicJwk } = await generateKeyPair();
+    await saveSettings(
+      SettingsSchema.parse({
+        library: { url: 'https://pustaka.kalbarprov.go.id/kalbar.json', publicKey: publicJwk },
+      }),
+    );
+    const status = await sendMessage('syncNow', undefined);
+    expect(status.error).toMatchObject({
+      code: 'permission',
+      url: 'https://pustaka.kalbarprov.go.id/kalbar.json',
+    });
+    expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({
+      origins: ['https://pustaka.kalbarprov.go.id/*'],
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeDefined());
+    // The embedded library is still the one in use.
+    expect(status).toMatchObject({ source: 'embedded', version: embedded.version });
+  });
+});

@@ -1,0 +1,252 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type SatuPintuDb } from '@/lib/db/database';
+import { loadBundle } from '@/lib/library/bundle-store';
+import type { LibraryBundle } from '@/lib/library/schema';
+import { generateKeyPair, type KeyPair } from '@/lib/library/signature';
+import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status-schema';
+import { createSync, type LibrarySource, type SyncDeps } from '@/lib/library/sync';
+import { bundleBytes, makeBundle, signed } from './fixtures';
+
+const URL_ = 'https://pustaka.kalbarprov.go.id/kalbar.json';
+const NOW = new Date('2026-11-26T06:00:00Z');
+const embedded = makeBundle({ id: 'kalbar', version: 3 });
+
+let keys: KeyPair;
+let otherKeys: KeyPair;
+beforeAll(async () => {
+  [keys, otherKeys] = await Promise.all([generateKeyPair(), generateKeyPair()]);
+});
+
+/** A scripted library server plus everything else the sync needs. */
+function harness(db: SatuPintuDb) {
+  let status: LibraryStatus = INITIAL_LIBRARY_STATUS;
+  const served: { bytes: Uint8Array | null; signature: string; etag: string | null; status: number } = {
+    bytes: null,
+    signature: '',
+    etag: null,
+    status: 200,
+  };
+  const requests: Request[] = [];
+  const source: LibrarySource = { url: URL_, publicKey: null };
+  let now = NOW;
+  let permission = true;
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request);
+    if (served.status !== 200) return new Response('error', { status: served.status });
+    if (request.url.endsWith('.sig')) return new Response(served.signature);
+    if (served.etag && request.headers.get('if-none-match') === served.etag)
+      return new Response(null, { status: 304 });
+    return new Response(served.bytes as BodyInit, { headers: served.etag ? { ETag: served.etag } : {} });
+  }) as typeof fetch;
+  const deps: SyncDeps = {
+    db,
+    getSource: async () => ({ ...source }),
+    loadEmbedded: async () => bundleBytes(embedded),
+    hasPermission: async () => permission,
+    readStatus: async () => status,
+    writeStatus: async (next) => {
+      status = next;
+    },
+    fetch: fetchImpl,
+    now: () => now,
+    random: () => 0,
+  };
+  return {
+    deps,
+    sync: createSync(deps),
+    source,
+    requests,
+    status: () => status,
+    setNow: (date: Date) => {
+      now = date;
+    },
+    denyPermission: () => {
+      permission = false;
+    },
+    async serve(bundle: LibraryBundle, { key = keys, etag = null as string | null } = {}) {
+      const { bytes, signature } = await signed(bundle, key.privateJwk);
+      Object.assign(served, { bytes, signature, etag, status: 200 });
+      return { bytes, signature };
+    },
+    serveRaw(bytes: Uint8Array, signature: string) {
+      Object.assign(served, { bytes, signature, etag: null, status: 200 });
+    },
+    failWith(httpStatus: number) {
+      served.status = httpStatus;
+    },
+  };
+}
+
+let db: SatuPintuDb;
+let dbCount = 0;
+beforeEach(async () => {
+  db = openDatabase(`sync-test-${dbCount++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function inUse() {
+  const loaded = await loadBundle(db);
+  return loaded
+    ? { id: loaded.bundle.id, version: loaded.bundle.version, source: loaded.stored.source }
+    : null;
+}
+
+describe('library sync', () => {
+  it('without a remote source, loads the embedded default', async () => {
+    const h = harness(db);
+    h.source.url = null;
+    const status = await h.sync();
+    expect(await inUse()).toEqual({ id: 'kalbar', version: 3, source: 'embedded' });
+    expect(status).toMatchObject({ libraryId: 'kalbar', version: 3, source: 'embedded', error: null });
+    expect(await db.captions.count()).toBe(embedded.captions.length);
+    expect(h.requests).toHaveLength(0);
+  });
+
+  it('accepts a signed remote bundle and keeps the embedded one as previous', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ id: 'kalbar', version: 1, captions: [] }));
+    const status = await h.sync();
+    // A new source (URL + key) starts its own version line: version 1 replaces embedded 3.
+    expect(status.error).toBeNull();
+    expect(await inUse()).toEqual({ id: 'kalbar', version: 1, source: 'remote' });
+    expect((await loadBundle(db, 'previous'))?.stored.source).toBe('embedded');
+    expect(await db.captions.count()).toBe(0);
+    expect(status).toMatchObject({ source: 'remote', version: 1, lastSuccessAt: NOW.getTime(), failures: 0 });
+  });
+
+  it('rejects a tampered bundle with the reason and keeps the last good library', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }));
+    await h.sync({ force: true });
+    const { bytes, signature } = await h.serve(makeBundle({ version: 5 }));
+    const tampered = new TextEncoder().encode(
+      new TextDecoder().decode(bytes).replace('imunisasi anak', 'imunisasi anaK'),
+    );
+    h.serveRaw(tampered, signature);
+    const status = await h.sync({ force: true });
+    expect(status.error).toMatchObject({ code: 'signature', detail: 'mismatch' });
+    expect(await inUse()).toEqual({ id: 'uji', version: 4, source: 'remote' });
+    expect(await db.captions.count()).toBe(2);
+    expect(status.version).toBe(4);
+  });
+
+  it('rejects a rollback from the same source', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }));
+    await h.sync({ force: true });
+    await h.serve(makeBundle({ version: 3, publisher: 'Replay' }));
+    const status = await h.sync({ force: true });
+    expect(status.error).toMatchObject({ code: 'rollback', version: 3, currentVersion: 4 });
+    expect(await inUse()).toMatchObject({ version: 4 });
+  });
+
+  it('treats a server re-sending the same file without ETag as unchanged, not as a rollback', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }));
+    await h.sync({ force: true });
+    const status = await h.sync({ force: true });
+    expect(status.error).toBeNull();
+  });
+
+  it('uses If-None-Match: a 304 keeps the library and counts as a successful check', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }), { etag: '"abc"' });
+    await h.sync({ force: true });
+    h.setNow(new Date(NOW.getTime() + 15 * 60_000));
+    const status = await h.sync({ force: true });
+    const last = h.requests.at(-1) as Request;
+    expect(last.headers.get('if-none-match')).toBe('"abc"');
+    expect(last.url).toBe(URL_);
+    expect(status).toMatchObject({ error: null, version: 4, lastSuccessAt: NOW.getTime() + 15 * 60_000 });
+  });
+
+  it('rejects an expired remote bundle but keeps working on an expired stored one, saying so', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4, expiresAt: '2026-12-01T00:00:00.000Z' }));
+    await h.sync({ force: true });
+    h.setNow(new Date('2026-12-05T00:00:00Z'));
+    await h.serve(makeBundle({ version: 5, expiresAt: '2026-12-02T00:00:00.000Z' }));
+    const status = await h.sync({ force: true });
+    expect(status.error).toMatchObject({ code: 'expired', expiresAt: '2026-12-02T00:00:00.000Z' });
+    expect(await inUse()).toMatchObject({ version: 4 });
+    expect(status.expiresAt).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('backs off after failures: alarms wait, "sync now" does not', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    h.failWith(503);
+    const first = await h.sync();
+    expect(first.error).toMatchObject({ code: 'http', httpStatus: 503 });
+    expect(first.failures).toBe(1);
+    expect(first.nextRetryAt).toBe(NOW.getTime() + 22_500); // 30 s × (0.75 + 0.25 × random 0)
+    const before = h.requests.length;
+    h.setNow(new Date(NOW.getTime() + 10_000));
+    const skipped = await h.sync();
+    expect(h.requests.length).toBe(before);
+    expect(skipped.failures).toBe(1);
+    const second = await h.sync({ force: true });
+    expect(h.requests.length).toBe(before + 1);
+    expect(second.failures).toBe(2);
+    expect(second.nextRetryAt).toBe(NOW.getTime() + 10_000 + 45_000);
+    // Still a library to work with: the embedded default.
+    expect(await inUse()).toMatchObject({ source: 'embedded' });
+  });
+
+  it('says when the key is missing, the permission is missing, or the key is wrong', async () => {
+    const h = harness(db);
+    await h.serve(makeBundle({ version: 4 }));
+    expect((await h.sync({ force: true })).error?.code).toBe('missing-key');
+    h.source.publicKey = otherKeys.publicJwk;
+    expect((await h.sync({ force: true })).error).toMatchObject({ code: 'signature' });
+    h.source.publicKey = keys.publicJwk;
+    h.denyPermission();
+    expect((await h.sync({ force: true })).error).toMatchObject({ code: 'permission', url: URL_ });
+    expect(await inUse()).toMatchObject({ source: 'embedded' });
+  });
+
+  it('reports a schema error with the path of the bad field', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    const broken = {
+      ...makeBundle({ version: 9 }),
+      agencies: [{ id: 'x', name: 'X', shortName: 'X', kind: 'kantor' }],
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(broken));
+    const { signBytes } = await import('@/lib/library/signature');
+    h.serveRaw(bytes, await signBytes(bytes, keys.privateJwk));
+    const status = await h.sync({ force: true });
+    expect(status.error).toMatchObject({ code: 'schema', path: 'agencies[0].kind' });
+  });
+
+  it('going back to no remote source restores the embedded library', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }));
+    await h.sync({ force: true });
+    h.source.url = null;
+    await h.sync({ force: true });
+    expect(await inUse()).toEqual({ id: 'kalbar', version: 3, source: 'embedded' });
+  });
+
+  it('shares one running sync between concurrent callers', async () => {
+    const h = harness(db);
+    h.source.publicKey = keys.publicJwk;
+    await h.serve(makeBundle({ version: 4 }));
+    const spy = vi.spyOn(h.deps, 'getSource');
+    const sync = createSync(h.deps);
+    const [a, b] = await Promise.all([sync({ force: true }), sync({ force: true })]);
+    expect(a).toBe(b);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+});
