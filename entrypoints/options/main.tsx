@@ -1,4 +1,6 @@
 import { render } from 'preact';
 import { Options } from '@/components/options/options';
+import { createOptionsApi } from '@/lib/settings/options-api';
 
-render(<Options />, document.getElementById('app')!);
+// Wiring only: the page's logic is in components/options and lib/settings.
+render(<Options api={createOptionsApi()} />, document.getElementById('app')!);

@@ -1,3 +1,8 @@
 /** Messages of the settings domain. Declare each once: `name(data: In): Out`. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by the settings domain
-export interface SettingsProtocol {}
+export interface SettingsProtocol {
+  /**
+   * Opens (or focuses) the options page. For content scripts (the sidebar's "choose your agency"
+   * link), which cannot call `runtime.openOptionsPage` themselves.
+   */
+  openOptions(): void;
+}

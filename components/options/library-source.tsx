@@ -1,0 +1,111 @@
+import { type MessageKey, t } from '@/lib/i18n';
+import { describedBy, Field, type StatusKind, StatusLine } from './field';
+
+export interface ActionStatus {
+  kind: StatusKind;
+  text: string;
+}
+
+export interface LibrarySourceProps {
+  url: string;
+  keyText: string;
+  /** The source in use (saved), to say where the library comes from now. */
+  savedUrl: string | null;
+  /** The library in use, in words (version, freshness, last error). */
+  libraryStatus: string | null;
+  errors: { libraryUrl?: MessageKey; libraryKey?: MessageKey };
+  onUrl(value: string): void;
+  onKey(value: string): void;
+  /** Click handlers: they ask for the host permission before anything asynchronous. */
+  onTest(): void;
+  onUseDefault(): void;
+  onSync(): void;
+  testStatus: ActionStatus | null;
+  syncStatus: ActionStatus | null;
+  permissionStatus: ActionStatus | null;
+  busy: boolean;
+}
+
+/** The library's address and signing key, the connection test and "sync now". */
+export function LibrarySource(props: LibrarySourceProps) {
+  const { errors } = props;
+  return (
+    <fieldset class="sp-section">
+      <legend>{t('options.library.legend')}</legend>
+      <p class="sp-current" data-sp="library-current">
+        {props.savedUrl ? t('options.library.remote', { url: props.savedUrl }) : t('options.library.builtIn')}
+      </p>
+      {props.libraryStatus ? (
+        <p class="sp-hint" data-sp="library-status">
+          {props.libraryStatus}
+        </p>
+      ) : null}
+      <Field
+        name="libraryUrl"
+        label={t('options.library.url')}
+        hint={t('options.library.urlHint')}
+        error={errors.libraryUrl}
+      >
+        <input
+          {...describedBy('libraryUrl', true, errors.libraryUrl)}
+          type="url"
+          inputMode="url"
+          spellcheck={false}
+          autocomplete="off"
+          data-sp="library-url"
+          value={props.url}
+          onInput={(event) => props.onUrl(event.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        name="libraryKey"
+        label={t('options.library.key')}
+        hint={t('options.library.keyHint')}
+        error={errors.libraryKey}
+      >
+        <textarea
+          {...describedBy('libraryKey', true, errors.libraryKey)}
+          rows={6}
+          spellcheck={false}
+          autocomplete="off"
+          data-sp="library-key"
+          value={props.keyText}
+          onInput={(event) => props.onKey(event.currentTarget.value)}
+        />
+      </Field>
+      <StatusLine
+        hook="permission-status"
+        kind={props.permissionStatus?.kind ?? null}
+        text={props.permissionStatus?.text ?? ''}
+      />
+      <div class="sp-actions">
+        <button type="button" data-sp="test-connection" disabled={props.busy} onClick={props.onTest}>
+          {t('options.library.test')}
+        </button>
+        <button type="button" data-sp="use-default" onClick={props.onUseDefault}>
+          {t('options.library.useDefault')}
+        </button>
+      </div>
+      <StatusLine
+        hook="test-status"
+        kind={props.testStatus?.kind ?? null}
+        text={props.testStatus?.text ?? ''}
+      />
+      <div class="sp-actions">
+        <button
+          type="button"
+          data-sp="sync"
+          disabled={props.syncStatus?.kind === 'busy'}
+          onClick={props.onSync}
+        >
+          {t('options.sync')}
+        </button>
+      </div>
+      <StatusLine
+        hook="sync-status"
+        kind={props.syncStatus?.kind ?? null}
+        text={props.syncStatus?.text ?? ''}
+      />
+    </fieldset>
+  );
+}

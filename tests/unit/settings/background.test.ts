@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { setupSettings } from '@/lib/settings/background';
+
+// @webext-core/messaging talks to `chrome.runtime` with callbacks, which the fake browser does not
+// route; capture the registered handlers instead and call them as the messenger would.
+const handlers = vi.hoisted(() => new Map<string, (message: { data: unknown }) => unknown>());
+vi.mock('@/lib/messaging/protocol', () => ({
+  onMessage: (name: string, handler: (message: { data: unknown }) => unknown) => {
+    handlers.set(name, handler);
+    return () => handlers.delete(name);
+  },
+}));
+
+describe('settings background wiring', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    handlers.clear();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('opens the options page on first install only', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    setupSettings();
+    await fakeBrowser.runtime.onInstalled.trigger({
+      reason: 'update',
+      temporary: false,
+      previousVersion: '0.0.9',
+    });
+    expect(open).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the options page when a content script asks (it cannot itself)', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    setupSettings();
+    await handlers.get('openOptions')?.({ data: undefined });
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});
