@@ -1,9 +1,132 @@
+import { ApprovalBadge } from '@/components/approvals/approval-badge';
+import type { PopupDraft, SubmissionFilter } from '@/lib/approvals/popup-model';
+import type { ShareOptions } from '@/lib/approvals/share';
+import { SUBMISSION_STATUSES } from '@/lib/approvals/status';
+import type { Submission } from '@/lib/approvals/submission';
 import { t } from '@/lib/i18n';
+import { SubmissionItem } from './submission-item';
 
-export function Popup() {
+export interface PopupProps {
+  draft: PopupDraft;
+  /** null while loading. */
+  submissions: Submission[] | null;
+  filter: SubmissionFilter;
+  onFilter: (filter: SubmissionFilter) => void;
+  /** The library line (describeLibraryStatus), in the UI language. */
+  libraryText: string;
+  syncing: boolean;
+  onSync: () => void;
+  copiedId: string | null;
+  onCopy: (submission: Submission) => void;
+  /** The share panel open under one submission. */
+  share: { id: string; options: ShareOptions } | null;
+  onShare: (submission: Submission) => void;
+  onCopyText: (text: string) => void;
+  error: string | null;
+  onOpenOptions: () => void;
+}
+
+/** The toolbar popup: this tab's draft, my submissions, the library's freshness. Props in, callbacks out. */
+export function Popup(props: PopupProps) {
+  const { draft, submissions, filter } = props;
+  const shown = submissions?.filter((submission) => filter === 'all' || submission.status === filter) ?? [];
+  const count = (status: SubmissionFilter) =>
+    submissions?.filter((submission) => status === 'all' || submission.status === status).length ?? 0;
   return (
     <main class="sp-popup" data-sp="popup">
       <h1>{t('common.appName')}</h1>
+
+      <section class="sp-popup-draft" aria-labelledby="sp-draft-title">
+        <h2 id="sp-draft-title">{t('popup.draft.title')}</h2>
+        {draft.kind === 'loading' ? (
+          <p>{t('common.loading')}</p>
+        ) : draft.kind === 'none' ? (
+          <p data-sp="no-draft">{t('popup.draft.none')}</p>
+        ) : (
+          <div>
+            <p class="sp-popup-where">
+              {t(`common.platform.${draft.draft.platform}`)}
+              {draft.draft.field && ` · ${t(`common.field.${draft.draft.field}`)}`}
+            </p>
+            <p
+              data-sp="verdict"
+              data-verdict={draft.draft.verdict}
+              class={`sp-verdict sp-verdict-${draft.draft.verdict}`}
+            >
+              {t(`common.verdict.${draft.draft.verdict}`)} ·{' '}
+              {t('popup.draft.score', { score: draft.draft.score })}
+            </p>
+            <ApprovalBadge approval={{ status: draft.draft.approval }} compact />
+          </div>
+        )}
+      </section>
+
+      <section class="sp-popup-submissions" aria-labelledby="sp-submissions-title">
+        <h2 id="sp-submissions-title">{t('popup.submissions.title')}</h2>
+        {submissions === null ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <>
+            <label class="sp-filter">
+              {t('popup.submissions.filter')}{' '}
+              <select
+                data-sp="submission-filter"
+                value={filter}
+                onChange={(event) =>
+                  props.onFilter((event.currentTarget as HTMLSelectElement).value as SubmissionFilter)
+                }
+              >
+                <option value="all">{t('popup.submissions.all', { count: count('all') })}</option>
+                {SUBMISSION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t('popup.submissions.statusCount', {
+                      status: t(`common.approval.${status}`),
+                      count: count(status),
+                    })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {shown.length === 0 ? (
+              <p data-sp="submissions-empty">
+                {submissions.length === 0 ? t('popup.submissions.empty') : t('popup.submissions.emptyFilter')}
+              </p>
+            ) : (
+              <ul class="sp-submissions">
+                {shown.map((submission) => (
+                  <SubmissionItem
+                    key={submission.id}
+                    submission={submission}
+                    copied={props.copiedId === submission.id}
+                    onCopy={props.onCopy}
+                    share={props.share?.id === submission.id ? props.share.options : null}
+                    onShare={props.onShare}
+                    onCopyText={props.onCopyText}
+                  />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+
+      <section class="sp-popup-library" aria-labelledby="sp-library-title">
+        <h2 id="sp-library-title">{t('popup.library.title')}</h2>
+        <p data-sp="sync-status" aria-live="polite">
+          {props.libraryText}
+        </p>
+        <button type="button" data-sp="sync" disabled={props.syncing} onClick={props.onSync}>
+          {props.syncing ? t('popup.library.syncing') : t('popup.library.sync')}
+        </button>{' '}
+        <button type="button" class="sp-link" onClick={props.onOpenOptions}>
+          {t('common.openOptions')}
+        </button>
+      </section>
+      {props.error && (
+        <p class="sp-error" role="alert">
+          {t('common.error', { detail: props.error })}
+        </p>
+      )}
     </main>
   );
 }

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { ApprovalRecord } from '@/lib/library/schema';
+
+/** The statuses a submission row can have (the bureau's decisions plus "waiting"). */
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'changes-requested', 'rejected'] as const;
+export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
+export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
+
+/** What the sidebar and popup show for a draft (ARCHITECTURE.md `data-sp="approval"` values). */
+export const APPROVAL_STATUSES = ['not-submitted', ...SUBMISSION_STATUSES, 'changed-since-approval'] as const;
+export const ApprovalStatusSchema = z.enum(APPROVAL_STATUSES);
+export type ApprovalStatus = z.infer<typeof ApprovalStatusSchema>;
+
+/** The decision that currently applies to a fingerprint, as stored on a submission. */
+export const DecisionSchema = z.object({
+  status: z.enum(['approved', 'changes-requested', 'rejected']),
+  reviewer: z.string(),
+  note: z.string().optional(),
+  decidedAt: z.string(),
+  expiresAt: z.string().optional(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export interface ResolvedStatus {
+  status: SubmissionStatus;
+  /** The latest decision for the fingerprint, even when it expired. */
+  decision: Decision | null;
+  /** True when the latest decision has expired: the text needs a new decision (status pending). */
+  expired: boolean;
+}
+
+/** Kalimantan Barat is on WIB (UTC+7); a date-only expiry means "valid through that day" there. */
+const WIB_OFFSET = '+07:00';
+
+/** The instant an approval stops counting: date-only values end at midnight WIB after that day. */
+export function expiryInstant(expiresAt: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expiresAt)) {
+    return Date.parse(`${expiresAt}T00:00:00${WIB_OFFSET}`) + 24 * 60 * 60 * 1000;
+  }
+  return Date.parse(expiresAt);
+}
+
+/** The instant a date-only (WIB day start) or date-time value begins. */
+export function startInstant(value: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00${WIB_OFFSET}`) : Date.parse(value);
+}
+
+/** Library approvals grouped by fingerprint, each list newest decision first. */
+export function indexApprovals(approvals: readonly ApprovalRecord[]): Map<string, ApprovalRecord[]> {
+  const index = new Map<string, ApprovalRecord[]>();
+  for (const record of approvals) {
+    const list = index.get(record.fingerprint);
+    if (list) list.push(record);
+    else index.set(record.fingerprint, [record]);
+  }
+  for (const list of index.values()) list.sort((a, b) => Date.parse(b.decidedAt) - Date.parse(a.decidedAt));
+  return index;
+}
+
+/**
+ * The status of a fingerprint from the library's approval records. Rules (documented in the report):
+ * - the latest decision (by `decidedAt`) wins, whatever earlier ones said;
+ * - a latest decision past its `expiresAt` no longer counts: the status goes back to `pending`
+ *   (the bureau must decide again) and `expired` is set so the UI says "approval expired" —
+ *   we do not fall back to an older decision, which the bureau has already superseded;
+ * - no record: `pending` (submitted and waiting).
+ */
+export function resolveStatus(
+  fingerprint: string,
+  approvals: ReadonlyMap<string, readonly ApprovalRecord[]>,
+  now: number,
+): ResolvedStatus {
+  const latest = approvals.get(fingerprint)?.[0];
+  if (!latest) return { status: 'pending', decision: null, expired: false };
+  const decision: Decision = {
+    status: latest.status,
+    reviewer: latest.reviewer,
+    decidedAt: latest.decidedAt,
+    ...(latest.note !== undefined ? { note: latest.note } : {}),
+    ...(latest.expiresAt !== undefined ? { expiresAt: latest.expiresAt } : {}),
+  };
+  if (latest.expiresAt !== undefined && now >= expiryInstant(latest.expiresAt)) {
+    return { status: 'pending', decision, expired: true };
+  }
+  return { status: latest.status, decision, expired: false };
+}
