@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { FieldFinding, FindingLike } from '@/lib/sidebar/findings';
+import { fieldLabel } from './field-label';
+
+export interface FindingItemProps {
+  item: FieldFinding<FindingLike>;
+  /** Show which field the finding is in (YouTube has several). */
+  showField: boolean;
+  needsReason: boolean;
+  busy: boolean;
+  onSelect(item: FieldFinding<FindingLike>): void;
+  onFix(item: FieldFinding<FindingLike>): void;
+  /** Returns false when the reason was required and missing (nothing ignored). */
+  onIgnore(item: FieldFinding<FindingLike>, reason: string): boolean;
+}
+
+/** One finding: the excerpt (click = select it in the editor), the message, fix and ignore. */
+export function FindingItem({
+  item,
+  showField,
+  needsReason,
+  busy,
+  onSelect,
+  onFix,
+  onIgnore,
+}: FindingItemProps) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [refused, setRefused] = useState(false);
+  const { finding, excerpt } = item;
+  const replacement = finding.replacements?.[0];
+  const excerptText = `${excerpt.before}${excerpt.match}${excerpt.after}`;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (onIgnore(item, reason)) setAsking(false);
+    else setRefused(true);
+  };
+
+  return (
+    <li
+      class={`sp-finding sp-sev-${finding.severity}`}
+      data-sp="finding"
+      data-rule-id={finding.ruleId}
+      data-category={finding.category}
+      data-severity={finding.severity}
+      data-field={item.field}
+    >
+      <button
+        type="button"
+        class="sp-finding-main"
+        data-sp="finding-select"
+        aria-label={t('sidebar.finding.select', { excerpt: excerptText })}
+        onClick={() => onSelect(item)}
+      >
+        {showField ? <span class="sp-field-tag">{fieldLabel(item.field)}</span> : null}
+        <span class="sp-excerpt">
+          {excerpt.before}
+          <mark>{excerpt.match}</mark>
+          {excerpt.after}
+        </span>
+      </button>
+      <p class="sp-finding-message">{finding.message}</p>
+      <div class="sp-actions">
+        {replacement !== undefined ? (
+          <button type="button" data-sp="fix" disabled={busy} onClick={() => onFix(item)}>
+            {t('sidebar.finding.fix', { replacement })}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          data-sp="ignore"
+          aria-expanded={asking}
+          onClick={() => {
+            setAsking(!asking);
+            setRefused(false);
+          }}
+        >
+          {t('sidebar.finding.ignore')}
+        </button>
+      </div>
+      {asking ? (
+        <form class="sp-ignore" data-sp="ignore-form" onSubmit={submit}>
+          <label>
+            {t('sidebar.finding.ignoreReason')}
+            <input
+              type="text"
+              data-sp="ignore-reason"
+              maxLength={300}
+              required={needsReason}
+              aria-required={needsReason}
+              aria-invalid={refused}
+              value={reason}
+              onInput={(event) => setReason(event.currentTarget.value)}
+            />
+          </label>
+          {needsReason ? <p class="sp-hint">{t('sidebar.finding.ignoreReasonRequired')}</p> : null}
+          <button type="submit" data-sp="ignore-confirm">
+            {t('sidebar.finding.ignoreConfirm')}
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+import { t } from '@/lib/i18n';
+import type { CaptionView, HashtagSetEntry } from '@/lib/sidebar/library-view';
+
+export interface CaptionEntry {
+  caption: CaptionView;
+  /** Exactly what insert puts into the editor. */
+  text: string;
+  /** Placeholders still without a value. */
+  missing: string[];
+  /** Placeholders the admin fills in, and what was typed so far. */
+  inputs: string[];
+  values: Record<string, string>;
+}
+
+export interface LibraryPanelProps {
+  query: string;
+  captions: CaptionEntry[];
+  hashtagSets: HashtagSetEntry[];
+  ready: boolean;
+  /** false: "composer not recognised" — offer copy only, never a blind insert. */
+  canInsert: boolean;
+  busy: boolean;
+  onQuery(query: string): void;
+  onPlaceholder(captionId: string, name: string, value: string): void;
+  onInsertCaption(captionId: string): void;
+  onInsertHashtagSet(setId: string): void;
+  onCopy(text: string): void;
+}
+
+/** Search, captions (with their filled text) and hashtag sets. */
+export function LibraryPanel(props: LibraryPanelProps) {
+  const { captions, hashtagSets } = props;
+  return (
+    <section class="sp-library" aria-label={t('sidebar.library.title')}>
+      <h2>{t('sidebar.library.title')}</h2>
+      <input
+        type="search"
+        class="sp-search"
+        data-sp="search"
+        placeholder={t('sidebar.library.search')}
+        aria-label={t('sidebar.library.search')}
+        value={props.query}
+        onInput={(event) => props.onQuery(event.currentTarget.value)}
+      />
+      {!props.ready ? <p class="sp-muted">{t('sidebar.library.loading')}</p> : null}
+      <h3>{t('sidebar.library.hashtagSets')}</h3>
+      {props.ready && hashtagSets.length === 0 ? (
+        <p class="sp-muted">{t('sidebar.library.noHashtagSets')}</p>
+      ) : null}
+      <ul class="sp-sets">
+        {hashtagSets.map(({ set, required }) => {
+          const text = set.tags.join(' ');
+          return (
+            <li
+              key={set.id}
+              class="sp-item"
+              data-sp="hashtag-set"
+              data-set-id={set.id}
+              data-required={String(required)}
+            >
+              <div class="sp-item-head">
+                <strong>{set.title}</strong>
+                {required ? <span class="sp-badge">{t('sidebar.library.required')}</span> : null}
+              </div>
+              <p class="sp-tags" data-sp="hashtag-set-tags">
+                {text}
+              </p>
+              <div class="sp-actions">
+                {props.canInsert ? (
+                  <button
+                    type="button"
+                    data-sp="insert"
+                    disabled={props.busy}
+                    aria-label={t('sidebar.library.insertSet', { title: set.title })}
+                    onClick={() => props.onInsertHashtagSet(set.id)}
+                  >
+                    {t('sidebar.library.insert')}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  data-sp="copy"
+                  aria-label={t('sidebar.library.copySet', { title: set.title })}
+                  onClick={() => props.onCopy(text)}
+                >
+                  {t('common.copy')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <h3>{t('sidebar.library.captions')}</h3>
+      {props.ready && captions.length === 0 ? (
+        <p class="sp-muted">{t('sidebar.library.noCaptions')}</p>
+      ) : null}
+      <ul class="sp-captions">
+        {captions.map((entry) => (
+          <li key={entry.caption.id} class="sp-item" data-sp="caption" data-caption-id={entry.caption.id}>
+            <div class="sp-item-head">
+              <strong>{entry.caption.title}</strong>
+            </div>
+            {entry.inputs.map((name) => (
+              <label key={name} class="sp-placeholder">
+                {t('sidebar.library.placeholder', { name })}
+                <input
+                  type="text"
+                  data-sp="placeholder"
+                  data-name={name}
+                  value={entry.values[name] ?? ''}
+                  onInput={(event) => props.onPlaceholder(entry.caption.id, name, event.currentTarget.value)}
+                />
+              </label>
+            ))}
+            <div class="sp-caption-text" data-sp="caption-text">
+              {entry.text}
+            </div>
+            <div class="sp-actions">
+              {props.canInsert ? (
+                <button
+                  type="button"
+                  data-sp="insert"
+                  disabled={props.busy || entry.missing.length > 0}
+                  aria-label={t('sidebar.library.insertCaption', { title: entry.caption.title })}
+                  onClick={() => props.onInsertCaption(entry.caption.id)}
+                >
+                  {t('sidebar.library.insert')}
+                </button>
+              ) : null}
+              <button
+                type="button"
+                data-sp="copy"
+                disabled={entry.missing.length > 0}
+                aria-label={t('sidebar.library.copyCaption', { title: entry.caption.title })}
+                onClick={() => props.onCopy(entry.text)}
+              >
+                {t('common.copy')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { extractHashtags } from './hashtags';
+
+/** A field's limits as the sidebar shows them; null = no limit on that measure. */
+export interface FieldLimits {
+  chars?: number | null;
+  bytes?: number | null;
+  hashtags?: number | null;
+  mentions?: number | null;
+}
+
+export const COUNTER_KINDS = ['chars', 'bytes', 'hashtags', 'mentions'] as const;
+export type CounterKind = (typeof COUNTER_KINDS)[number];
+
+export interface Counter {
+  kind: CounterKind;
+  value: number;
+  limit: number | null;
+  over: boolean;
+}
+
+const MENTION = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?/gu;
+const encoder = new TextEncoder();
+
+export function countMentions(text: string): number {
+  return text.match(MENTION)?.length ?? 0;
+}
+
+/**
+ * Characters are counted as code points (an emoji is one character to the admin and to the
+ * platforms' counters), bytes as UTF-8 (YouTube's description limit is in bytes).
+ */
+export function measure(text: string): Record<CounterKind, number> {
+  let chars = 0;
+  for (const _ of text) chars += 1;
+  return {
+    chars,
+    bytes: encoder.encode(text).length,
+    hashtags: extractHashtags(text).length,
+    mentions: countMentions(text),
+  };
+}
+
+/**
+ * The counters to show for a field: characters always, the others only when the platform limits
+ * them (a hashtag counter on a YouTube title with no hashtag limit is noise).
+ */
+export function fieldCounters(text: string, limits: FieldLimits): Counter[] {
+  const values = measure(text);
+  return COUNTER_KINDS.filter((kind) => kind === 'chars' || typeof limits[kind] === 'number').map((kind) => {
+    const limit = limits[kind] ?? null;
+    return { kind, value: values[kind], limit, over: limit !== null && values[kind] > limit };
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Findings as the sidebar lists them: each tagged with the field it came from, grouped by
+ * severity (errors first), with a short excerpt of the text it points at.
+ */
+
+// The engine's order of severities. Not imported from lib/guidelines/schema.ts: that module builds
+// zod schemas at load time, and zod alone would take a third of the content script's size budget.
+export const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Verdict = 'ready' | 'review' | 'blocked';
+
+/** The engine's Finding (ARCHITECTURE.md), structurally: start/end are UTF-16 offsets. */
+export interface FindingLike {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  replacements?: string[] | undefined;
+}
+
+export interface FieldFinding<F extends FindingLike = FindingLike> {
+  /** Stable within one check: field + rule + position; used as the list key and the ignore key. */
+  key: string;
+  field: string;
+  finding: F;
+  /** The exact text [start, end) pointed at when checked (a fix only applies if it is still there). */
+  matched: string;
+  excerpt: Excerpt;
+}
+
+export interface Excerpt {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** Up to `context` characters either side of [start, end), cut at word boundaries, on one line. */
+export function excerptOf(text: string, start: number, end: number, context = 28): Excerpt {
+  const flat = (part: string) => part.replace(/\s+/g, ' ');
+  const from = Math.max(0, start - context);
+  const to = Math.min(text.length, end + context);
+  let before = text.slice(from, start);
+  let after = text.slice(end, to);
+  if (from > 0) before = `…${before.replace(/^\S*\s/, '')}`;
+  if (to < text.length) after = `${after.replace(/\s\S*$/, '')}…`;
+  return { before: flat(before), match: flat(text.slice(start, end)), after: flat(after) };
+}
+
+export function findingKey(field: string, finding: FindingLike, text: string): string {
+  // The matched text rather than the offset alone: typing before a finding moves it, and an
+  // ignored finding must stay ignored while the admin keeps writing.
+  return `${field}|${finding.ruleId}|${text.slice(finding.start, finding.end)}`;
+}
+
+export function toFieldFindings<F extends FindingLike>(field: string, text: string, findings: readonly F[]) {
+  return findings.map(
+    (finding): FieldFinding<F> => ({
+      key: findingKey(field, finding, text),
+      field,
+      finding,
+      matched: text.slice(finding.start, finding.end),
+      excerpt: excerptOf(text, finding.start, finding.end),
+    }),
+  );
+}
+
+/** Findings grouped by severity, errors first, each group in text order. Empty groups are left out. */
+export function groupBySeverity<F extends FindingLike>(findings: readonly FieldFinding<F>[]) {
+  return SEVERITIES.map((severity) => ({
+    severity,
+    items: findings
+      .filter((item) => item.finding.severity === severity)
+      .sort((a, b) => a.field.localeCompare(b.field) || a.finding.start - b.finding.start),
+  })).filter((group) => group.items.length > 0);
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { ready: 0, review: 1, blocked: 2 };
+
+/** The draft's verdict over several fields: the worst one wins; the score is the lowest. */
+export function combineResults(results: readonly { verdict: Verdict; score: number }[]): {
+  verdict: Verdict;
+  score: number;
+} {
+  let verdict: Verdict = 'ready';
+  let score = 100;
+  for (const result of results) {
+    if (VERDICT_RANK[result.verdict] > VERDICT_RANK[verdict]) verdict = result.verdict;
+    score = Math.min(score, result.score);
+  }
+  return { verdict, score };
+}
+
+/**
+ * Categories whose error-level findings may only be ignored with a written reason (the law behind
+ * them: UU 27/2022 PDP, UU 11/2012 SPPA). The reason is kept in the audit log.
+ */
+const REASON_REQUIRED = new Set(['personal-data', 'child-protection']);
+
+export function ignoreNeedsReason(finding: FindingLike): boolean {
+  return finding.severity === 'error' && REASON_REQUIRED.has(finding.category);
+}

@@ -1,0 +1,114 @@
+import { type MessageKey, t } from '@/lib/i18n';
+import {
+  type InsertFailure,
+  type InsertResult,
+  insertText,
+  readFieldText,
+  replaceRange,
+  type SavedSelection,
+  saveSelection,
+  selectRange,
+} from '@/lib/platforms/editable';
+import { type FoundField, findField, type SelectorOverrides } from '@/lib/platforms/find';
+import type { FieldId, PlatformAdapter } from '@/lib/platforms/types';
+import type { InsertOutcome } from './sidebar-controller';
+
+const FAILURE_REASONS = {
+  'field-gone': 'sidebar.reason.field-gone',
+  'not-taken': 'sidebar.reason.not-taken',
+  garbled: 'sidebar.reason.garbled',
+  unsupported: 'sidebar.reason.unsupported',
+  stale: 'sidebar.reason.stale',
+} as const satisfies Record<InsertFailure, MessageKey>;
+
+function outcome(result: InsertResult): InsertOutcome {
+  return result.ok ? { ok: true } : { ok: false, reason: t(FAILURE_REASONS[result.reason]) };
+}
+
+/**
+ * The composer's fields as the sidebar acts on them, through the platform editors' own paths
+ * (lib/platforms/editable): the fields the composer watch found, the caret each had when the
+ * sidebar took the focus, and reading / inserting / replacing / selecting by field id.
+ */
+export function createPageFields(adapter: PlatformAdapter, overrides: () => SelectorOverrides | null) {
+  const found = new Map<FieldId, FoundField>();
+  const saved = new Map<FieldId, SavedSelection>();
+  const ids = adapter.fields.map((field) => field.id);
+  const asFieldId = (id: string): FieldId | undefined => ids.find((candidate) => candidate === id);
+
+  /** The field element now: the watched one if still on the page, else looked up again. */
+  const live = (id: string): FoundField | null => {
+    const fieldId = asFieldId(id);
+    if (!fieldId) return null;
+    const known = found.get(fieldId);
+    if (known?.element.isConnected) return known;
+    const again = findField(adapter, document, fieldId, overrides());
+    if (again) found.set(fieldId, again);
+    return again;
+  };
+  const gone: InsertOutcome = { ok: false, reason: t('sidebar.reason.field-gone') };
+
+  return {
+    found,
+    asFieldId,
+    live,
+    /** The field that holds `target` (a node from an event), if it is one we found. */
+    holding(target: Node): FoundField | undefined {
+      for (const field of found.values())
+        if (field.element === target || field.element.contains(target)) return field;
+      return undefined;
+    },
+    /** Called when focus leaves a field: insert goes where the caret was, not at the end. */
+    rememberSelection(field: FoundField): void {
+      const selection = saveSelection(field.element);
+      if (selection) saved.set(field.fieldId, selection);
+    },
+    forget(fieldId: FieldId): void {
+      found.delete(fieldId);
+      saved.delete(fieldId);
+    },
+    read(id: string): string | null {
+      const field = live(id);
+      return field ? readFieldText(field.element, field.kind, field.field.chips) : null;
+    },
+    async insert(id: string, text: string): Promise<InsertOutcome> {
+      const field = live(id);
+      if (!field) return gone;
+      const result = await insertText(field.element, field.kind, text, {
+        selection: saved.get(field.fieldId) ?? null,
+        chips: field.field.chips,
+      });
+      saved.delete(field.fieldId);
+      return outcome(result);
+    },
+    async replace(
+      id: string,
+      start: number,
+      end: number,
+      text: string,
+      expected: string,
+    ): Promise<InsertOutcome> {
+      const field = live(id);
+      if (!field) return gone;
+      return outcome(
+        await replaceRange(field.element, field.kind, start, end, text, {
+          chips: field.field.chips,
+          expected,
+        }),
+      );
+    },
+    select(id: string, start: number, end: number): boolean {
+      const field = live(id);
+      return field ? selectRange(field.element, start, end) : false;
+    },
+    charBeforeCaret(id: string): string {
+      const field = live(id);
+      if (!field) return '';
+      const text = readFieldText(field.element, field.kind, field.field.chips);
+      const caret = saved.get(field.fieldId)?.start ?? text.length;
+      return text.slice(Math.max(0, caret - 1), caret);
+    },
+  };
+}
+
+export type PageFields = ReturnType<typeof createPageFields>;

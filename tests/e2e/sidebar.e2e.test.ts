@@ -1,0 +1,390 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FIXTURE_URLS,
+  fixtureState,
+  type LaunchedExtension,
+  launchExtension,
+  openFacebookComposer,
+  openInstagramComposer,
+  openYouTubeUpload,
+  sidebar,
+  typeLikeAUser,
+} from './harness';
+
+/**
+ * The sidebar on the look-alike composers. Every assertion about text is made on the platform's
+ * OWN state (fixtureState: Lexical's editor state, YouTube Studio's model), never on the DOM.
+ */
+/** The extension API evaluated inside the service worker (no @types/chrome in this project). */
+declare const chrome: {
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+  };
+  tabs: {
+    query(query: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: object): Promise<{ res?: unknown; err?: unknown }>;
+  };
+};
+
+/**
+ * What the popup (or the background forwarding the keyboard command) asks the content script, sent
+ * from the service worker in @webext-core/messaging's wire format ({id, type, data, timestamp}).
+ */
+async function askTab(url: string, type: string): Promise<unknown> {
+  return sp.serviceWorker.evaluate(
+    async ({ url, type }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
+      const reply = await chrome.tabs.sendMessage(tab.id, {
+        id: 1,
+        type,
+        data: undefined,
+        timestamp: Date.now(),
+      });
+      if (reply?.err) throw new Error(JSON.stringify(reply.err));
+      return reply?.res ?? null;
+    },
+    { url, type },
+  );
+}
+
+let sp: LaunchedExtension;
+const AGENCY = 'setda';
+
+beforeAll(async () => {
+  sp = await launchExtension();
+  // The admin has chosen an agency (options page): captions fill {{agency.name}} from it.
+  await sp.serviceWorker.evaluate(async (agencyId) => {
+    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId } } });
+  }, AGENCY);
+});
+
+afterAll(async () => {
+  await sp?.close();
+});
+
+async function newPage(): Promise<Page> {
+  return sp.context.newPage();
+}
+
+function findings(page: Page): Locator {
+  return sidebar(page).locator('[data-sp="finding"]');
+}
+
+async function findingAttributes(page: Page): Promise<{ category: string; field: string; ruleId: string }[]> {
+  return findings(page).evaluateAll((elements) =>
+    elements.map((element) => ({
+      category: element.getAttribute('data-category') ?? '',
+      field: element.getAttribute('data-field') ?? '',
+      ruleId: element.getAttribute('data-rule-id') ?? '',
+    })),
+  );
+}
+
+async function categories(page: Page): Promise<string[]> {
+  return (await findingAttributes(page)).map((finding) => finding.category);
+}
+
+/** Fills the caption's admin-only placeholders ({{location}}) and returns the text insert will put in. */
+async function prepareCaption(item: Locator): Promise<string> {
+  const inputs = item.locator('[data-sp="placeholder"]');
+  for (let index = 0; index < (await inputs.count()); index++)
+    await inputs.nth(index).fill('Kabupaten Sanggau');
+  const text = (await item.locator('[data-sp="caption-text"]').textContent()) ?? '';
+  expect(text).not.toMatch(/\{\{/);
+  return text;
+}
+
+/** The first library caption whose text has several lines (blank lines included). */
+async function multiLineCaption(page: Page): Promise<Locator> {
+  const items = sidebar(page).locator('[data-sp="caption"]');
+  await items.first().waitFor();
+  const count = await items.count();
+  for (let index = 0; index < count; index++) {
+    const text = (await items.nth(index).locator('[data-sp="caption-text"]').textContent()) ?? '';
+    if (text.includes('\n\n')) return items.nth(index);
+  }
+  throw new Error('no multi-line caption in the library for this platform');
+}
+
+describe('Facebook', () => {
+  it('finds a non-standard word and a NIK, blocks, and fixes the word in Lexical’s state', async () => {
+    const page = await newPage();
+    const editor = await openFacebookComposer(page);
+    await sidebar(page).waitFor({ state: 'attached' });
+    await typeLikeAUser(page, editor, 'Ada himbauan untuk warga atas nama Siti, NIK 6171045203850002.');
+
+    await expect.poll(() => categories(page)).toEqual(expect.arrayContaining(['spelling', 'personal-data']));
+    const verdict = sidebar(page).locator('[data-sp="verdict"]');
+    expect(await verdict.getAttribute('data-verdict')).toBe('blocked');
+    const nik = findings(page).filter({ has: page.locator('mark', { hasText: '6171045203850002' }) });
+    expect(await nik.getAttribute('data-severity')).toBe('error');
+
+    const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
+    await spelling.locator('[data-sp="fix"]').click();
+    await expect
+      .poll(async () => (await fixtureState(page)).caption)
+      .toBe('Ada imbauan untuk warga atas nama Siti, NIK 6171045203850002.');
+    await expect.poll(() => categories(page)).not.toContain('spelling');
+    await page.close();
+  });
+
+  it('clicking a finding selects its text in the editor', async () => {
+    const page = await newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, 'Mohon himbauan ini dibaca');
+    const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
+    await spelling.locator('[data-sp="finding-select"]').click();
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('himbauan');
+    await page.close();
+  });
+});
+
+describe('ignoring a finding', () => {
+  it('needs a reason for a personal-data error; with one, the finding goes and the verdict follows', async () => {
+    const page = await newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, 'Formulir contoh: NIK 6171045203850002');
+    const nik = findings(page).and(page.locator('[data-category="personal-data"]')).first();
+    await nik.waitFor();
+    expect(await sidebar(page).locator('[data-sp="verdict"]').getAttribute('data-verdict')).toBe('blocked');
+    await nik.locator('[data-sp="ignore"]').click();
+    await nik.locator('[data-sp="ignore-confirm"]').click();
+    // Refused: the reason is required (the browser's own validation and the controller both say no).
+    expect(await nik.count()).toBe(1);
+    await nik.locator('[data-sp="ignore-reason"]').fill('Nomor contoh pada formulir, bukan milik warga');
+    await nik.locator('[data-sp="ignore-confirm"]').click();
+    await expect.poll(() => categories(page)).not.toContain('personal-data');
+    await expect
+      .poll(() => sidebar(page).locator('[data-sp="verdict"]').getAttribute('data-verdict'))
+      .not.toBe('blocked');
+    // The text itself is untouched: ignoring is a decision, not an edit.
+    expect((await fixtureState(page)).caption).toBe('Formulir contoh: NIK 6171045203850002');
+    await page.close();
+  });
+});
+
+describe('language', () => {
+  it('follows the language chosen in the settings, findings included', async () => {
+    const page = await newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, 'NIK 6171045203850002');
+    const verdict = sidebar(page).locator('[data-sp="verdict"]');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('blocked');
+    const message = findings(page).first().locator('.sp-finding-message');
+    const indonesian = await message.textContent();
+    expect(await verdict.textContent()).toContain('Jangan diunggah');
+    await sp.serviceWorker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), language: 'en' } });
+    });
+    try {
+      await expect.poll(() => verdict.textContent()).toContain('Do not post');
+      await expect.poll(() => message.textContent()).not.toBe(indonesian);
+    } finally {
+      await sp.serviceWorker.evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings as object), language: 'id' } });
+      });
+    }
+    await page.close();
+  });
+});
+
+describe('Instagram', () => {
+  it('inserts a multi-line caption from the library exactly, line for line', async () => {
+    const page = await newPage();
+    const caption = await openInstagramComposer(page);
+    await caption.click();
+    const item = await multiLineCaption(page);
+    const expected = await prepareCaption(item);
+    await item.locator('[data-sp="insert"]').click();
+    await expect.poll(async () => (await fixtureState(page)).caption).toBe(expected);
+    expect(String((await fixtureState(page)).caption).split('\n')).toEqual(expected.split('\n'));
+    await expect
+      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'))
+      .toBe('success');
+    await page.close();
+  });
+
+  it('inserts the required hashtag set once, and never a second time', async () => {
+    const page = await newPage();
+    const caption = await openInstagramComposer(page);
+    await typeLikeAUser(page, caption, 'Apel pagi di halaman kantor');
+    const set = sidebar(page).locator('[data-sp="hashtag-set"][data-required="true"]').first();
+    const tags = ((await set.locator('[data-sp="hashtag-set-tags"]').textContent()) ?? '').split(' ');
+    expect(tags.length).toBeGreaterThan(0);
+    await set.locator('[data-sp="insert"]').click();
+    await expect
+      .poll(async () => (await fixtureState(page)).caption)
+      .toBe(`Apel pagi di halaman kantor ${tags.join(' ')}`);
+    await set.locator('[data-sp="insert"]').click();
+    await expect
+      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'))
+      .toBe('info');
+    const state = String((await fixtureState(page)).caption);
+    for (const tag of tags) expect(state.split(tag).length - 1).toBe(1);
+    await page.close();
+  });
+
+  it('flags more hashtags than the platform allows', async () => {
+    const page = await newPage();
+    const caption = await openInstagramComposer(page);
+    const many = Array.from({ length: 31 }, (_, index) => `#Kalbar${index + 1}`).join(' ');
+    await typeLikeAUser(page, caption, `Info ${many}`);
+    await expect
+      .poll(() => categories(page))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^(hashtags|platform-limits)$/)]));
+    const counter = sidebar(page).locator('[data-sp="counter"][data-kind="hashtags"]');
+    expect(await counter.getAttribute('data-over')).toBe('true');
+    await page.close();
+  });
+});
+
+describe('YouTube Studio', () => {
+  it('checks the title and the description as separate fields', async () => {
+    const page = await newPage();
+    const upload = await openYouTubeUpload(page);
+    const title =
+      'Kunjungan kerja Gubernur ke Kabupaten Sanggau untuk meninjau pembangunan jalan dan jembatan di perbatasan negara hari ini';
+    expect(title.length).toBeGreaterThanOrEqual(120);
+    await typeLikeAUser(page, upload.title, title);
+    await expect
+      .poll(async () =>
+        (await findingAttributes(page)).filter((f) => f.field === 'title').map((f) => f.category),
+      )
+      .toContain('platform-limits');
+    await typeLikeAUser(page, upload.description, 'Nilai a < b');
+    await expect
+      .poll(async () => (await findingAttributes(page)).filter((f) => f.field === 'description').length)
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('inserts a caption into the description and tags into the tag list, as the app’s model sees them', async () => {
+    const page = await newPage();
+    const upload = await openYouTubeUpload(page, { showMore: true });
+    await upload.description.click();
+    await sidebar(page).waitFor({ state: 'attached' });
+    const item = await multiLineCaption(page);
+    const expected = await prepareCaption(item);
+    // The placeholder input took the focus; the sidebar remembers the description as the target.
+    await item.locator('[data-sp="insert"]').click();
+    await expect.poll(async () => (await fixtureState(page)).description).toBe(expected);
+
+    await upload.tags.click();
+    const set = sidebar(page).locator('[data-sp="hashtag-set"]').first();
+    const tags = ((await set.locator('[data-sp="hashtag-set-tags"]').textContent()) ?? '')
+      .split(' ')
+      .map((tag) => tag.replace(/^#/, ''));
+    await set.locator('[data-sp="insert"]').click();
+    await expect.poll(async () => (await fixtureState(page)).tags).toEqual(expect.arrayContaining(tags));
+    await page.close();
+  });
+});
+
+describe('a composer no strategy recognises', () => {
+  it('says so, and copy-to-clipboard works', async () => {
+    await sp.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://www.facebook.com',
+    });
+    const page = await newPage();
+    await page.goto(FIXTURE_URLS.unknown);
+    await page.waitForFunction(() => window.__fixture !== undefined);
+    await page.locator('textarea').click();
+    await sidebar(page).waitFor({ state: 'attached' });
+    const health = sidebar(page).locator('[data-sp="health"]');
+    await expect.poll(() => health.getAttribute('data-recognised')).toBe('false');
+    // No blind insert into an editor we do not know: copy only.
+    const item = sidebar(page).locator('[data-sp="caption"]').first();
+    await item.waitFor();
+    expect(await item.locator('[data-sp="insert"]').count()).toBe(0);
+    const expected = await prepareCaption(item);
+    await item.locator('[data-sp="copy"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    // Nothing was put into the page's own field.
+    expect((await fixtureState(page)).caption).toBe('');
+    await page.close();
+  });
+});
+
+describe('keyboard and chrome', () => {
+  it('collapses with the toggle, remembers it per platform, and everything has a label', async () => {
+    const page = await newPage();
+    await openFacebookComposer(page);
+    const toggle = sidebar(page).locator('[data-sp="toggle"]');
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-label')).toBeTruthy();
+    // Every button in the sidebar has a name a screen reader can read.
+    const unnamed = await sidebar(page)
+      .locator('button')
+      .evaluateAll((buttons) =>
+        buttons
+          .filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim()))
+          .map((b) => b.outerHTML),
+      );
+    expect(unnamed).toEqual([]);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect
+      .poll(() =>
+        sp.serviceWorker.evaluate(async () => {
+          const { settings } = await chrome.storage.local.get('settings');
+          return (settings as { sidebarCollapsed?: Record<string, boolean> }).sidebarCollapsed?.facebook;
+        }),
+      )
+      .toBe(true);
+    // A new Facebook page opens collapsed; Instagram is not affected.
+    const again = await newPage();
+    await openFacebookComposer(again);
+    await expect
+      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'))
+      .toBe('false');
+    await sidebar(again).locator('[data-sp="toggle"]').click();
+    await expect
+      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'))
+      .toBe('true');
+    await page.close();
+    await again.close();
+  });
+
+  it('answers the popup’s getDraftState and toggles on toggleSidebar (the keyboard command’s path)', async () => {
+    const page = await newPage();
+    const caption = await openInstagramComposer(page);
+    await typeLikeAUser(page, caption, 'NIK 6171045203850002');
+    await expect.poll(() => categories(page)).toContain('personal-data');
+    expect(await askTab('https://www.instagram.com/*', 'getDraftState')).toEqual({
+      platform: 'instagram',
+      field: 'caption',
+      text: 'NIK 6171045203850002',
+      verdict: 'blocked',
+      score: expect.any(Number),
+      approval: expect.any(String),
+    });
+    const toggle = sidebar(page).locator('[data-sp="toggle"]');
+    const before = await toggle.getAttribute('aria-expanded');
+    await askTab('https://www.instagram.com/*', 'toggleSidebar');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe(before === 'true' ? 'false' : 'true');
+    await askTab('https://www.instagram.com/*', 'toggleSidebar');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe(before);
+    await page.close();
+  });
+
+  it('does not cover the composer dialog', async () => {
+    const page = await newPage();
+    await openFacebookComposer(page);
+    await sidebar(page).locator('[data-sp="verdict"]').waitFor();
+    const dialog = await page.locator('div[role="dialog"]').first().boundingBox();
+    const panel = await sidebar(page).locator('aside').boundingBox();
+    expect(dialog && panel).toBeTruthy();
+    const overlaps =
+      panel!.x < dialog!.x + dialog!.width &&
+      dialog!.x < panel!.x + panel!.width &&
+      panel!.y < dialog!.y + dialog!.height &&
+      dialog!.y < panel!.y + panel!.height;
+    expect(overlaps).toBe(false);
+    await page.close();
+  });
+});
