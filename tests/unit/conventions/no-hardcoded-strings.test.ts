@@ -7,7 +7,7 @@ const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'title', 'pla
 const HAS_LETTER = /\p{L}/u;
 
 /** User-visible literals in a TSX file: JSX text and literal text attributes, with their line. */
-export function hardCodedStrings(fileName: string, text: string): string[] {
+function hardCodedStrings(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const report = (node: ts.Node, value: string) => {
@@ -60,7 +60,9 @@ describe('no HTML built from strings', () => {
   it('no innerHTML / outerHTML / insertAdjacentHTML / dangerouslySetInnerHTML in extension code', () => {
     const files = sourceFiles(['components', 'entrypoints', 'lib'], /\.(ts|tsx)$/);
     const offenders = files
-      .filter((file) => /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML)\b/.test(file.text))
+      .filter((file) =>
+        /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML)\b/.test(file.text),
+      )
       .map((file) => file.path);
     expect(offenders).toEqual([]);
   });

@@ -10,7 +10,8 @@ export function sourceFiles(folders: string[], pattern: RegExp): { path: string;
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (pattern.test(name)) found.push({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') });
+      else if (pattern.test(name))
+        found.push({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') });
     }
   };
   for (const folder of folders) walk(join(ROOT, folder));
