@@ -14,6 +14,8 @@ export default defineConfig({
     // Builds tests/fixtures/dist when stale and fails early when Chromium or the build is missing.
     globalSetup: ['tests/e2e/harness/global-setup.ts'],
     fileParallelism: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/e2e.json' },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

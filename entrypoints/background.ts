@@ -2,6 +2,7 @@ import { setupApprovals } from '@/lib/approvals/background';
 import { openDatabase } from '@/lib/db/database';
 import { setupLibrary } from '@/lib/library/background';
 import { setupSettings } from '@/lib/settings/background';
+import { setupSidebarCommands } from '@/lib/sidebar/commands';
 
 // Wiring only: each domain registers its own listeners synchronously (MV3 service workers must
 // register listeners in the first turn); the logic lives in lib/.
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   setupSettings();
   setupLibrary(db);
   setupApprovals(db);
+  setupSidebarCommands();
 });

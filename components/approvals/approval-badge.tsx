@@ -1,7 +1,7 @@
 import type { DraftApproval } from '@/lib/approvals/approvals-service';
 import type { ApprovalStatus } from '@/lib/approvals/status';
-import { expiryInstant } from '@/lib/approvals/status';
 import { formatDateTime, t } from '@/lib/i18n';
+import { endOf } from '@/lib/library/validity';
 import { WordDiff } from './word-diff';
 
 export interface ApprovalBadgeProps {
@@ -36,7 +36,7 @@ export function ApprovalBadge({ approval, draftText, onRestore, compact }: Appro
       {approval.expired && <p class="sp-approval-expired">{t('approvals.expired')}</p>}
       {!compact && !approval.expired && status === 'approved' && approval.expiresAt && (
         <p class="sp-approval-expires">
-          {t('approvals.expiresAt', { date: formatDateTime(expiryInstant(approval.expiresAt)) })}
+          {t('approvals.expiresAt', { date: formatDateTime(endOf(approval.expiresAt)) })}
         </p>
       )}
       {!compact && changed && (

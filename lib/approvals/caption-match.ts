@@ -1,6 +1,6 @@
 import type { Agency, Caption } from '@/lib/library/schema';
+import { isValidAt } from '@/lib/library/validity';
 import { normalizeForFingerprint } from './fingerprint';
-import { expiryInstant, startInstant } from './status';
 
 /**
  * Pre-approved library captions count as approved when they are inserted unchanged, with their
@@ -53,8 +53,7 @@ export function captionPattern(template: string, context: CaptionMatchContext): 
 }
 
 function captionInForce(caption: Caption, context: CaptionMatchContext): boolean {
-  if (caption.validFrom && context.now < startInstant(caption.validFrom)) return false;
-  if (caption.validUntil && context.now >= expiryInstant(caption.validUntil)) return false;
+  if (!isValidAt(caption, new Date(context.now))) return false;
   if (context.agencyId !== null && caption.agencies.length && !caption.agencies.includes(context.agencyId)) {
     return false;
   }

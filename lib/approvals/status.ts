@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalRecord } from '@/lib/library/schema';
+import { endOf } from '@/lib/library/validity';
 
 /** The statuses a submission row can have (the bureau's decisions plus "waiting"). */
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'changes-requested', 'rejected'] as const;
@@ -29,20 +30,12 @@ export interface ResolvedStatus {
   expired: boolean;
 }
 
-/** Kalimantan Barat is on WIB (UTC+7); a date-only expiry means "valid through that day" there. */
-const WIB_OFFSET = '+07:00';
-
-/** The instant an approval stops counting: date-only values end at midnight WIB after that day. */
+/**
+ * The instant an approval stops counting (exclusive): a date-only value lasts through that day in
+ * WIB — the same validity rule as the library's captions (lib/library/validity.ts).
+ */
 export function expiryInstant(expiresAt: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(expiresAt)) {
-    return Date.parse(`${expiresAt}T00:00:00${WIB_OFFSET}`) + 24 * 60 * 60 * 1000;
-  }
-  return Date.parse(expiresAt);
-}
-
-/** The instant a date-only (WIB day start) or date-time value begins. */
-export function startInstant(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00${WIB_OFFSET}`) : Date.parse(value);
+  return endOf(expiresAt) + 1;
 }
 
 /** Library approvals grouped by fingerprint, each list newest decision first. */

@@ -1,7 +1,7 @@
 import type { SatuPintuDb } from '@/lib/db/database';
 import { onMessage } from '@/lib/messaging/protocol';
+import { hasOriginAccess } from '@/lib/settings/permissions';
 import { getSettings, watchSettings } from '@/lib/settings/store';
-import { originPattern } from './messages';
 import { createLibraryService } from './service';
 
 export const SYNC_ALARM = 'satu-pintu-library-sync';
@@ -24,8 +24,9 @@ export function setupLibrary(db: SatuPintuDb): void {
       const response = await fetch(browser.runtime.getURL('/library/kalbar.json'));
       return new Uint8Array(await response.arrayBuffer());
     },
-    // The library's origin is an optional host permission, granted in the options page.
-    hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    // The library's origin is an optional host permission, granted in the options page. The pattern
+    // carries no port: Firefox rejects patterns with one, Chrome reads "no port" as any port.
+    hasPermission: hasOriginAccess,
     language: async () => (await getSettings()).language,
     scheduleRetry: (at) => {
       if (at === null) void browser.alarms.clear(RETRY_ALARM);

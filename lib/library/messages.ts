@@ -16,21 +16,3 @@ export const LibrarySourceInputSchema = z.object({
   url: z.string(),
   publicKey: z.record(z.string(), z.unknown()),
 });
-
-/** https everywhere; plain http only for a bureau testing on its own machine. */
-export function isAllowedLibraryUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return true;
-    return (
-      parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1')
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** The optional-host-permission pattern that covers a library URL. */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}

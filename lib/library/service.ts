@@ -1,7 +1,8 @@
 import { type Language, t } from '@/lib/i18n';
+import { libraryUrlError } from '@/lib/settings/schema';
 import { type LoadedBundle, loadBundle } from './bundle-store';
 import { describeSyncError } from './describe-status';
-import { CaptionSearchSchema, isAllowedLibraryUrl, LibrarySourceInputSchema } from './messages';
+import { CaptionSearchSchema, LibrarySourceInputSchema } from './messages';
 import type { Caption, LibraryBundle } from './schema';
 import { searchCaptions } from './search-captions';
 import type { Jwk } from './signature';
@@ -92,7 +93,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     async testSource(input: unknown): Promise<{ ok: boolean; message: string; version?: number }> {
       const lang = await deps.language();
       const parsed = LibrarySourceInputSchema.safeParse(input);
-      if (!parsed.success || !isAllowedLibraryUrl(parsed.data.url)) {
+      if (!parsed.success || libraryUrlError(parsed.data.url) !== null) {
         return { ok: false, message: t('library.test.invalidUrl', undefined, lang) };
       }
       const { url } = parsed.data;

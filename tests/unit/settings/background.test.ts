@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { setupSettings } from '@/lib/settings/background';
+import { getSettings, saveSettings } from '@/lib/settings/store';
 
 // @webext-core/messaging talks to `chrome.runtime` with callbacks, which the fake browser does not
 // route; capture the registered handlers instead and call them as the messenger would.
@@ -32,6 +33,15 @@ describe('settings background wiring', () => {
     expect(open).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not reopen onboarding when an agency is already chosen', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const settings = await getSettings();
+    await saveSettings({ ...settings, identity: { ...settings.identity, agencyId: 'diskominfo' } });
+    setupSettings();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('opens the options page when a content script asks (it cannot itself)', async () => {
