@@ -53,15 +53,10 @@ export function setupLibrary(db: SatuPintuDb): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) syncInBackground(false);
   });
-  // A new URL or key in the options page is a new source: try it at once.
-  let lastSource: string | null = null;
-  watchSettings((settings) => {
-    const source = JSON.stringify(settings.library);
-    if (lastSource !== null && source !== lastSource) syncInBackground(true);
-    lastSource = source;
-  });
-  void getSettings().then((settings) => {
-    lastSource ??= JSON.stringify(settings.library);
+  // A new URL or key in the options page is a new source: try it at once. Compare with the value the
+  // change replaced, not with memory: the change itself may be what woke this worker.
+  watchSettings((settings, previous) => {
+    if (JSON.stringify(settings.library) !== JSON.stringify(previous.library)) syncInBackground(true);
   });
 
   onMessage('getLibrary', () => service.getLibrary());

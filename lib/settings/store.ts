@@ -20,6 +20,9 @@ export async function updateSettings(patch: (current: Settings) => Settings): Pr
   return saveSettings(patch(await getSettings()));
 }
 
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(parseStoredSettings(value)));
+/** Calls back on every change with the new settings and the ones they replaced. */
+export function watchSettings(callback: (settings: Settings, previous: Settings) => void): () => void {
+  return settingsItem.watch((value, previous) =>
+    callback(parseStoredSettings(value), parseStoredSettings(previous)),
+  );
 }

@@ -94,4 +94,32 @@ describe('setupLibrary (background wiring)', () => {
     // The embedded library is still the one in use.
     expect(status).toMatchObject({ source: 'embedded', version: embedded.version });
   });
+
+  it('syncs at once when the library source changes, even when that change is what woke the worker', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const { publicJwk } = await generateKeyPair();
+    // MV3 wakes the worker for the storage event of the new source: the worker starts *after* the
+    // write, reads the new settings at start-up, then receives the change event. It must still sync.
+    const previous = SettingsSchema.parse({});
+    const next = SettingsSchema.parse({
+      library: { url: 'https://pustaka.kalbarprov.go.id/a.json', publicKey: publicJwk },
+    });
+    await fakeBrowser.storage.local.set({ settings: next });
+    setupLibrary(db);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fakeBrowser.storage.local.onChanged.trigger({ settings: { oldValue: previous, newValue: next } });
+    await vi.waitFor(() =>
+      expect(contains).toHaveBeenCalledWith({ origins: ['https://pustaka.kalbarprov.go.id/*'] }),
+    );
+    contains.mockClear();
+    // Saving settings that keep the same source does not sync again.
+    await saveSettings(
+      SettingsSchema.parse({
+        language: 'en',
+        library: { url: 'https://pustaka.kalbarprov.go.id/a.json', publicKey: publicJwk },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(contains).not.toHaveBeenCalled();
+  });
 });
