@@ -1,3 +1,4 @@
+import { normalisePlaceholderName, PLACEHOLDER_PATTERN, PLACEHOLDERS } from '@/lib/library/placeholders';
 import type { Agency, Caption } from '@/lib/library/schema';
 import { isValidAt } from '@/lib/library/validity';
 import { normalizeForFingerprint } from './fingerprint';
@@ -19,7 +20,6 @@ export interface CaptionMatchContext {
   now: number;
 }
 
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 const FREE_TEXT = '[^\\n{}]+?';
 
 function escapeRegExp(text: string): string {
@@ -38,13 +38,13 @@ export function captionPattern(template: string, context: CaptionMatchContext): 
   const normalized = normalizeForFingerprint(template);
   let source = '^';
   let last = 0;
-  for (const match of normalized.matchAll(PLACEHOLDER)) {
+  for (const match of normalized.matchAll(PLACEHOLDER_PATTERN)) {
     source += escapeRegExp(normalized.slice(last, match.index));
-    const name = match[1];
-    if (name === 'agency.name') source += alternatives(candidates.map((agency) => agency.name));
-    else if (name === 'agency.shortName')
+    const name = normalisePlaceholderName(match[1] ?? '');
+    if (name === PLACEHOLDERS.agencyName) source += alternatives(candidates.map((agency) => agency.name));
+    else if (name === PLACEHOLDERS.agencyShortName)
       source += alternatives(candidates.map((agency) => agency.shortName));
-    else if (name === 'date' || name === 'location') source += FREE_TEXT;
+    else if (name === PLACEHOLDERS.date || name === PLACEHOLDERS.location) source += FREE_TEXT;
     else source += escapeRegExp(match[0]);
     last = match.index + match[0].length;
   }

@@ -2,7 +2,7 @@ import type { CompiledRules } from '@/lib/guidelines';
 import { checkText, compileRules, type Finding, type RuleProblem, RuleSetError } from '@/lib/guidelines';
 import { formatDayDate, type Language } from '@/lib/i18n';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
-import { fillPlaceholders, PLACEHOLDERS, placeholdersIn } from './placeholders';
+import { fillPlaceholders, KNOWN_PLACEHOLDERS, PLACEHOLDERS, placeholderNames } from './placeholders';
 import type { Agency, Caption, LibraryBundle } from './schema';
 
 /**
@@ -85,8 +85,8 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
 
   const captions: CaptionLint[] = [];
   for (const caption of bundle.captions) {
-    for (const name of placeholdersIn(caption.text)) {
-      if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
+    for (const name of placeholderNames(caption.text)) {
+      if (!KNOWN_PLACEHOLDERS.includes(name)) {
         problems.push(`caption ${caption.id}: unknown placeholder {{${name}}}`);
       }
     }
@@ -95,10 +95,12 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
     }
     if (!compiled) continue;
     for (const agency of agenciesFor(caption, bundle)) {
-      const text = fillPlaceholders(caption.text, {
-        agency,
-        date: formatDayDate(SAMPLE_DATE, 'id'),
-        location: SAMPLE_LOCATION,
+      const { text } = fillPlaceholders(caption.text, {
+        ...(agency
+          ? { [PLACEHOLDERS.agencyName]: agency.name, [PLACEHOLDERS.agencyShortName]: agency.shortName }
+          : {}),
+        [PLACEHOLDERS.date]: formatDayDate(SAMPLE_DATE, 'id'),
+        [PLACEHOLDERS.location]: SAMPLE_LOCATION,
       });
       for (const platform of caption.platforms) {
         const field = captionField(platform);

@@ -1,5 +1,5 @@
-/** Placeholders such as {{agency.name}} are not words anyone searches for. */
-const PLACEHOLDER = /\{\{[^}]*\}\}/g;
+import { PLACEHOLDER_PATTERN } from './placeholders';
+
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lowercase, without diacritics ("Pendidikan", "pendidikan", "pëndidikan" are one word). */
@@ -11,7 +11,8 @@ export function normaliseWord(word: string): string {
 export function searchWords(...texts: string[]): string[] {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const match of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    // Placeholders such as {{agency.name}} are not words anyone searches for.
+    for (const match of text.replace(PLACEHOLDER_PATTERN, ' ').matchAll(WORD)) {
       const word = normaliseWord(match[0]);
       if (word.length >= 2) words.add(word);
     }

@@ -1,5 +1,6 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { SidebarMessageKey } from '@/lib/i18n/messages/sidebar';
+import { fillPlaceholders, placeholderNames } from '@/lib/library/placeholders';
 import { type Counter, type FieldLimits, fieldCounters } from './counters';
 import {
   combineResults,
@@ -13,7 +14,7 @@ import {
 } from './findings';
 import { asHashtag, hashtagInsertText, hashtagKey, planHashtagInsert } from './hashtags';
 import { type CaptionView, type HashtagSetView, visibleCaptions, visibleHashtagSets } from './library-view';
-import { fillPlaceholders, placeholderNames, placeholderValues } from './placeholders';
+import { placeholderValues } from './placeholders';
 
 /** What a field of the composer is, as far as the sidebar cares. */
 export interface FieldInfo {

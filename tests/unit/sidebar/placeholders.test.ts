@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDayDate } from '@/lib/i18n';
-import { fillPlaceholders, placeholderNames, placeholderValues } from '@/lib/sidebar/placeholders';
+import { fillPlaceholders, placeholderNames } from '@/lib/library/placeholders';
+import { placeholderValues } from '@/lib/sidebar/placeholders';
 
 describe('placeholders', () => {
   const values = placeholderValues({
