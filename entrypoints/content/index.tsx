@@ -1,5 +1,5 @@
 import { detectPlatform, PLATFORMS } from '@/lib/platforms/registry';
-import { startSidebarSession } from './sidebar-session';
+import { startSidebarSession } from '@/lib/sidebar/sidebar-session';
 import './sidebar.css';
 
 // One content script for every platform; the adapter decides what a composer field is. The
