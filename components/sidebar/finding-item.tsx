@@ -65,7 +65,10 @@ export function FindingItem({
       <div class="sp-actions">
         {replacement !== undefined ? (
           <button type="button" data-sp="fix" disabled={busy} onClick={() => onFix(item)}>
-            {t('sidebar.finding.fix', { replacement })}
+            {/* A missing credit line or hashtag is an empty range: the fix adds text, it replaces none. */}
+            {finding.start === finding.end
+              ? t('sidebar.finding.add', { text: replacement.trim() })
+              : t('sidebar.finding.fix', { replacement })}
           </button>
         ) : null}
         <button

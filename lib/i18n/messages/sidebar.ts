@@ -32,6 +32,7 @@ export const sidebar = {
     en: 'Select this text in the editor: {excerpt}',
   },
   'sidebar.finding.fix': { id: 'Ganti dengan "{replacement}"', en: 'Replace with "{replacement}"' },
+  'sidebar.finding.add': { id: 'Tambahkan "{text}"', en: 'Add "{text}"' },
   'sidebar.finding.ignore': { id: 'Abaikan', en: 'Ignore' },
   'sidebar.finding.ignoreReason': { id: 'Alasan mengabaikan', en: 'Reason for ignoring' },
   'sidebar.finding.ignoreReasonRequired': {
