@@ -42,7 +42,19 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   let generation = 0;
   let running = 0;
 
-  const sync = async (options: SyncOptions = {}): Promise<LibraryStatus> => {
+  /**
+   * Syncs run one after another, each reading the source when it starts. Run side by side, a sync
+   * of the old source (e.g. the embedded one at install) could finish last and replace the library
+   * that a sync of the newly configured source had just stored.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = (options: SyncOptions = {}): Promise<LibraryStatus> => {
+    const next = queue.then(() => syncOnce(options));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const syncOnce = async (options: SyncOptions): Promise<LibraryStatus> => {
     running++;
     generation++;
     try {

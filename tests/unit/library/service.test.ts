@@ -113,4 +113,45 @@ describe('library service (the background message handlers)', () => {
     expect(bundle).toMatchObject({ id: 'uji', version: 7, publisher: 'Penerbit baru' });
     expect(status).toMatchObject({ version: 7, source: 'remote' });
   });
+
+  it('a sync of a newly configured source is not undone by a sync of the old source still running', async () => {
+    const served = await signed(makeBundle({ version: 7 }), keys.privateJwk);
+    let source: { url: string | null; publicKey: typeof keys.publicJwk | null } = {
+      url: null,
+      publicKey: null,
+    };
+    let releaseEmbedded = () => {};
+    const embeddedLoaded = new Promise<void>((resolve) => {
+      releaseEmbedded = resolve;
+    });
+    let status: LibraryStatus = INITIAL_LIBRARY_STATUS;
+    const svc = createLibraryService({
+      db,
+      getSource: async () => source,
+      // The install-time sync of the embedded library is slow...
+      loadEmbedded: async () => {
+        await embeddedLoaded;
+        return bundleBytes(makeBundle({ id: 'kalbar', version: 3 }));
+      },
+      hasPermission: async () => true,
+      readStatus: async () => status,
+      writeStatus: async (next) => {
+        status = next;
+      },
+      language: async () => 'en',
+      fetch: (async (input: RequestInfo | URL) =>
+        new Response(
+          String(input).endsWith('.sig') ? served.signature : (served.bytes as BodyInit),
+        )) as typeof fetch,
+    });
+    const install = svc.sync({ force: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // ...and the admin saves a library URL while it runs.
+    source = { url: URL_, publicKey: keys.publicJwk };
+    const configured = svc.sync({ force: true });
+    releaseEmbedded();
+    await Promise.all([install, configured]);
+    expect((await svc.getLibrary()).bundle).toMatchObject({ id: 'uji', version: 7 });
+    expect(status).toMatchObject({ version: 7, source: 'remote', error: null });
+  });
 });
