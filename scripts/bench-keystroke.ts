@@ -9,7 +9,7 @@
  *        SP_EXTENSION_DIR=.output-bench/chrome-mv3 npx tsx scripts/bench-keystroke.ts [--keys 150]
  */
 import type { Page } from 'playwright-core';
-import { launchExtension, openFacebookComposer, sidebar } from '../tests/e2e/harness';
+import { launchExtension, openFacebookComposer, sidebar } from '../tests/e2e/harness.ts';
 
 const args = process.argv.slice(2);
 const keyCount = Number(args[args.indexOf('--keys') + 1]) || 150;
