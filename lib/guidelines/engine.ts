@@ -1,4 +1,5 @@
 import { affixedPairs } from './affixes';
+import { youtubeTagsLength } from './measure';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, LimitRule, Rule, Severity } from './schema';
 import { matchCase, sentenceBounds, type Token, tokenize, utf8Length } from './text-utils';
@@ -678,6 +679,11 @@ function checkLimit(run: Run, entry: CompiledRule) {
       if (count > rule.max) report(run, entry, span[0], span[1], fmt(count));
       return;
     }
+    case 'tagChars': {
+      const length = youtubeTagsLength(text.slice(from, to));
+      if (length > rule.max) report(run, entry, from, to, fmt(length));
+      return;
+    }
     case 'lines': {
       let lines = 1;
       let overflowAt = -1;
@@ -837,7 +843,8 @@ export function limitsFor(
       rule.measure === 'chars' ||
       rule.measure === 'bytes' ||
       rule.measure === 'hashtags' ||
-      rule.measure === 'mentions'
+      rule.measure === 'mentions' ||
+      rule.measure === 'tagChars'
     ) {
       const current = limits[rule.measure];
       limits[rule.measure] = current === undefined ? rule.max : Math.min(current, rule.max);

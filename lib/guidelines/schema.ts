@@ -183,6 +183,8 @@ export const LIMIT_MEASURES = [
   'emoji',
   'lines',
   'capsRatio',
+  /** YouTube's tag-list length: tags joined by commas, a tag with a space counted as quoted. */
+  'tagChars',
 ] as const;
 export type LimitMeasure = (typeof LIMIT_MEASURES)[number];
 

@@ -51,6 +51,8 @@ export interface FieldLimits {
   bytes?: number;
   hashtags?: number;
   mentions?: number;
+  /** A tag field's limit in YouTube's own count (see measure.ts). */
+  tagChars?: number;
 }
 
 export interface RuleProblem {

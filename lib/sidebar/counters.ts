@@ -1,3 +1,4 @@
+import { codePointLength, youtubeTagsLength } from '@/lib/guidelines/measure';
 import { extractHashtags } from './hashtags';
 
 /** A field's limits as the sidebar shows them; null = no limit on that measure. */
@@ -6,6 +7,8 @@ export interface FieldLimits {
   bytes?: number | null;
   hashtags?: number | null;
   mentions?: number | null;
+  /** Set on a YouTube tag field: its characters are counted the way YouTube counts them. */
+  tagChars?: number | null;
 }
 
 export const COUNTER_KINDS = ['chars', 'bytes', 'hashtags', 'mentions'] as const;
@@ -29,11 +32,9 @@ export function countMentions(text: string): number {
  * Characters are counted as code points (an emoji is one character to the admin and to the
  * platforms' counters), bytes as UTF-8 (YouTube's description limit is in bytes).
  */
-export function measure(text: string): Record<CounterKind, number> {
-  let chars = 0;
-  for (const _ of text) chars += 1;
+export function measure(text: string, tagField = false): Record<CounterKind, number> {
   return {
-    chars,
+    chars: tagField ? youtubeTagsLength(text) : codePointLength(text),
     bytes: encoder.encode(text).length,
     hashtags: extractHashtags(text).length,
     mentions: countMentions(text),
@@ -45,9 +46,10 @@ export function measure(text: string): Record<CounterKind, number> {
  * them (a hashtag counter on a YouTube title with no hashtag limit is noise).
  */
 export function fieldCounters(text: string, limits: FieldLimits): Counter[] {
-  const values = measure(text);
+  const tagField = typeof limits.tagChars === 'number';
+  const values = measure(text, tagField);
   return COUNTER_KINDS.filter((kind) => kind === 'chars' || typeof limits[kind] === 'number').map((kind) => {
-    const limit = limits[kind] ?? null;
+    const limit = (kind === 'chars' && tagField ? limits.tagChars : limits[kind]) ?? null;
     return { kind, value: values[kind], limit, over: limit !== null && values[kind] > limit };
   });
 }

@@ -30,7 +30,6 @@ describe('default rule set', () => {
       'KB-LIMIT-IG-CHARS',
       'KB-LIMIT-YT-DESC',
       'KB-LIMIT-YT-DRAFT-DESC',
-      'KB-LIMIT-YT-TAGS',
       'KB-TAGAR-01',
     ]);
   });
@@ -50,7 +49,7 @@ describe('default rule set', () => {
     });
     expect(limitsFor(compiled, 'youtube', 'title', now)).toEqual({ chars: 100 });
     expect(limitsFor(compiled, 'youtube', 'description', now)).toEqual({ bytes: 5000, hashtags: 15 });
-    expect(limitsFor(compiled, 'youtube', 'tags', now)).toEqual({ chars: 500 });
+    expect(limitsFor(compiled, 'youtube', 'tags', now)).toEqual({ tagChars: 500 });
     expect(limitsFor(compiled, 'facebook', 'caption', now)).toEqual({ chars: 63206 });
   });
 

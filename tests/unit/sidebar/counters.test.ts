@@ -18,4 +18,11 @@ describe('counters', () => {
     ]);
     expect(fieldCounters('abc', {})).toEqual([{ kind: 'chars', value: 3, limit: null, over: false }]);
   });
+
+  it("counts a YouTube tag field as YouTube does, against the engine's tag limit", () => {
+    const [chars] = fieldCounters('kalbar, pemprov kalbar, rapat koordinasi', { tagChars: 500 });
+    expect(chars).toEqual({ kind: 'chars', value: 42, limit: 500, over: false });
+    const over = fieldCounters(Array(50).fill('satu dua').join(', '), { tagChars: 500 })[0];
+    expect(over).toMatchObject({ value: 549, over: true });
+  });
 });
