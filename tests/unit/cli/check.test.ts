@@ -3,23 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '@/lib/cli/check';
-import type { CliIo } from '@/lib/cli/io';
-
-/** A CliIo with scripted stdin that records what the command writes. */
-function fakeIo(stdin = '', cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: async () => stdin,
-    stdinLines: async function* () {
-      for (const line of stdin.split('\n')) yield line;
-    },
-    cwd,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+import { fakeIo } from './fake-io';
 
 const CLEAN =
   'Dinas Kesehatan Provinsi Kalimantan Barat mengimbau warga hidup sehat.\n\nSumber: Dinas Kesehatan Provinsi Kalimantan Barat';

@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
 import { run } from '@/lib/cli/fingerprint';
-import type { CliIo } from '@/lib/cli/io';
-
-function fakeIo(stdin: string, cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: async () => stdin,
-    stdinLines: async function* () {},
-    cwd,
-  };
-  return { io, out, err };
-}
+import { fakeIo } from './fake-io';
 
 describe('cli fingerprint', () => {
   it('prints only the fingerprint of stdin', async () => {
