@@ -1,6 +1,6 @@
+import { isValidAt } from '@/lib/guidelines/validity';
 import { normalisePlaceholderName, PLACEHOLDER_PATTERN, PLACEHOLDERS } from '@/lib/library/placeholders';
 import type { Agency, Caption } from '@/lib/library/schema';
-import { isValidAt } from '@/lib/library/validity';
 import { normalizeForFingerprint } from './fingerprint';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { endOf } from '@/lib/guidelines/validity';
 import type { ApprovalRecord } from '@/lib/library/schema';
-import { endOf } from '@/lib/library/validity';
 
 /** The statuses a submission row can have (the bureau's decisions plus "waiting"). */
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'changes-requested', 'rejected'] as const;

@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from './types';
 import { hostOf, isAllowedHost, isAllowedPhone, isPlausibleNik, isPlausibleNpwp } from './validators';
+import { endOf, startOf } from './validity';
 
 /* ------------------------------------------------------------------ compiled shapes */
 
@@ -65,9 +66,8 @@ export interface CompileOptions {
 
 function dateBound(value: string | undefined, end: boolean): number {
   if (!value) return end ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  const time = Date.parse(value);
-  // A date-only validUntil includes the whole day.
-  return end && /^\d{4}-\d{2}-\d{2}$/.test(value) ? time + 86_400_000 - 1 : time;
+  // The same validity rule as captions and approvals: a bare day is a day in WIB, ends included.
+  return end ? endOf(value) : startOf(value);
 }
 
 /** A phrase that is one run of word characters needs no tokenizer: most substitution forms are. */

@@ -1,8 +1,8 @@
 import { ALL_AGENCIES, type CaptionRow, type SatuPintuDb } from '@/lib/db/database';
+import { isValidAt } from '@/lib/guidelines/validity';
 import type { PlatformId } from '@/lib/platforms/types';
 import { type Caption, CaptionSchema } from './schema';
 import { queryWords } from './search-words';
-import { isValidAt } from './validity';
 
 export interface CaptionQuery {
   /** Words to find in the title, text and tags; the last one may be unfinished. */

@@ -1,4 +1,4 @@
-import { isValidAt } from '@/lib/library/validity';
+import { isValidAt } from '@/lib/guidelines/validity';
 
 /**
  * What the sidebar's library panel lists: captions and hashtag sets for this platform and agency,

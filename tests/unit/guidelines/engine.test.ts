@@ -439,10 +439,14 @@ describe('results', () => {
     expect(scoreFindings([])).toBe(100);
   });
 
-  it('applies validity dates and platform scope', () => {
+  it('applies validity dates (a bare day is a day in WIB, UTC+7) and platform scope', () => {
+    // 23:00 WIB on the last valid day: still in force; 00:30 WIB the next day: not any more.
     expect(
-      checkText(compiled, 'kuno', { ...CTX, now: new Date('2020-12-31T23:00:00Z') }).findings,
+      checkText(compiled, 'kuno', { ...CTX, now: new Date('2020-12-31T16:00:00Z') }).findings,
     ).toHaveLength(1);
+    expect(
+      checkText(compiled, 'kuno', { ...CTX, now: new Date('2020-12-31T17:30:00Z') }).findings,
+    ).toHaveLength(0);
     expect(checkText(compiled, 'kuno', { ...CTX, now: new Date('2021-01-02') }).findings).toHaveLength(0);
     expect(checkText(compiled, 'reels', CTX).findings).toHaveLength(0);
     expect(checkText(compiled, 'reels', { ...CTX, platform: 'instagram' }).findings).toHaveLength(1);
