@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { setupApprovals } from '@/lib/approvals/background';
 import { openDatabase } from '@/lib/db/database';
 import { setupLibrary } from '@/lib/library/background';

@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
 import { Options } from '@/components/options/options';
 import { createOptionsApi } from '@/lib/settings/options-api';

@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import '@/components/approvals/approvals.css';
