@@ -1,7 +1,7 @@
 import type { DraftApproval } from '@/lib/approvals/approvals-service';
 import type { ApprovalStatus } from '@/lib/approvals/status';
-import { formatDateTime, t } from '@/lib/i18n';
 import { endOf } from '@/lib/guidelines/validity';
+import { formatDateTime, t } from '@/lib/i18n';
 import { WordDiff } from './word-diff';
 
 export interface ApprovalBadgeProps {
