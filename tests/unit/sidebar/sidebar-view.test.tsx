@@ -56,6 +56,26 @@ afterEach(() => {
   root.remove();
 });
 
+/** Renders the sidebar for `controller` as the content script would (nothing submitting). */
+function renderSidebar(
+  controller: ReturnType<typeof setup>['controller'],
+  platform: 'facebook' | 'instagram' | 'youtube',
+  healthSummary = 'ok',
+) {
+  return act(() =>
+    render(
+      <Sidebar
+        platform={platform}
+        controller={controller}
+        healthSummary={healthSummary}
+        onSubmit={() => {}}
+        submitting={false}
+      />,
+      root,
+    ),
+  );
+}
+
 const q = (selector: string) => root.querySelector<HTMLElement>(selector);
 
 describe('<Sidebar>', () => {
@@ -63,18 +83,7 @@ describe('<Sidebar>', () => {
     const { controller, texts } = setup();
     texts.caption = 'Warga NIK 6171045203850002';
     controller.checkNow('caption');
-    await act(() =>
-      render(
-        <Sidebar
-          platform="instagram"
-          controller={controller}
-          healthSummary="ok"
-          onSubmit={() => {}}
-          submitting={false}
-        />,
-        root,
-      ),
-    );
+    await renderSidebar(controller, 'instagram');
     expect(q('[data-sp="verdict"]')?.dataset.verdict).toBe('blocked');
     const finding = q('[data-sp="finding"]');
     expect(finding?.dataset).toMatchObject({
@@ -91,18 +100,7 @@ describe('<Sidebar>', () => {
     const { controller, texts, deps } = setup();
     texts.caption = 'NIK 6171045203850002';
     controller.checkNow('caption');
-    await act(() =>
-      render(
-        <Sidebar
-          platform="instagram"
-          controller={controller}
-          healthSummary="ok"
-          onSubmit={() => {}}
-          submitting={false}
-        />,
-        root,
-      ),
-    );
+    await renderSidebar(controller, 'instagram');
     await act(() => q('[data-sp="ignore"]')!.click());
     const reason = q('[data-sp="ignore-reason"]') as HTMLInputElement;
     expect(reason.required).toBe(true);
@@ -136,18 +134,7 @@ describe('<Sidebar>', () => {
         validUntil: null,
       },
     ];
-    await act(() =>
-      render(
-        <Sidebar
-          platform="instagram"
-          controller={controller}
-          healthSummary="ok"
-          onSubmit={() => {}}
-          submitting={false}
-        />,
-        root,
-      ),
-    );
+    await renderSidebar(controller, 'instagram');
     const insert = () => q('[data-sp="caption"] [data-sp="insert"]') as HTMLButtonElement;
     expect(insert().disabled).toBe(true);
     const input = q('[data-sp="placeholder"][data-name="location"]') as HTMLInputElement;
@@ -175,18 +162,7 @@ describe('<Sidebar>', () => {
         validUntil: null,
       },
     ];
-    await act(() =>
-      render(
-        <Sidebar
-          platform="facebook"
-          controller={controller}
-          healthSummary="facebook: not recognised"
-          onSubmit={() => {}}
-          submitting={false}
-        />,
-        root,
-      ),
-    );
+    await renderSidebar(controller, 'facebook', 'facebook: not recognised');
     expect(q('[data-sp="health"]')?.dataset.recognised).toBe('false');
     expect(q('[data-sp="insert"]')).toBeNull();
     await act(async () => q('[data-sp="caption"] [data-sp="copy"]')!.click());
@@ -195,18 +171,7 @@ describe('<Sidebar>', () => {
 
   it('collapses to a header with the toggle', async () => {
     const { controller, deps } = setup();
-    await act(() =>
-      render(
-        <Sidebar
-          platform="instagram"
-          controller={controller}
-          healthSummary="ok"
-          onSubmit={() => {}}
-          submitting={false}
-        />,
-        root,
-      ),
-    );
+    await renderSidebar(controller, 'instagram');
     await act(() => q('[data-sp="toggle"]')!.click());
     expect(q('[data-sp="toggle"]')?.getAttribute('aria-expanded')).toBe('false');
     expect(q('[data-sp="search"]')).toBeNull();
