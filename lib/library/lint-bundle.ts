@@ -1,5 +1,6 @@
 import type { CompiledRules } from '@/lib/guidelines';
 import { checkText, compileRules, type Finding, type RuleProblem, RuleSetError } from '@/lib/guidelines';
+import { openWordAlternations } from '@/lib/guidelines/pattern-advice';
 import { formatDayDate, type Language } from '@/lib/i18n';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 import { fillPlaceholders, KNOWN_PLACEHOLDERS, PLACEHOLDERS, placeholderNames } from './placeholders';
@@ -25,6 +26,8 @@ export interface LintReport {
   captions: CaptionLint[];
   /** Problems that are not findings: unknown placeholders, banned hashtags in use. */
   problems: string[];
+  /** Advice on the rules themselves, e.g. a word alternation that also matches longer words. */
+  advice: RuleProblem[];
   errors: number;
   warnings: number;
 }
@@ -127,13 +130,25 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
     }
   }
 
+  const advice = bundle.guidelines.flatMap((rule) => {
+    const patterns =
+      rule.kind === 'pattern' ? rule.patterns : rule.kind === 'required' ? (rule.trigger ?? []) : [];
+    return patterns.flatMap((pattern) =>
+      openWordAlternations(pattern).map((group) => ({
+        ruleId: rule.id,
+        message: `${group} also matches the start of longer words; end it with \\b, or with \\p{L}* if that is meant`,
+      })),
+    );
+  });
+
   const all = captions.flatMap((entry) => entry.findings);
   return {
     ruleProblems,
     captions,
     problems,
+    advice,
     errors: ruleProblems.length + problems.length + all.filter((f) => f.severity === 'error').length,
-    warnings: all.filter((f) => f.severity !== 'error').length,
+    warnings: advice.length + all.filter((f) => f.severity !== 'error').length,
   };
 }
 
@@ -148,6 +163,7 @@ export function formatLintReport(report: LintReport): string {
   const lines: string[] = [];
   for (const problem of report.ruleProblems) lines.push(`error  rule ${problem.ruleId}: ${problem.message}`);
   for (const problem of report.problems) lines.push(`error  ${problem}`);
+  for (const advice of report.advice) lines.push(`warning rule ${advice.ruleId}: ${advice.message}`);
   for (const entry of report.captions) {
     const where = `caption ${entry.captionId} [${entry.platform}/${entry.field}${entry.agencyId ? `, ${entry.agencyId}` : ''}]`;
     for (const finding of entry.findings) {

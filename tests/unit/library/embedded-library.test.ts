@@ -45,6 +45,7 @@ describe('the embedded Kalimantan Barat library', () => {
     const report = lintBundle(bundle, { now: new Date('2026-11-26T00:00:00Z') });
     expect(report.ruleProblems).toEqual([]);
     expect(report.problems).toEqual([]);
+    expect(report.advice).toEqual([]);
     const errors = report.captions.flatMap((entry) =>
       entry.findings.filter((f) => f.severity === 'error').map((f) => `${entry.captionId}: ${f.ruleId}`),
     );
@@ -108,5 +109,24 @@ describe('library build', () => {
     );
     expect(caption).toEqual({ id: 'contoh', title: 'Judul', tags: ['a'], text: 'Baris satu.\n\nBaris dua.' });
     expect(() => parseCaptionFile('no front matter', 'x.md')).toThrow(BuildError);
+  });
+});
+
+describe('library lint advice', () => {
+  it('warns when a rule pattern can match the start of a longer word', async () => {
+    const { bundle } = await committed();
+    const rule = bundle.guidelines.find((candidate) => candidate.id === 'KB-KIP-02');
+    if (rule?.kind !== 'pattern') throw new Error('KB-KIP-02 is a pattern rule');
+    // KB-KIP-02 as it was before the demo showed "Saksikan di Taman Alun" flagged as a witness.
+    const before = { ...rule, patterns: rule.patterns.map((p) => p.replace(')\\b[', ')[')) };
+    expect(before.patterns[0]).not.toEqual(rule.patterns[0]);
+    const report = lintBundle({ ...bundle, guidelines: [before] });
+    expect(report.advice).toEqual([
+      expect.objectContaining({
+        ruleId: 'KB-KIP-02',
+        message: expect.stringContaining('start of longer words'),
+      }),
+    ]);
+    expect(report.warnings).toBeGreaterThanOrEqual(1);
   });
 });
