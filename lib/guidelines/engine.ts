@@ -1,8 +1,8 @@
 import { affixedPairs } from './affixes';
-import { youtubeTagsLength } from './measure';
+import { HASHTAG_PATTERN, MENTION_PATTERN, utf8Length, youtubeTagsLength } from './measure';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, LimitRule, Rule, Severity } from './schema';
-import { matchCase, sentenceBounds, type Token, tokenize, utf8Length } from './text-utils';
+import { matchCase, sentenceBounds, type Token, tokenize } from './text-utils';
 import {
   type AgencyLike,
   type CheckContext,
@@ -591,10 +591,9 @@ function checkRequired(run: Run, entry: CompiledRule) {
   }
 }
 
-// The look-behind sits after the literal "#"/"@" so that V8 can jump from one "#" to the next
-// instead of testing the look-behind at every position.
-const HASHTAG_RE = /#(?<![\p{L}\p{N}_&#]#)[\p{L}\p{M}\p{N}_]+/gu;
-const MENTION_RE = /@(?<![\p{L}\p{N}_.@]@)[\p{L}\p{M}\p{N}_.]+/gu;
+// Own copies of the shared patterns: this module drives them with lastIndex.
+const HASHTAG_RE = new RegExp(HASHTAG_PATTERN);
+const MENTION_RE = new RegExp(MENTION_PATTERN);
 const EMOJI_RE =
   /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*/gu;
 /** Every emoji is at or above U+00A9: a text made only of lower characters has none to count. */

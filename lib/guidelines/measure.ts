@@ -17,6 +17,41 @@ export function codePointLength(text: string): number {
   return count;
 }
 
+// The look-behind sits after the literal "#"/"@" so that V8 can jump from one "#" to the next
+// instead of testing the look-behind at every position.
+/**
+ * A hashtag as the platforms link it: '#' not inside a word (nor an HTML entity "&#"), then letters,
+ * marks, digits or underscores with at least one that is not a digit ("#2026" is not a hashtag).
+ */
+export const HASHTAG_PATTERN = /#(?<![\p{L}\p{N}_&#]#)(?=\p{N}*[\p{L}\p{M}_])[\p{L}\p{M}\p{N}_]+/gu;
+/** An @-mention: not inside a word or an e-mail address; dots inside the handle, not at its end. */
+export const MENTION_PATTERN =
+  /@(?<![\p{L}\p{N}_.@]@)[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?/gu;
+
+/** Every hashtag in `text`, in order, as written. */
+export function extractHashtags(text: string): string[] {
+  return text.match(HASHTAG_PATTERN) ?? [];
+}
+
+export function countMentions(text: string): number {
+  return text.match(MENTION_PATTERN)?.length ?? 0;
+}
+
+/** UTF-8 bytes, as YouTube counts its description limit (a surrogate pair is one 4-byte character). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** The tags of a tag field as read from the editor ("a, b c" or one per line). */
 export function tagList(text: string): string[] {
   return text

@@ -166,18 +166,3 @@ export function sentenceBounds(text: string, start: number, end: number): [numbe
   }
   return [from, to];
 }
-
-/** UTF-8 byte length of one UTF-16 code unit sequence position (surrogate pairs count 4 on the high half). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}

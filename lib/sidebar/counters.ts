@@ -1,4 +1,4 @@
-import { codePointLength, youtubeTagsLength } from '@/lib/guidelines/measure';
+import { codePointLength, countMentions, utf8Length, youtubeTagsLength } from '@/lib/guidelines/measure';
 import { extractHashtags } from './hashtags';
 
 /** A field's limits as the sidebar shows them; null = no limit on that measure. */
@@ -21,12 +21,8 @@ export interface Counter {
   over: boolean;
 }
 
-const MENTION = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?/gu;
-const encoder = new TextEncoder();
-
-export function countMentions(text: string): number {
-  return text.match(MENTION)?.length ?? 0;
-}
+// Counted exactly as the engine's limit rules count them.
+export { countMentions };
 
 /**
  * Characters are counted as code points (an emoji is one character to the admin and to the
@@ -35,7 +31,7 @@ export function countMentions(text: string): number {
 export function measure(text: string, tagField = false): Record<CounterKind, number> {
   return {
     chars: tagField ? youtubeTagsLength(text) : codePointLength(text),
-    bytes: encoder.encode(text).length,
+    bytes: utf8Length(text),
     hashtags: extractHashtags(text).length,
     mentions: countMentions(text),
   };

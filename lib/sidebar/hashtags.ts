@@ -3,17 +3,14 @@
  * Pure (no DOM) so it is unit-tested on plain strings.
  */
 
-/** A hashtag as the platforms see it: '#' then letters, digits or underscores (any script). */
-const HASHTAG = /(?<![\p{L}\p{N}_&#])#[\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*/gu;
+import { extractHashtags } from '@/lib/guidelines/measure';
+
+// The same hashtag definition as the engine's limit rules (lib/guidelines/measure.ts).
+export { extractHashtags };
 
 /** Platforms compare hashtags case-insensitively (#PemprovKalbar is #pemprovkalbar). */
 export function hashtagKey(tag: string): string {
   return tag.replace(/^#/, '').toLocaleLowerCase('id');
-}
-
-/** Every hashtag in `text`, in order, as written. */
-export function extractHashtags(text: string): string[] {
-  return text.match(HASHTAG) ?? [];
 }
 
 /** A set's entry written with its '#', whatever the library stored ("PemprovKalbar" or "#PemprovKalbar"). */
