@@ -36,7 +36,7 @@ export const log = {
   },
 };
 
-/** For promise chains: `.catch(logFailure('library sync'))` instead of `.catch(() => undefined)`. */
+/** For promise chains whose failure is not fatal: `.catch(logFailure('library sync'))` keeps it visible. */
 export function logFailure(scope: string): (error: unknown) => undefined {
   return (error) => {
     log.warn(scope, error);
