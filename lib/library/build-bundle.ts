@@ -26,6 +26,8 @@ export class BuildError extends Error {}
 export interface BuildOptions {
   /** The bundle this build replaces (the existing output file): versions continue from it. */
   previous?: LibraryBundle | null;
+  /** Decisions kept outside the sources (the desk's database), merged by fingerprint. */
+  approvals?: ApprovalRecord[];
   now?: Date;
 }
 
@@ -38,20 +40,10 @@ export interface BuildResult {
 
 const DAY_MS = 86_400_000;
 
-async function readYaml(path: string, optional = false): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new BuildError(`${path}: cannot read (${(error as Error).message})`);
-  }
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new BuildError(`${path}: invalid YAML (${(error as Error).message})`);
-  }
-}
+/** The source files by path relative to the source folder (`meta.yaml`, `captions/x.md`, …). */
+export type SourceFiles = Readonly<Record<string, string>>;
+
+const TOP_FILES = ['meta.yaml', 'agencies.yaml', 'hashtags.yaml', 'platforms.yaml', 'approvals.yaml'];
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   try {
@@ -59,6 +51,42 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** Reads a source folder into memory (the desk keeps the same files in its database). */
+export async function readSourceDir(srcDir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const paths = [
+    ...TOP_FILES,
+    ...(await listFiles(join(srcDir, 'guidelines'), '.yaml')).map((name) => `guidelines/${name}`),
+    ...(await listFiles(join(srcDir, 'captions'), '.md')).map((name) => `captions/${name}`),
+  ];
+  for (const path of paths) {
+    try {
+      files[path] = await readFile(join(srcDir, path), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && path !== 'meta.yaml') continue;
+      throw new BuildError(`${join(srcDir, path)}: cannot read (${(error as Error).message})`);
+    }
+  }
+  return files;
+}
+
+function yamlOf(files: SourceFiles, path: string): unknown {
+  const text = files[path];
+  if (text === undefined) return undefined;
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new BuildError(`${path}: invalid YAML (${(error as Error).message})`);
+  }
+}
+
+/** Source paths under `folder/` with `extension`, in file-name order. */
+function filesUnder(files: SourceFiles, folder: string, extension: string): string[] {
+  return Object.keys(files)
+    .filter((path) => path.startsWith(`${folder}/`) && path.endsWith(extension))
+    .sort();
 }
 
 /** `---\nfront matter\n---\nbody`: the body is the caption text, without the blank lines around it. */
@@ -95,30 +123,33 @@ export function serializeBundle(bundle: LibraryBundle): string {
 }
 
 export async function buildBundle(srcDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  return buildBundleFromSources(await readSourceDir(srcDir), options);
+}
+
+/** Builds from source files held in memory: the CLI reads them from a folder, the desk from its db. */
+export function buildBundleFromSources(files: SourceFiles, options: BuildOptions = {}): BuildResult {
   const now = options.now ?? new Date();
   const previous = options.previous ?? null;
-  const meta = ((await readYaml(join(srcDir, 'meta.yaml'))) ?? {}) as Record<string, unknown>;
-  const agencies = (await readYaml(join(srcDir, 'agencies.yaml'))) ?? [];
-  const hashtags = ((await readYaml(join(srcDir, 'hashtags.yaml'), true)) ?? {}) as Record<string, unknown>;
-  const platforms = (await readYaml(join(srcDir, 'platforms.yaml'), true)) ?? {};
-  const approvals = (await readYaml(join(srcDir, 'approvals.yaml'), true)) ?? [];
+  if (files['meta.yaml'] === undefined) throw new BuildError('meta.yaml: missing');
+  const meta = (yamlOf(files, 'meta.yaml') ?? {}) as Record<string, unknown>;
+  const agencies = yamlOf(files, 'agencies.yaml') ?? [];
+  const hashtags = (yamlOf(files, 'hashtags.yaml') ?? {}) as Record<string, unknown>;
+  const platforms = yamlOf(files, 'platforms.yaml') ?? {};
+  const approvals = yamlOf(files, 'approvals.yaml') ?? [];
 
-  const guidelineFiles = await listFiles(join(srcDir, 'guidelines'), '.yaml');
   const guidelines: unknown[] = [];
   const guidelineOrigin: string[] = [];
-  for (const name of guidelineFiles) {
-    const rules = await readYaml(join(srcDir, 'guidelines', name));
+  for (const path of filesUnder(files, 'guidelines', '.yaml')) {
+    const rules = yamlOf(files, path);
     if (rules == null) continue;
-    if (!Array.isArray(rules)) throw new BuildError(`guidelines/${name}: expected a YAML list of rules`);
+    if (!Array.isArray(rules)) throw new BuildError(`${path}: expected a YAML list of rules`);
     guidelines.push(...rules);
-    guidelineOrigin.push(...rules.map(() => `guidelines/${name}`));
+    guidelineOrigin.push(...rules.map(() => path));
   }
 
-  const captionFiles = await listFiles(join(srcDir, 'captions'), '.md');
-  const captions = await Promise.all(
-    captionFiles.map(async (name) =>
-      parseCaptionFile(await readFile(join(srcDir, 'captions', name), 'utf8'), `captions/${name}`),
-    ),
+  const captionFiles = filesUnder(files, 'captions', '.md').map((path) => path.slice('captions/'.length));
+  const captions = captionFiles.map((name) =>
+    parseCaptionFile(files[`captions/${name}`] ?? '', `captions/${name}`),
   );
 
   const {
@@ -176,7 +207,7 @@ export async function buildBundle(srcDir: string, options: BuildOptions = {}): P
   // Decisions recorded with `library approve` live only in the published file: keep them.
   const content: LibraryBundle = {
     ...parsed.data,
-    approvals: mergeApprovals(previous?.approvals ?? [], parsed.data.approvals),
+    approvals: mergeApprovals(previous?.approvals ?? [], parsed.data.approvals, options.approvals ?? []),
   };
   if (previous && serializeBundle(content) === serializeBundle(previous)) {
     return { bundle: previous, json: serializeBundle(previous), changed: false };
