@@ -2,7 +2,7 @@ import { definePlatform } from './types';
 
 /**
  * Facebook's post composer is a Lexical editor in a dialog mounted late at the end of <body>
- * (shared/reference/composers.md). Comment, reply and Messenger boxes are Lexical textboxes too,
+ * (docs/platforms.md). Comment, reply and Messenger boxes are Lexical textboxes too,
  * so the loose strategies exclude them by label.
  */
 const NOT_A_COMMENT = [

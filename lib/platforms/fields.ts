@@ -1,61 +1,60 @@
-import {
-  type InsertOptions,
-  type InsertResult,
-  insertText,
-  type ReplaceOptions,
-  readFieldText,
-  replaceRange,
-} from './editable';
-import { type FoundField, fieldForElement, type SelectorOverrides } from './find';
-import type { FieldDefinition, PlatformAdapter } from './types';
-
 /**
- * The adapter field that `element` is (or is inside), if any. Kept for the content script's
- * first sketch; `fieldForElement` in ./find also says which element and strategy matched.
+ * The one way the extension reads, inserts into and fixes a composer field: every call takes a
+ * found field (lib/platforms/find.ts), so the field's kind, its tag chips and its rules always
+ * come with it (docs/platforms.md, "The insert path"). The sidebar (lib/sidebar/page-fields.ts)
+ * and the tests use these; the element-level functions underneath are not called directly.
+ *
+ * Field rules, applied before anything reaches the editor:
+ * - a single-line field (YouTube title) never gets a line break: lines are joined with spaces,
+ *   as a paste into it would;
+ * - a tag field gets a list of tags (commas or lines), committed one by one.
  */
-export function findFieldForElement(
-  adapter: PlatformAdapter,
-  element: Element,
-  overrides?: SelectorOverrides | null,
-): FieldDefinition | undefined {
-  const found = fieldForElement(adapter, element, overrides);
-  return found ? adapter.fields.find((field) => field.id === found.fieldId) : undefined;
-}
+import type { FoundField } from './find';
+import { insertText, type ReplaceOptions, replaceRange } from './insert';
+import type { InsertOptions, InsertResult } from './insert-result';
+import { readFieldText } from './read';
+import { selectRange } from './selection';
+import type { FieldDefinition } from './types';
 
-// Shorthands taking a found field, so callers cannot forget the field's kind or its tag chips.
+export type { InsertFailure, InsertResult } from './insert-result';
 
-/** The found field's text as the platform would post it (see readFieldText). */
+/** The found field's text as the platform would post it (docs/platforms.md, "Text and offsets"). */
 export function readField(found: FoundField): string {
   return readFieldText(found.element, found.kind, found.field.chips);
 }
 
-/** A one-line field (YouTube title) gets the lines joined by spaces, as a paste there would. */
-export function fitToField(found: Pick<FoundField, 'field'>, text: string): string {
-  return found.field.singleLine ? text.replace(/[ \t]*\r?\n\s*/g, ' ') : text;
+/** The text as the field may hold it: one line for a single-line field, untouched otherwise. */
+export function fitToField(field: Pick<FieldDefinition, 'singleLine'>, text: string): string {
+  return field.singleLine ? text.replace(/[ \t]*\r?\n\s*/g, ' ') : text;
 }
 
-/** insertText into the found field (tags: committed one by one; one-line fields: one line). */
+/** Insert at the caret (or the saved selection), verified by re-reading; never twice. */
 export function insertIntoField(
   found: FoundField,
   text: string,
-  options: InsertOptions = {},
+  options: Omit<InsertOptions, 'chips'> = {},
 ): Promise<InsertResult> {
-  return insertText(found.element, found.kind, fitToField(found, text), {
-    chips: found.field.chips,
+  return insertText(found.element, found.kind, fitToField(found.field, text), {
     ...options,
+    chips: found.field.chips,
   });
 }
 
-/** replaceRange in the found field (a finding's one-click fix). */
+/** A finding's one-click fix: replace [start, end) when it still reads `expected`. */
 export function replaceInField(
   found: FoundField,
   start: number,
   end: number,
   replacement: string,
-  options: ReplaceOptions = {},
+  options: Omit<ReplaceOptions, 'chips'> = {},
 ): Promise<InsertResult> {
-  return replaceRange(found.element, found.kind, start, end, fitToField(found, replacement), {
-    chips: found.field.chips,
+  return replaceRange(found.element, found.kind, start, end, fitToField(found.field, replacement), {
     ...options,
+    chips: found.field.chips,
   });
+}
+
+/** Focus the field and select [start, end) of its read text (a finding's excerpt). */
+export function selectInField(found: FoundField, start: number, end: number): boolean {
+  return selectRange(found.element, start, end);
 }

@@ -2,8 +2,6 @@ import type { SelectorOverrides } from './overrides';
 import { closestDeep, containsDeep, deepActiveElement, hostOf, isValidSelector, queryAllDeep } from './query';
 import type { FieldDefinition, FieldId, FieldKind, PlatformAdapter, SelectorStrategy } from './types';
 
-export type { SelectorOverrides } from './overrides';
-
 export interface ResolvedStrategy extends SelectorStrategy {
   source: 'library' | 'built-in';
   /** Position in the resolved list (0 = tried first). */
@@ -168,18 +166,6 @@ export function findFocusedField(
 ): FoundField | null {
   const active = deepActiveElement(doc);
   return active && active !== doc.body ? fieldForElement(adapter, active, overrides) : null;
-}
-
-/** The focused field if there is one, else the first field found (adapter order), else null. */
-export function findAnyField(
-  adapter: PlatformAdapter,
-  root: ParentNode,
-  overrides?: SelectorOverrides | null,
-): FoundField | null {
-  const doc = documentOf(root);
-  return (
-    (doc && findFocusedField(adapter, doc, overrides)) || findAllFields(adapter, root, overrides)[0] || null
-  );
 }
 
 /**

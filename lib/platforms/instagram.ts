@@ -2,7 +2,7 @@ import { definePlatform } from './types';
 
 /**
  * Instagram's caption is a Lexical textbox in the "Create new post" / "Buat postingan baru"
- * dialog, reached through history.pushState (shared/reference/composers.md). The label ends in
+ * dialog, reached through history.pushState (docs/platforms.md). The label ends in
  * "..." or a real ellipsis "…", so prefixes are matched.
  */
 const TEXTBOX = 'div[role="textbox"][contenteditable="true"]';

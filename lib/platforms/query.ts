@@ -109,3 +109,14 @@ export function containsDeep(outer: Element, inner: Element): boolean {
   }
   return false;
 }
+
+/** An `<input>` or `<textarea>`: it keeps its own selection in `selectionStart`/`selectionEnd`. */
+export function isTextInput(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  return element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
+}
+
+/** Focus the field unless it (or something inside it) already has the focus; never scroll the page. */
+export function focusWithoutScroll(element: HTMLElement): void {
+  const active = element.ownerDocument.activeElement;
+  if (active !== element && !element.contains(active)) element.focus({ preventScroll: true });
+}

@@ -6,7 +6,7 @@ export const FIELD_IDS = ['caption', 'title', 'description', 'tags'] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 
 /**
- * How a field takes text; inserts differ per kind (see shared/reference/composers.md):
+ * How a field takes text; inserts differ per kind (see docs/platforms.md):
  * - `lexical`: Meta's Lexical editor (Facebook, Instagram): one line via execCommand, lines via paste.
  * - `contenteditable`: a plain contenteditable whose app listens to `input` events (YouTube Studio).
  * - `tag-input`: an `<input>` that commits a chip on Enter/comma (YouTube Studio tags).

@@ -1,5 +1,6 @@
-import { type SavedSelection, saveSelection } from './editable';
-import { type FoundField, fieldForElement, findAllFields, type SelectorOverrides } from './find';
+import { type FoundField, fieldForElement, findAllFields } from './find';
+import type { SelectorOverrides } from './overrides';
+import { type SavedSelection, saveSelection } from './selection';
 import type { FieldId, PlatformAdapter } from './types';
 
 export interface WatchComposerOptions {

@@ -2,7 +2,7 @@ import { definePlatform } from './types';
 
 /**
  * YouTube Studio: Polymer custom elements, title and description are `div#textbox[contenteditable]`
- * (not textareas), tags an <input> committed on Enter/comma (shared/reference/composers.md).
+ * (not textareas), tags an <input> committed on Enter/comma (docs/platforms.md).
  * The aria-label strategies use Studio's English labels and our best reading of the Indonesian
  * ones (unverified, hence after the structural strategies).
  */

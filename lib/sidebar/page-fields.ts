@@ -1,17 +1,17 @@
-import { type MessageKey, t } from '@/lib/i18n';
+import { type InPageMessageKey as MessageKey, t } from '@/lib/i18n/in-page';
 import {
   type InsertFailure,
   type InsertResult,
-  insertText,
-  readFieldText,
-  replaceRange,
-  type SavedSelection,
-  saveSelection,
-  selectRange,
-} from '@/lib/platforms/editable';
-import { type FoundField, findField, type SelectorOverrides } from '@/lib/platforms/find';
+  insertIntoField,
+  readField,
+  replaceInField,
+  selectInField,
+} from '@/lib/platforms/fields';
+import { type FoundField, findField } from '@/lib/platforms/find';
+import type { SelectorOverrides } from '@/lib/platforms/overrides';
+import { type SavedSelection, saveSelection } from '@/lib/platforms/selection';
 import type { FieldId, PlatformAdapter } from '@/lib/platforms/types';
-import type { InsertOutcome } from './sidebar-controller';
+import type { InsertOutcome } from './model-types';
 
 const FAILURE_REASONS = {
   'field-gone': 'sidebar.reason.field-gone',
@@ -26,8 +26,8 @@ function outcome(result: InsertResult): InsertOutcome {
 }
 
 /**
- * The composer's fields as the sidebar acts on them, through the platform editors' own paths
- * (lib/platforms/editable): the fields the composer watch found, the caret each had when the
+ * The composer's fields as the sidebar acts on them, through the one insert path
+ * (lib/platforms/fields.ts, which applies each field's rules; docs/platforms.md): the fields the composer watch found, the caret each had when the
  * sidebar took the focus, and reading / inserting / replacing / selecting by field id.
  */
 export function createPageFields(adapter: PlatformAdapter, overrides: () => SelectorOverrides | null) {
@@ -69,15 +69,12 @@ export function createPageFields(adapter: PlatformAdapter, overrides: () => Sele
     },
     read(id: string): string | null {
       const field = live(id);
-      return field ? readFieldText(field.element, field.kind, field.field.chips) : null;
+      return field ? readField(field) : null;
     },
     async insert(id: string, text: string): Promise<InsertOutcome> {
       const field = live(id);
       if (!field) return gone;
-      const result = await insertText(field.element, field.kind, text, {
-        selection: saved.get(field.fieldId) ?? null,
-        chips: field.field.chips,
-      });
+      const result = await insertIntoField(field, text, { selection: saved.get(field.fieldId) ?? null });
       saved.delete(field.fieldId);
       return outcome(result);
     },
@@ -90,21 +87,16 @@ export function createPageFields(adapter: PlatformAdapter, overrides: () => Sele
     ): Promise<InsertOutcome> {
       const field = live(id);
       if (!field) return gone;
-      return outcome(
-        await replaceRange(field.element, field.kind, start, end, text, {
-          chips: field.field.chips,
-          expected,
-        }),
-      );
+      return outcome(await replaceInField(field, start, end, text, { expected }));
     },
     select(id: string, start: number, end: number): boolean {
       const field = live(id);
-      return field ? selectRange(field.element, start, end) : false;
+      return field ? selectInField(field, start, end) : false;
     },
     charBeforeCaret(id: string): string {
       const field = live(id);
       if (!field) return '';
-      const text = readFieldText(field.element, field.kind, field.field.chips);
+      const text = readField(field);
       const caret = saved.get(field.fieldId)?.start ?? text.length;
       return text.slice(Math.max(0, caret - 1), caret);
     },

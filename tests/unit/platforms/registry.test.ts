@@ -5,11 +5,11 @@ import { isValidSelector } from '@/lib/platforms/query';
 import { PLATFORMS } from '@/lib/platforms/registry';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 
-// Conventions every adapter must keep (STYLE.md #10): adding a platform = adapter + fixture + test.
+// Conventions every adapter must keep (docs/platforms.md): adding a platform = adapter + fixture + test.
 const adapters = Object.values(PLATFORMS);
 const ROOT = process.cwd();
 
-/** Helper C's look-alike pages live in tests/fixtures/pages/<id>.html (also accept <id>.html, <id>/). */
+/** The look-alike pages live in tests/fixtures/pages/<id>.html (also accept <id>.html, <id>/). */
 function fixturePageOf(id: string): string | undefined {
   return [
     join(ROOT, 'tests/fixtures/pages', `${id}.html`),

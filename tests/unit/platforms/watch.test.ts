@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { selectRange } from '@/lib/platforms/editable';
 import facebook from '@/lib/platforms/facebook';
 import type { FoundField } from '@/lib/platforms/find';
+import { selectRange } from '@/lib/platforms/selection';
 import { watchComposer } from '@/lib/platforms/watch';
 import youtube from '@/lib/platforms/youtube';
 import { one } from './snapshot';

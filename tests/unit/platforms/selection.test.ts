@@ -1,12 +1,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  getSelectionOffsets,
-  readFieldText,
-  restoreSelection,
-  saveSelection,
-  selectRange,
-} from '@/lib/platforms/editable';
+import { readFieldText } from '@/lib/platforms/read';
+import { getSelectionOffsets, restoreSelection, saveSelection, selectRange } from '@/lib/platforms/selection';
 import { mountLexical, settle } from './lexical-editor';
 import { loadSnapshot, one } from './snapshot';
 

@@ -1,13 +1,8 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  insertText,
-  parseTags,
-  readFieldText,
-  replaceRange,
-  saveSelection,
-  selectRange,
-} from '@/lib/platforms/editable';
+import { insertText, replaceRange } from '@/lib/platforms/insert';
+import { readFieldText } from '@/lib/platforms/read';
+import { saveSelection, selectRange } from '@/lib/platforms/selection';
 import { lexicalLines, mountLexical, settle } from './lexical-editor';
 import { loadSnapshot, one } from './snapshot';
 
@@ -17,7 +12,7 @@ afterEach(() => {
 });
 
 // happy-dom has no document.execCommand: the single-line path falls back to the paste path there,
-// which is safe because a refused execCommand inserted nothing. Chromium proofs are D2's e2e tests.
+// which is safe because a refused execCommand inserted nothing. Chromium proofs are the e2e tests (tests/e2e/sidebar.e2e.test.ts, composers*.e2e.test.ts).
 
 async function lexicalWith(lines: string[]) {
   const mounted = mountLexical();
@@ -192,65 +187,6 @@ describe('insertText into a plain contenteditable (YouTube Studio)', () => {
       reason: 'not-taken',
       text: 'Sosialisasi Layanan Adminduk 2026',
     });
-  });
-});
-
-/** Stand-in for Studio's chip bar: commits the input's value as a chip on Enter (its observable contract). */
-function studioTagApp(input: HTMLInputElement, { acceptUntil = Number.POSITIVE_INFINITY } = {}) {
-  const model: string[] = [];
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || model.length >= acceptUntil) return;
-    const tag = input.value.trim();
-    if (!tag) return;
-    model.push(tag);
-    const chip = document.createElement('ytcp-chip');
-    const text = document.createElement('div');
-    text.id = 'chip-text';
-    text.textContent = tag;
-    chip.append(text);
-    input.before(chip);
-    input.value = '';
-  });
-  return model;
-}
-
-describe('insertText into YouTube tags', () => {
-  it('commits new tags one by one, skips tags already there, and keeps what the admin was typing', async () => {
-    loadSnapshot('youtube-upload');
-    const input = one<HTMLInputElement>('#tags-container #text-input');
-    const model = studioTagApp(input);
-    const keydowns = vi.fn();
-    input.addEventListener('keydown', keydowns);
-    input.value = 'ketik';
-    const result = await insertText(input, 'tag-input', 'Kalbar, pontianak\nlayanan publik, pontianak');
-    expect(result).toMatchObject({
-      ok: true,
-      method: 'tag-enter',
-      added: ['pontianak', 'layanan publik'],
-      skipped: ['Kalbar'],
-    });
-    expect(model).toEqual(['pontianak', 'layanan publik']);
-    expect(keydowns).toHaveBeenCalledTimes(2);
-    expect(input.value).toBe('ketik');
-    expect(readFieldText(input, 'tag-input')).toBe(
-      'kalbar, pelayanan publik, pontianak, layanan publik, ketik',
-    );
-  });
-
-  it('stops at the first tag the app does not take and says which were added', async () => {
-    loadSnapshot('youtube-upload');
-    const input = one<HTMLInputElement>('#tags-container #text-input');
-    studioTagApp(input, { acceptUntil: 1 });
-    const keydowns = vi.fn();
-    input.addEventListener('keydown', keydowns);
-    const result = await insertText(input, 'tag-input', 'satu, dua, tiga', { timeoutMs: 40 });
-    expect(result).toMatchObject({ ok: false, reason: 'not-taken', added: ['satu'] });
-    expect(keydowns).toHaveBeenCalledTimes(2); // "satu" taken, "dua" refused, "tiga" never tried
-    expect(input.value).toBe('');
-  });
-
-  it('parses tags from commas and lines, trimmed and without duplicates', () => {
-    expect(parseTags(' kalbar,Kalbar ,\n\npelayanan\u00a0publik,, ')).toEqual(['kalbar', 'pelayanan publik']);
   });
 });
 

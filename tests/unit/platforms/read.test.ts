@@ -1,6 +1,7 @@
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCommittedTags, readFieldText } from '@/lib/platforms/editable';
+import { readFieldText } from '@/lib/platforms/read';
+import { readCommittedTags } from '@/lib/platforms/tags';
 import { lexicalLines, mountLexical, settle } from './lexical-editor';
 import { loadSnapshot, one } from './snapshot';
 
