@@ -1,30 +1,49 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import type { SatuPintuDb } from '@/lib/db/database';
+import { runLogged } from '@/lib/library/run-logged';
+import { log, logFailure } from '@/lib/log';
 import { onMessage } from '@/lib/messaging/protocol';
+import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 import { getSettings } from '@/lib/settings/store';
-import { ApprovalsService, type ApprovedText, type ApprovedTextMemory } from './approvals-service';
+import { createApprovalsService } from './approvals-service';
+import { type ApprovedTextMemory, EMPTY_APPROVED_TEXTS } from './draft-approval';
 import { loadLibraryView } from './library-view';
 import { SubmissionStatusSchema } from './status';
 import { DraftApprovalQuerySchema } from './submission';
+import { readDeskSettings } from './submit-target';
+import type { ApprovedTextsState } from './types';
 
 const OUTBOX_ALARM = 'approvals-outbox';
 const REFRESH_ALARM = 'approvals-refresh';
 
-/** Remembered approved texts per tab/platform/field: session storage survives a worker restart, not the browser. */
-const approvedTexts = storage.defineItem<Record<string, ApprovedText>>('session:approvals.approvedTexts', {
-  fallback: {},
+/**
+ * Approved texts that composers showed, in extension storage (not a tab's session): changed since
+ * approval must survive a browser restart and reach a new tab (docs/design.md).
+ */
+const approvedTexts = storage.defineItem<ApprovedTextsState>('local:approvals.approvedTexts', {
+  fallback: EMPTY_APPROVED_TEXTS,
 });
 
-const sessionMemory: ApprovedTextMemory = {
-  get: async (key) => (await approvedTexts.getValue())[key],
-  set: async (key, value) => approvedTexts.setValue({ ...(await approvedTexts.getValue()), [key]: value }),
-  delete: async (key) => {
-    const all = await approvedTexts.getValue();
-    if (!(key in all)) return;
-    delete all[key];
-    await approvedTexts.setValue(all);
+const ApprovedTextsSchema = z.object({
+  texts: z.array(
+    z.object({
+      fingerprint: z.string(),
+      text: z.string(),
+      platform: z.enum(PLATFORM_IDS),
+      field: z.enum(FIELD_IDS),
+      seenAt: z.number(),
+    }),
+  ),
+  contexts: z.record(z.string(), z.string()),
+}) satisfies z.ZodType<ApprovedTextsState>;
+
+const storedMemory: ApprovedTextMemory = {
+  read: async () => {
+    const parsed = ApprovedTextsSchema.safeParse(await approvedTexts.getValue());
+    return parsed.success ? parsed.data : EMPTY_APPROVED_TEXTS;
   },
+  write: (state) => approvedTexts.setValue(state),
 };
 
 async function setBadge(count: number): Promise<void> {
@@ -36,22 +55,26 @@ async function setBadge(count: number): Promise<void> {
 
 /** Background wiring of the approvals domain: submit, outbox retries, status, audit. */
 export function setupApprovals(db: SatuPintuDb): void {
-  const service = new ApprovalsService({
+  const service = createApprovalsService({
     db,
     loadLibrary: () => loadLibraryView(db),
     getIdentity: async () => {
       const settings = await getSettings();
       return { ...settings.identity, language: settings.language };
     },
+    getDesk: async () => readDeskSettings(await getSettings()),
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     setBadge,
     scheduleOutbox: (at) => {
-      if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
-      else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
+      if (at === null) runLogged('approvals: clear outbox alarm', () => browser.alarms.clear(OUTBOX_ALARM));
+      else
+        runLogged('approvals: outbox alarm', () =>
+          browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) }),
+        );
     },
-    memory: sessionMemory,
+    memory: storedMemory,
   });
 
   onMessage('submitDraft', ({ data }) => service.submitDraft(data));
@@ -70,24 +93,23 @@ export function setupApprovals(db: SatuPintuDb): void {
   onMessage('exportAudit', ({ data }) => service.exportAudit(z.enum(['csv', 'json']).parse(data.format)));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void service.flushOutbox();
-    if (alarm.name === REFRESH_ALARM) void service.refreshStatuses();
+    if (alarm.name === OUTBOX_ALARM) service.flushOutbox().catch(logFailure('approvals: outbox'));
+    if (alarm.name === REFRESH_ALARM) service.refreshStatuses().catch(logFailure('approvals: refresh'));
   });
   // Approvals expire with time, not only with syncs.
-  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60 });
+  runLogged('approvals: refresh alarm', () => browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60 }));
   browser.tabs.onRemoved.addListener((tabId) => {
-    void approvedTexts.getValue().then((all) => {
-      const kept = Object.fromEntries(
-        Object.entries(all).filter(([key]) => !key.startsWith(`tab-${tabId}|`)),
-      );
-      if (Object.keys(kept).length !== Object.keys(all).length) return approvedTexts.setValue(kept);
-    });
+    service.forgetContexts(`tab-${tabId}|`).catch(logFailure('approvals: forget closed tab'));
+  });
+  // Tab ids start again after a browser restart: links of the old tabs would point at new ones.
+  browser.runtime.onStartup.addListener(() => {
+    service.forgetContexts('tab-').catch(logFailure('approvals: forget old tabs'));
   });
   // Every new library in use (each sync that brought one) re-resolves the submissions; the first
   // emission also covers start-up. The outbox resumes whatever an earlier worker left queued.
   liveQuery(() => db.bundles.get('current')).subscribe({
-    next: () => void service.refreshStatuses(),
-    error: (error: unknown) => console.error('[satu-pintu] approvals: bundle watch failed', error),
+    next: () => void service.refreshStatuses().catch(logFailure('approvals: refresh')),
+    error: (error: unknown) => log.error('approvals: bundle watch failed', error),
   });
-  void service.flushOutbox();
+  service.flushOutbox().catch(logFailure('approvals: outbox'));
 }

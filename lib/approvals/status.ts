@@ -1,26 +1,27 @@
 import { z } from 'zod';
 import { endOf } from '@/lib/guidelines/validity';
 import type { ApprovalRecord } from '@/lib/library/schema';
+import {
+  APPROVAL_STATUSES,
+  type ApprovalStatus,
+  DECISION_STATUSES,
+  type Decision,
+  SUBMISSION_STATUSES,
+  type SubmissionStatus,
+} from './types';
 
-/** The statuses a submission row can have (the bureau's decisions plus "waiting"). */
-export const SUBMISSION_STATUSES = ['pending', 'approved', 'changes-requested', 'rejected'] as const;
-export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
-export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
+/** Boundary schemas of the statuses; the constants and types live in the zod-free ./types.ts. */
+export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES) satisfies z.ZodType<SubmissionStatus>;
+export const ApprovalStatusSchema = z.enum(APPROVAL_STATUSES) satisfies z.ZodType<ApprovalStatus>;
+export const DecisionStatusSchema = z.enum(DECISION_STATUSES);
 
-/** What the sidebar and popup show for a draft (ARCHITECTURE.md `data-sp="approval"` values). */
-export const APPROVAL_STATUSES = ['not-submitted', ...SUBMISSION_STATUSES, 'changed-since-approval'] as const;
-export const ApprovalStatusSchema = z.enum(APPROVAL_STATUSES);
-export type ApprovalStatus = z.infer<typeof ApprovalStatusSchema>;
-
-/** The decision that currently applies to a fingerprint, as stored on a submission. */
 export const DecisionSchema = z.object({
-  status: z.enum(['approved', 'changes-requested', 'rejected']),
+  status: DecisionStatusSchema,
   reviewer: z.string(),
   note: z.string().optional(),
   decidedAt: z.string(),
   expiresAt: z.string().optional(),
-});
-export type Decision = z.infer<typeof DecisionSchema>;
+}) satisfies z.ZodType<Decision>;
 
 export interface ResolvedStatus {
   status: SubmissionStatus;
@@ -32,7 +33,7 @@ export interface ResolvedStatus {
 
 /**
  * The instant an approval stops counting (exclusive): a date-only value lasts through that day in
- * WIB — the same validity rule as the library's captions (lib/library/validity.ts).
+ * WIB — the same validity rule as the library's captions (lib/guidelines/validity.ts).
  */
 export function expiryInstant(expiresAt: string): number {
   return endOf(expiresAt) + 1;
@@ -51,7 +52,7 @@ export function indexApprovals(approvals: readonly ApprovalRecord[]): Map<string
 }
 
 /**
- * The status of a fingerprint from the library's approval records. Rules (documented in the report):
+ * The status of a fingerprint from the library's approval records (docs/library-format.md):
  * - the latest decision (by `decidedAt`) wins, whatever earlier ones said;
  * - a latest decision past its `expiresAt` no longer counts: the status goes back to `pending`
  *   (the bureau must decide again) and `expired` is set so the UI says "approval expired" —

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 import { DecisionSchema, SubmissionStatusSchema } from './status';
+import {
+  DELIVERY_STATES,
+  MAX_DRAFT_CHARS,
+  type Submission,
+  type SubmissionRequestBody,
+  type SubmitDraftInput,
+} from './types';
 
-/** How a submission reached (or did not reach) the bureau. */
-export const DELIVERY_STATES = ['queued', 'sent', 'manual', 'failed'] as const;
-
-/** A submission as stored in `submissions.submission` and as sent to the popup. The schema is the type. */
+/** A submission read back from the database or a message: the boundary schema of `Submission`. */
 export const SubmissionSchema = z.object({
   id: z.string().min(1),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
@@ -19,11 +23,8 @@ export const SubmissionSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   status: SubmissionStatusSchema,
-  /** The latest library decision for the fingerprint (kept when it expires, for the record). */
   decision: DecisionSchema.nullable(),
-  /** The latest decision expired: status is back to pending until the bureau decides again. */
   expired: z.boolean(),
-  /** Newly decided and not yet seen in the popup (drives the toolbar badge). */
   unseen: z.boolean(),
   delivery: z.object({
     state: z.enum(DELIVERY_STATES),
@@ -31,30 +32,33 @@ export const SubmissionSchema = z.object({
     sentAt: z.number().nullable(),
     lastError: z.string().nullable(),
   }),
-});
-export type Submission = z.infer<typeof SubmissionSchema>;
+}) satisfies z.ZodType<Submission>;
 
-/** What `submitDraft` takes from the sidebar. */
+/** What `submitDraft` and `getDraftApproval` take from a content script. */
 export const SubmitDraftInputSchema = z.object({
-  text: z.string().max(200_000),
+  text: z.string().max(MAX_DRAFT_CHARS),
   platform: z.enum(PLATFORM_IDS),
   field: z.enum(FIELD_IDS),
-});
-export type SubmitDraftInput = z.infer<typeof SubmitDraftInputSchema>;
+}) satisfies z.ZodType<SubmitDraftInput>;
+export const DraftApprovalQuerySchema = SubmitDraftInputSchema;
 
-/** The JSON body POSTed to `endpoints.submit`; the receiver de-duplicates by `id`. */
-export interface SubmissionRequestBody {
-  id: string;
-  fingerprint: string;
-  shortCode: string;
-  text: string;
-  platform: string;
-  field: string;
-  agencyId: string | null;
-  adminName: string;
-  adminRole: string;
-  createdAt: string;
-}
+/**
+ * The submission body as a receiver (the desk, or any endpoint of the library's `endpoints.submit`)
+ * validates it: docs/library-format.md describes each field. The extension builds it with
+ * `toRequestBody`; the desk imports this schema rather than writing its own.
+ */
+export const SubmissionRequestBodySchema = z.object({
+  id: z.string().min(1).max(200),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  shortCode: z.string().length(8),
+  text: z.string().min(1).max(MAX_DRAFT_CHARS),
+  platform: z.enum(PLATFORM_IDS),
+  field: z.enum(FIELD_IDS),
+  agencyId: z.string().max(200).nullable(),
+  adminName: z.string().max(200),
+  adminRole: z.string().max(200),
+  createdAt: z.iso.datetime({ offset: true }),
+}) satisfies z.ZodType<SubmissionRequestBody>;
 
 export function toRequestBody(submission: Submission): SubmissionRequestBody {
   return {
@@ -70,6 +74,3 @@ export function toRequestBody(submission: Submission): SubmissionRequestBody {
     createdAt: new Date(submission.createdAt).toISOString(),
   };
 }
-
-/** What `getDraftApproval` takes (same fields as a submission; validated at the message boundary). */
-export const DraftApprovalQuerySchema = SubmitDraftInputSchema;

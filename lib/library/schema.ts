@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DECISION_STATUSES } from '@/lib/approvals/types';
 import { RuleSchema } from '@/lib/guidelines/schema';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
+import { submitEndpointProblem } from './endpoint-url';
 
 /**
  * The central library bundle (`satu-pintu/library@1`). The schema is the type: every bundle that
@@ -70,9 +72,9 @@ export const HashtagSetSchema = z.object({
 });
 
 export const ApprovalRecordSchema = z.object({
-  /** SHA-256 of the normalised text (approvals issue), 64 lowercase hex digits. */
+  /** SHA-256 of the normalised text (lib/approvals/fingerprint.ts), 64 lowercase hex digits. */
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),
-  status: z.enum(['approved', 'changes-requested', 'rejected']),
+  status: z.enum(DECISION_STATUSES),
   reviewer: z.string().min(1),
   note: z.string().optional(),
   decidedAt: DateTime,
@@ -103,7 +105,27 @@ export const LibraryBundleSchema = z.object({
   bannedHashtags: z.array(Hashtag).default([]),
   approvals: z.array(ApprovalRecordSchema).default([]),
   platforms: z.partialRecord(PlatformIdSchema, PlatformOverridesSchema).default({}),
-  endpoints: z.object({ submit: z.url({ protocol: /^https?$/ }).optional() }).default({}),
+  /** Where the extension POSTs submissions: https, or http on the loopback interface for testing. */
+  endpoints: z
+    .object({
+      submit: z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => submitEndpointProblem(url) === null, 'https only (http on localhost for testing)')
+        .optional(),
+    })
+    .default({}),
+  /**
+   * Who admins contact when the library cannot be updated (shown in sync errors): the bureau's name
+   * and how to reach it. Optional; without it the messages name the `publisher`.
+   */
+  contact: z
+    .object({
+      name: z.string().min(1).max(200),
+      phone: z.string().max(100).optional(),
+      email: z.string().max(200).optional(),
+      url: z.string().max(500).optional(),
+    })
+    .optional(),
   allowlists: z
     .object({ phones: z.array(z.string()).default([]), domains: z.array(z.string()).default([]) })
     .default({ phones: [], domains: [] }),

@@ -1,4 +1,5 @@
 import { type Language, t } from '@/lib/i18n';
+import { logFailure } from '@/lib/log';
 import { libraryUrlError } from '@/lib/settings/schema';
 import { type LoadedBundle, loadBundle } from './bundle-store';
 import { describeSyncError } from './describe-status';
@@ -50,7 +51,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   let queue: Promise<unknown> = Promise.resolve();
   const sync = (options: SyncOptions = {}): Promise<LibraryStatus> => {
     const next = queue.then(() => syncOnce(options));
-    queue = next.catch(() => undefined);
+    queue = next.catch(logFailure('library: sync'));
     return next;
   };
 

@@ -1,16 +1,21 @@
-import type { DraftApproval, DraftApprovalQuery, SubmitDraftResult } from '@/lib/approvals/approvals-service';
 import type { AuditEntryInput } from '@/lib/approvals/audit-log';
 import type { ShareOptions } from '@/lib/approvals/share';
-import type { SubmissionStatus } from '@/lib/approvals/status';
-import type { Submission, SubmitDraftInput } from '@/lib/approvals/submission';
+import type {
+  DraftApproval,
+  DraftApprovalQuery,
+  Submission,
+  SubmissionStatus,
+  SubmitDraftInput,
+  SubmitDraftResult,
+} from '@/lib/approvals/types';
 
 /** Messages of the approvals domain, answered by the background. Declare each once: `name(data: In): Out`. */
 export interface ApprovalsProtocol {
-  /** Sidebar `data-sp="submit"`: record the draft, queue it for the library's endpoint (or offer `share`). */
+  /** Sidebar `data-sp="submit"`: record the draft, queue it for the desk or the library's endpoint (or offer `share`). */
   submitDraft(data: SubmitDraftInput): SubmitDraftResult;
   /**
    * Sidebar badge `data-sp="approval"`, asked on each (debounced) change of the draft. The sender's
-   * tab id, with platform and field, keys the remembered approved text (changed-since-approval).
+   * tab id, with platform and field, links the composer to the approved text it started from.
    */
   getDraftApproval(data: DraftApprovalQuery): DraftApproval;
   /** Popup list, newest first, optionally filtered; statuses are re-resolved before answering. */

@@ -1,3 +1,5 @@
+import type { ApprovalStatus } from '@/lib/approvals/types';
+import type { Verdict } from '@/lib/guidelines/types';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 
 /** What the content script reports about the composer in its tab (asked by the popup). */
@@ -6,15 +8,9 @@ export interface DraftState {
   /** null when no composer field was recognised on the page. */
   field: FieldId | null;
   text: string;
-  verdict: 'ready' | 'review' | 'blocked';
+  verdict: Verdict;
   score: number;
-  approval:
-    | 'not-submitted'
-    | 'pending'
-    | 'approved'
-    | 'changes-requested'
-    | 'rejected'
-    | 'changed-since-approval';
+  approval: ApprovalStatus;
 }
 
 /** Messages answered by the content script (sent with a tabId). */

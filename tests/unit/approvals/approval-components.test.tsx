@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
 import { SharePanel } from '@/components/approvals/share-panel';
 import { SubmitResult } from '@/components/approvals/submit-result';
-import type { SubmitDraftResult } from '@/lib/approvals/approvals-service';
+import type { SubmitDraftResult } from '@/lib/approvals/types';
 import { language } from '@/lib/i18n';
 
 let host: HTMLElement;

@@ -31,6 +31,11 @@ async function sendMessage<K extends keyof ProtocolMap>(
 }
 
 const EMBEDDED_URL = 'chrome-extension://satu-pintu/library/kalbar.json';
+/**
+ * Background work (verifying and indexing the embedded library) takes well over a second on a
+ * loaded 2-core machine: every wait for it names its own generous timeout.
+ */
+const BACKGROUND = { timeout: 15_000, interval: 50 };
 let db: SatuPintuDb;
 let embedded: { text: string; version: number };
 
@@ -55,11 +60,14 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('setupLibrary (background wiring)', () => {
+describe('setupLibrary (background wiring)', { timeout: 30_000 }, () => {
   it('on install: schedules the 15-minute sync, loads the embedded library, writes the status', async () => {
     setupLibrary(db);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(async () => expect((await readLibraryStatus()).version).toBe(embedded.version));
+    await vi.waitFor(
+      async () => expect((await readLibraryStatus()).version).toBe(embedded.version),
+      BACKGROUND,
+    );
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: SYNC_PERIOD_MINUTES });
     expect(await readLibraryStatus()).toMatchObject({ libraryId: 'kalbar', source: 'embedded', error: null });
   });
@@ -90,7 +98,7 @@ describe('setupLibrary (background wiring)', () => {
     expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({
       origins: ['https://pustaka.kalbarprov.go.id/*'],
     });
-    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeDefined());
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeDefined(), BACKGROUND);
     // The embedded library is still the one in use.
     expect(status).toMatchObject({ source: 'embedded', version: embedded.version });
   });
@@ -108,8 +116,9 @@ describe('setupLibrary (background wiring)', () => {
     setupLibrary(db);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await fakeBrowser.storage.local.onChanged.trigger({ settings: { oldValue: previous, newValue: next } });
-    await vi.waitFor(() =>
-      expect(contains).toHaveBeenCalledWith({ origins: ['https://pustaka.kalbarprov.go.id/*'] }),
+    await vi.waitFor(
+      () => expect(contains).toHaveBeenCalledWith({ origins: ['https://pustaka.kalbarprov.go.id/*'] }),
+      BACKGROUND,
     );
     contains.mockClear();
     // Saving settings that keep the same source does not sync again.
