@@ -1,12 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Agency } from '@/lib/library/schema';
+import type { Directory } from '@/lib/options/options-model';
 import { describedBy, FieldError, fieldIds } from './field';
-
-export type Directory =
-  | { state: 'loading' }
-  | { state: 'ready'; agencies: Agency[] }
-  | { state: 'error'; detail: string };
 
 /** Lowercase without diacritics, so "dinas kesehatan" finds "Dinas Kesehatan". */
 function fold(text: string): string {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { type StatusKind, StatusLine } from './field';
+import type { StatusKind } from '@/lib/options/options-model';
+import { StatusLine } from './field';
 
 export interface AuditExportProps {
   exportAudit(format: 'csv' | 'json'): Promise<string>;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type MessageKey, t } from '@/lib/i18n';
+import type { StatusKind } from '@/lib/options/options-model';
 import type { FieldName } from '@/lib/settings/form';
 
 /** DOM ids of a field's input, hint and error; the input names both in aria-describedby. */
@@ -52,8 +53,6 @@ export function FieldError({ name, error }: { name: FieldName; error: MessageKey
     </p>
   );
 }
-
-export type StatusKind = 'ok' | 'error' | 'busy' | 'info';
 
 /** A live region for the result of an action; `hook` is its data-sp name. */
 export function StatusLine({ hook, kind, text }: { hook: string; kind: StatusKind | null; text: string }) {

@@ -1,10 +1,6 @@
 import { type MessageKey, t } from '@/lib/i18n';
-import { describedBy, Field, type StatusKind, StatusLine } from './field';
-
-export interface ActionStatus {
-  kind: StatusKind;
-  text: string;
-}
+import type { ActionStatus } from '@/lib/options/options-model';
+import { describedBy, Field, StatusLine } from './field';
 
 export interface LibrarySourceProps {
   url: string;

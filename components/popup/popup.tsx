@@ -1,9 +1,8 @@
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
-import type { PopupDraft, SubmissionFilter } from '@/lib/approvals/popup-model';
 import type { ShareOptions } from '@/lib/approvals/share';
-import { SUBMISSION_STATUSES } from '@/lib/approvals/status';
-import type { Submission } from '@/lib/approvals/submission';
+import { SUBMISSION_STATUSES, type Submission } from '@/lib/approvals/types';
 import { t } from '@/lib/i18n';
+import type { PopupDraft, SubmissionFilter } from '@/lib/popup/popup-model';
 import { SubmissionItem } from './submission-item';
 
 export interface PopupProps {
@@ -118,7 +117,7 @@ export function Popup(props: PopupProps) {
         <button type="button" data-sp="sync" disabled={props.syncing} onClick={props.onSync}>
           {props.syncing ? t('popup.library.syncing') : t('popup.library.sync')}
         </button>{' '}
-        <button type="button" class="sp-link" onClick={props.onOpenOptions}>
+        <button type="button" class="sp-link" data-sp="open-options" onClick={props.onOpenOptions}>
           {t('common.openOptions')}
         </button>
       </section>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SharePanel } from '@/components/approvals/share-panel';
 import type { ShareOptions } from '@/lib/approvals/share';
-import type { Submission } from '@/lib/approvals/submission';
+import type { Submission } from '@/lib/approvals/types';
 import { formatDateTime, t } from '@/lib/i18n';
 
 export interface SubmissionItemProps {

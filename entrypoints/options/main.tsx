@@ -1,7 +1,12 @@
 import '@/lib/zod-config';
 import { render } from 'preact';
-import { Options } from '@/components/options/options';
-import { createOptionsApi } from '@/lib/settings/options-api';
+import { OptionsPage } from '@/components/options/options-page';
+import { createOptionsApi } from '@/lib/options/options-api';
+import { createOptionsModel } from '@/lib/options/options-model';
 
-// Wiring only: the page's logic is in components/options and lib/settings.
-render(<Options api={createOptionsApi()} />, document.getElementById('app')!);
+// Wiring only: the browser and the background behind one api object, the page's logic in the model.
+const api = createOptionsApi();
+render(
+  <OptionsPage model={createOptionsModel(api)} exportAudit={api.exportAudit} download={api.download} />,
+  document.getElementById('app')!,
+);

@@ -1,7 +1,7 @@
 import { onMessage } from '@/lib/messaging/protocol';
 import { getSettings } from './store';
 
-/** Background wiring of settings: first-run onboarding and settings messages. (options issue) */
+/** Background wiring of settings: first-run onboarding and settings messages. */
 export function setupSettings(): void {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     // First run: walk the admin through choosing the agency. Chromium reports 'install' again each

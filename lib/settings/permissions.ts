@@ -1,5 +1,6 @@
 import { PLATFORMS } from '@/lib/platforms/registry';
 import type { PlatformId } from '@/lib/platforms/types';
+import { originPattern } from './origin';
 
 /**
  * Optional host permissions, checked at run time. Chrome MV3 grants `host_permissions` at install
@@ -9,16 +10,6 @@ import type { PlatformId } from '@/lib/platforms/types';
  * So nothing here assumes a grant: we ask `permissions.contains` and request from a user gesture.
  */
 
-/**
- * The permission pattern for a library URL. Without the port: Firefox match patterns cannot carry
- * one (bugs 1362809, 1468162) and Chrome treats a pattern without a port as "any port", so
- * `http://localhost/*` covers a test server on `http://localhost:8080` in both browsers.
- */
-export function originPattern(url: string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
-}
-
 export type PermissionOutcome =
   | { granted: true }
   | {
@@ -27,8 +18,9 @@ export type PermissionOutcome =
        * denied: the admin said no. gesture: asked outside a click (Firefox refuses
        * "permissions.request may only be called from a user input handler"). undeclared: the
        * manifest does not list the origin as optional. unavailable: no permissions API here.
+       * timeout: the prompt got no answer in time (the page stops waiting; see options-model).
        */
-      reason: 'denied' | 'gesture' | 'undeclared' | 'unavailable' | 'failed';
+      reason: 'denied' | 'gesture' | 'undeclared' | 'unavailable' | 'failed' | 'timeout';
       detail?: string;
     };
 

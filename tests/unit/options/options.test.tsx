@@ -2,11 +2,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { Options } from '@/components/options/options';
+import { OptionsPage } from '@/components/options/options-page';
 import { language, t } from '@/lib/i18n';
 import type { Agency } from '@/lib/library/schema';
 import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
-import type { OptionsApi } from '@/lib/settings/options-api';
+import type { OptionsApi } from '@/lib/options/options-api';
+import { createOptionsModel, type OptionsModelOptions } from '@/lib/options/options-model';
 import { verifyPublicKey } from '@/lib/settings/public-key';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { getSettings, saveSettings, settingsItem, watchSettings } from '@/lib/settings/store';
@@ -81,9 +82,20 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
 
 let root: HTMLElement;
 
+/** The page as the entry point mounts it: the model over the api, the view over the model. */
+function page(api: OptionsApi, options: OptionsModelOptions = {}) {
+  return (
+    <OptionsPage
+      model={createOptionsModel(api, options)}
+      exportAudit={api.exportAudit}
+      download={api.download}
+    />
+  );
+}
+
 async function mount(api: OptionsApi) {
   await act(async () => {
-    render(<Options api={api} now={() => new Date('2026-11-26T06:00:00Z')} />, root);
+    render(page(api, { now: () => new Date('2026-11-26T06:00:00Z') }), root);
   });
   await vi.waitFor(() => expect(root.querySelector('[data-sp="agency"] option[value="dkp"]')).not.toBeNull());
 }
@@ -453,7 +465,7 @@ describe('options page', () => {
   it('still works when the library cannot be loaded, and says why', async () => {
     const api = fakeApi({ getLibrary: vi.fn(async () => Promise.reject(new Error('background asleep'))) });
     await act(async () => {
-      render(<Options api={api} />, root);
+      render(page(api), root);
     });
     await vi.waitFor(() => expect($('#sp-agency-hint').textContent).toContain('background asleep'));
     expect($<HTMLSelectElement>('[data-sp="agency"]').disabled).toBe(true);

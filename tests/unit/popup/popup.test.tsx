@@ -2,10 +2,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '@/components/popup/popup';
-import { createPopupModel, type PopupDeps } from '@/lib/approvals/popup-model';
-import type { Submission } from '@/lib/approvals/submission';
+import { PopupPage } from '@/components/popup/popup-page';
+import type { Submission } from '@/lib/approvals/types';
 import { language } from '@/lib/i18n';
 import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
+import { createPopupModel, type PopupDeps } from '@/lib/popup/popup-model';
 
 function submission(id: string, partial: Partial<Submission> = {}): Submission {
   return {
@@ -200,6 +201,9 @@ describe('popup model', () => {
         return { ...INITIAL_LIBRARY_STATUS, version: 4, updatedAt: 2 };
       },
       copyText: async () => {},
+      openOptions: async () => {
+        calls.push('options');
+      },
       getSubmissionShare: async (id) => ({
         requestText: `permintaan ${id}`,
         whatsappUrl: 'https://wa.me/?text=x',
@@ -266,5 +270,39 @@ describe('popup model', () => {
     expect(model.error.value).toBe('offline');
     expect(model.submissions.value).toHaveLength(1);
     expect(model.syncing.value).toBe(false);
+  });
+});
+
+describe('popup page (model bound to the view)', () => {
+  it('shows what the model loaded and sends the buttons to the model', async () => {
+    const calls: string[] = [];
+    const model = createPopupModel({
+      listSubmissions: async () => SUBMISSIONS,
+      markSubmissionsSeen: async () => 0,
+      getDraftState: async () => null,
+      readLibraryStatus: async () => ({ ...INITIAL_LIBRARY_STATUS, version: 3, updatedAt: 1 }),
+      watchLibraryStatus: () => () => {},
+      syncNow: async () => {
+        calls.push('sync');
+        return { ...INITIAL_LIBRARY_STATUS, version: 4, updatedAt: 2 };
+      },
+      getSubmissionShare: async () => null,
+      copyText: async () => {},
+      openOptions: async () => {
+        calls.push('options');
+      },
+    });
+    await act(async () => {
+      render(<PopupPage model={model} />, host);
+    });
+    await vi.waitFor(() => expect(q('[data-sp="submission"]')).toHaveLength(3), { timeout: 5000 });
+    expect(q('[data-sp="no-draft"]')).toHaveLength(1);
+    await act(async () => {
+      q('[data-sp="sync"]')[0]!.click();
+    });
+    await act(async () => {
+      q('[data-sp="open-options"]')[0]!.click();
+    });
+    expect(calls).toEqual(['sync', 'options']);
   });
 });

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { originPattern } from '@/lib/settings/origin';
 import {
   declaredOptionalOrigins,
   hasOriginAccess,
   hasPlatformAccess,
   isOriginRequestable,
-  originPattern,
   patternCovers,
   requestOriginAccess,
   requestPlatformAccess,

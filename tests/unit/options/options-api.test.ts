@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOptionsApi, downloadText } from '@/lib/settings/options-api';
+import { createOptionsApi, downloadText } from '@/lib/options/options-api';
 
 const sent = vi.hoisted(() => [] as { name: string; data: unknown }[]);
 vi.mock('@/lib/messaging/protocol', () => ({

@@ -1,9 +1,8 @@
 import { signal } from '@preact/signals';
+import type { ShareOptions } from '@/lib/approvals/share';
+import type { Submission, SubmissionStatus } from '@/lib/approvals/types';
 import type { LibraryStatus } from '@/lib/library/status';
 import type { DraftState } from '@/lib/messaging/content';
-import type { ShareOptions } from './share';
-import type { SubmissionStatus } from './status';
-import type { Submission } from './submission';
 
 /** The current tab's draft as the popup knows it. */
 export type PopupDraft =
@@ -26,6 +25,7 @@ export interface PopupDeps {
   syncNow: () => Promise<LibraryStatus>;
   getSubmissionShare: (id: string) => Promise<ShareOptions | null>;
   copyText: (text: string) => Promise<void>;
+  openOptions: () => Promise<void>;
 }
 
 /**
@@ -125,6 +125,10 @@ export function createPopupModel(deps: PopupDeps) {
     }
   }
 
+  function openOptions(): void {
+    deps.openOptions().catch(reportError);
+  }
+
   return {
     draft,
     submissions,
@@ -139,6 +143,7 @@ export function createPopupModel(deps: PopupDeps) {
     copy,
     toggleShare,
     loadSubmissions,
+    openOptions,
   };
 }
 

@@ -8,10 +8,10 @@ import {
   type PermissionOutcome,
   requestOriginAccess,
   requestPlatformAccess,
-} from './permissions';
-import { verifyPublicKey } from './public-key';
-import type { PublicKeyJwk, Settings } from './schema';
-import { getSettings, saveSettings, watchSettings } from './store';
+} from '@/lib/settings/permissions';
+import { verifyPublicKey } from '@/lib/settings/public-key';
+import type { PublicKeyJwk, Settings } from '@/lib/settings/schema';
+import { getSettings, saveSettings, watchSettings } from '@/lib/settings/store';
 
 /**
  * Everything the options page needs from the browser and the background, as one object: the

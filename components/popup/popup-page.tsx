@@ -1,0 +1,42 @@
+import { useEffect } from 'preact/hooks';
+import { language } from '@/lib/i18n';
+import { describeLibraryStatus } from '@/lib/library/describe-status';
+import type { PopupModel } from '@/lib/popup/popup-model';
+import { Popup } from './popup';
+
+/** The popup: the model's signals in, its actions out; opens the model while mounted. */
+export function PopupPage({ model }: { model: PopupModel }) {
+  useEffect(() => {
+    let unwatch: (() => void) | undefined;
+    let mounted = true;
+    void model.open().then((stop) => {
+      if (mounted) unwatch = stop;
+      else stop();
+    });
+    return () => {
+      mounted = false;
+      unwatch?.();
+    };
+  }, [model]);
+  const status = model.library.value;
+  return (
+    <Popup
+      draft={model.draft.value}
+      submissions={model.submissions.value}
+      filter={model.filter.value}
+      onFilter={(next) => {
+        model.filter.value = next;
+      }}
+      libraryText={status ? describeLibraryStatus(status, language.value) : ''}
+      syncing={model.syncing.value || (status?.syncing ?? false)}
+      onSync={() => void model.sync()}
+      copiedId={model.copiedId.value}
+      onCopy={(submission) => void model.copy(submission.id, submission.text)}
+      share={model.share.value}
+      onShare={(submission) => void model.toggleShare(submission.id)}
+      onCopyText={(text) => void model.copy('share', text)}
+      error={model.error.value}
+      onOpenOptions={model.openOptions}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import { t } from '@/lib/i18n';
+import { originLabel } from '@/lib/settings/origin';
+import type { PermissionOutcome } from '@/lib/settings/permissions';
+import type { ActionStatus } from './options-model';
+
+/**
+ * How long Save waits for the browser's permission prompt. A prompt nobody answers (hidden behind
+ * another window, or dismissed in a way the browser never reports) must not leave Save busy forever.
+ */
+export const PERMISSION_TIMEOUT_MS = 60_000;
+
+/** What the permission step's outcome means for the admin; null when access was granted. */
+export function permissionText(
+  outcome: PermissionOutcome,
+  url: string,
+  timeoutMs: number,
+): ActionStatus | null {
+  if (outcome.granted) return null;
+  const origin = originLabel(url);
+  switch (outcome.reason) {
+    case 'denied':
+      return { kind: 'error', text: t('options.library.permissionDenied', { origin }) };
+    case 'gesture':
+      return { kind: 'error', text: t('options.permission.gesture', { origin }) };
+    case 'undeclared':
+      return { kind: 'error', text: t('options.permission.undeclared', { origin }) };
+    case 'timeout':
+      return {
+        kind: 'error',
+        text: t('options.permission.timeout', { origin, seconds: Math.round(timeoutMs / 1000) }),
+      };
+    default:
+      return {
+        kind: 'error',
+        text: t('options.permission.failed', { origin, detail: outcome.detail ?? '' }),
+      };
+  }
+}
+
+/** The pending prompt, or a refusal with reason 'timeout' once `ms` pass without an answer. */
+export function withTimeout(pending: Promise<PermissionOutcome>, ms: number): Promise<PermissionOutcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<PermissionOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ granted: false, reason: 'timeout' }), ms);
+  });
+  return Promise.race([pending, expired]).finally(() => clearTimeout(timer));
+}
