@@ -1,0 +1,131 @@
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { readSourceDir } from '@/lib/library/build-bundle';
+import { generateKeyPair, type Jwk, publicPart, signBytes } from '@/lib/library/signature';
+import { createDeskApp } from './app';
+import { openDatabase } from './db/db';
+import { migrate } from './db/migrations';
+import { libraryIdOf, prepareDemo } from './demo';
+import { seedSources } from './store/library';
+
+const USAGE = `usage: npm run desk -- [--port P] [--host H] [--data DIR] [--demo] [--key PRIVATE.jwk.json] [--sources DIR]
+  Without --data and DATABASE_URL the desk runs as a demo in a temporary folder.
+  DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database (PGlite in --data DIR).
+  The private key comes from --key FILE or SP_DESK_PRIVATE_KEY (the JWK's JSON); it is never served or logged.
+  Tanpa --data dan DATABASE_URL meja berjalan sebagai demo di folder sementara.`;
+
+interface Options {
+  port: number;
+  host: string;
+  data?: string;
+  demo: boolean;
+  key?: string;
+  sources: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { port: 8787, host: '127.0.0.1', demo: false, sources: 'library/src' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return next;
+    };
+    if (arg === '--port') options.port = Number(value());
+    else if (arg === '--host') options.host = value();
+    else if (arg === '--data') options.data = value();
+    else if (arg === '--key') options.key = value();
+    else if (arg === '--sources') options.sources = value();
+    else if (arg === '--demo') options.demo = true;
+    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error(`--port must be 0–65535\n${USAGE}`);
+  }
+  return options;
+}
+
+/** The private key: --key FILE, SP_DESK_PRIVATE_KEY, or (demo only) a pair kept in the data folder. */
+async function loadKey(options: Options, dataDir: string): Promise<{ privateJwk: Jwk; publicPath: string }> {
+  const fromEnv = process.env.SP_DESK_PRIVATE_KEY;
+  let privateJwk: Jwk | null = null;
+  if (options.key) privateJwk = JSON.parse(await readFile(resolve(options.key), 'utf8')) as Jwk;
+  else if (fromEnv) privateJwk = JSON.parse(fromEnv) as Jwk;
+  const keyDir = join(dataDir, 'keys');
+  const publicPath = join(keyDir, 'public.jwk.json');
+  await mkdir(keyDir, { recursive: true });
+  if (!privateJwk) {
+    if (!options.demo)
+      throw new Error('no private key: give --key FILE or SP_DESK_PRIVATE_KEY (or run --demo)');
+    const privatePath = join(keyDir, 'private.jwk.json');
+    try {
+      privateJwk = JSON.parse(await readFile(privatePath, 'utf8')) as Jwk;
+    } catch {
+      privateJwk = (await generateKeyPair()).privateJwk;
+      await writeFile(privatePath, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600 });
+      await chmod(privatePath, 0o600);
+    }
+  }
+  if (typeof privateJwk.d !== 'string') throw new Error('the key is not a private EC P-256 JWK');
+  await writeFile(publicPath, `${JSON.stringify(publicPart(privateJwk), null, 2)}\n`);
+  return { privateJwk, publicPath };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  if (!options.data && !databaseUrl) options.demo = true;
+  const dataDir = resolve(options.data ?? (await mkdtemp(join(tmpdir(), 'satu-pintu-desk-'))));
+  await mkdir(dataDir, { recursive: true });
+  const db = await openDatabase({
+    ...(databaseUrl ? { databaseUrl } : { dataDir: join(dataDir, 'pglite') }),
+  });
+  await migrate(db);
+  const sources = await readSourceDir(resolve(options.sources));
+  await seedSources(db, sources);
+  const libraryId = await libraryIdOf(db);
+  const { privateJwk, publicPath } = await loadKey(options, dataDir);
+  const sign = (bytes: Uint8Array) => signBytes(bytes, privateJwk);
+  const app = createDeskApp({ db, libraryId, sign });
+
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, async (info) => {
+    const base = `http://${options.host}:${info.port}`;
+    const lines = [
+      `Desk: ${base}`,
+      `Library: ${base}/library/${libraryId}.json`,
+      `Public key: ${publicPath}`,
+    ];
+    if (options.demo) {
+      const demo = await prepareDemo(db, libraryId, sign);
+      lines.push(
+        `Reviewer: ${demo.reviewer} ${demo.password}`,
+        `Agency token (${demo.agencyId}): ${demo.token}`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    // Keep-alive connections would hold close() open: end them.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`desk: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
