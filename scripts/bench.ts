@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkText, compileRules, type Rule } from '@/lib/guidelines';
-import { loadRuleSources } from '@/lib/guidelines/load-rule-sources';
+import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
 
 const CAPTION_CHARS = 2_200;

@@ -4,7 +4,7 @@
  * (library/src/guidelines/*.yaml). Targets (issue 3): recall ≥ 95% per category, no error finding
  * on any clean draft.
  */
-import { loadRuleSources } from '@/lib/guidelines/load-rule-sources';
+import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { evaluateCorpus, loadCorpus } from '@/tests/corpus/evaluate-corpus';
 
 const verbose = process.argv.includes('--verbose');

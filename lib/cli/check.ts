@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { findRepoRoot, loadRuleSources } from '@/lib/cli/rule-sources';
 import {
   type AgencyLike,
   type CheckContext,
@@ -12,14 +13,13 @@ import {
   RuleSchema,
   RuleSetError,
 } from '@/lib/guidelines';
-import { findRepoRoot, loadRuleSources } from '@/lib/guidelines/load-rule-sources';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import { type CliCommand, type CliIo, EXIT, UsageError } from './io';
 
 /**
  * `check [--platform P] [--field F] [--library FILE] [--agency ID] [--lang id|en] [--jsonl] [FILE|-]`
- * (ARCHITECTURE.md). One JSON object per text; exit 0 = no error finding, 1 = an error finding,
+ * (docs/contracts.md). One JSON object per text; exit 0 = no error finding, 1 = an error finding,
  * 2 = bad usage or bad input (one line on stderr). `--jsonl` is the batch path: the rule set is
  * compiled once and every input line gets exactly one output line, in order.
  */

@@ -9,7 +9,7 @@ export interface CliIo {
   cwd: string;
 }
 
-/** Exit codes shared by all commands (ARCHITECTURE.md). */
+/** Exit codes shared by all commands (docs/contracts.md). */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}

@@ -5,16 +5,32 @@
 
 /** Code points, not UTF-16 units: an emoji is one character in the platforms' counters. */
 export function codePointLength(text: string): number {
+  return codePointOverflow(text, 0, text.length, Number.POSITIVE_INFINITY).count;
+}
+
+/**
+ * Code points in text[from, to), and the UTF-16 offset of the first one past `max` (-1 if none):
+ * where a `chars` limit finding starts.
+ */
+export function codePointOverflow(
+  text: string,
+  from: number,
+  to: number,
+  max: number,
+): { count: number; overflowAt: number } {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  let overflowAt = -1;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    // The low half of a surrogate pair belongs to the code point counted at its high half.
+    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) continue;
     }
     count += 1;
+    if (count === max + 1) overflowAt = i;
   }
-  return count;
+  return { count, overflowAt };
 }
 
 // The look-behind sits after the literal "#"/"@" so that V8 can jump from one "#" to the next
@@ -39,17 +55,37 @@ export function countMentions(text: string): number {
 
 /** UTF-8 bytes, as YouTube counts its description limit (a surrogate pair is one 4-byte character). */
 export function utf8Length(text: string): number {
+  return utf8Overflow(text, 0, text.length, Number.POSITIVE_INFINITY).bytes;
+}
+
+/**
+ * UTF-8 bytes of text[from, to), and the UTF-16 offset of the first character that no longer fits
+ * in `max` bytes (-1 if all fit): where a `bytes` limit finding starts.
+ */
+export function utf8Overflow(
+  text: string,
+  from: number,
+  to: number,
+  max: number,
+): { bytes: number; overflowAt: number } {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  let overflowAt = -1;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
+    let size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    const start = i;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      // A surrogate pair is one 4-byte character; a lone surrogate is encoded as U+FFFD (3 bytes).
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        size = 4;
+        i += 1;
+      }
+    }
+    if (overflowAt < 0 && bytes + size > max) overflowAt = start;
+    bytes += size;
   }
-  return bytes;
+  return { bytes, overflowAt };
 }
 
 /** The tags of a tag field as read from the editor ("a, b c" or one per line). */
@@ -62,7 +98,7 @@ export function tagList(text: string): string[] {
 
 /**
  * The length YouTube checks against its 500-character tag limit: the tags joined by commas, a tag
- * with a space counted as if quoted (+2) — YouTube Data API `videos.snippet.tags` (composers.md).
+ * with a space counted as if quoted (+2) — YouTube Data API `videos.snippet.tags` (docs/platforms.md).
  */
 export function youtubeTagsLength(text: string): number {
   const tags = tagList(text);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
+import { CATEGORIES, SEVERITIES } from './types';
 
 /**
  * The rule model. Rules are data in the signed library (library/src/guidelines/*.yaml), never code:
@@ -9,44 +10,13 @@ import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
  * `\b` and `\w` are rewritten to Unicode-aware forms (JavaScript's own only know ASCII letters, so
  * "kesehatán" would have a boundary in the middle); they, and `\p{L}`, `\p{Lu}`, `\p{Ll}`, cover the
  * Latin script with all its diacritics (plus Arabic script and digits for `\w`): the full Unicode
- * classes make V8 an order of magnitude slower (see safe-regex.ts). Patterns that can backtrack catastrophically
- * (nested or alternated quantified groups, backreferences) are rejected when the rule set loads.
+ * classes make V8 an order of magnitude slower (see safe-regex.ts). Patterns that can backtrack
+ * catastrophically are rejected when the rule set loads (docs/guidelines.md § Regex budget).
  */
 
-/** The 16 categories of ARCHITECTURE.md; every rule has exactly one. */
-export const CATEGORIES = [
-  'personal-data',
-  'child-protection',
-  'hate-speech',
-  'abuse',
-  'illegal-content',
-  'misinformation',
-  'confidential',
-  'neutrality',
-  'credibility',
-  'spelling',
-  'naming',
-  'style',
-  'attribution',
-  'links',
-  'hashtags',
-  'platform-limits',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const RULE_KINDS = [
-  'terms',
-  'substitution',
-  'pattern',
-  'required',
-  'limit',
-  'repetition',
-  'capitalization',
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+export type { Category, RuleKind, Severity } from './types';
+// The constants live in the zod-free contract module so the content script can use them without zod.
+export { CATEGORIES, RULE_KINDS, SEVERITIES } from './types';
 
 const isoDate = z
   .string()
@@ -248,7 +218,7 @@ export const RuleSchema = z
     CapitalizationRuleSchema,
   ])
   .superRefine((rule, ctx) => {
-    // A rule that can fire on the text alone carries a bad example that proves it does (STYLE.md #12).
+    // A rule that can fire on the text alone carries a bad example that proves it does (docs/guidelines.md § Examples).
     // Exceptions: rules that need the agency from the context, and limits too large to write out.
     const needsContext =
       (rule.kind === 'required' && rule.agencyHashtags) ||

@@ -55,9 +55,6 @@ function classAt(text: string, i: number): [number, number] {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const lower = text.toLowerCase();
-  // toLowerCase keeps offsets unless a character changes length (e.g. "İ"); then lower per token.
-  const aligned = lower.length === text.length;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -84,27 +81,13 @@ export function tokenize(text: string): Token[] {
     tokens.push({
       start,
       end: i,
-      key: aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase(),
+      // Lower-cased per token: slices of a whole-text lowercase copy keep that copy alive and made
+      // V8 fall off a cliff on megabytes of lowercase text (docs/guidelines.md § Tokens).
+      key: text.slice(start, i).toLowerCase(),
       word: kind === 1,
     });
   }
   return tokens;
-}
-
-/** Is the code point ending just before `index` a word character? */
-export function isWordCharBefore(text: string, index: number): boolean {
-  if (index <= 0) return false;
-  let start = index - 1;
-  const low = text.charCodeAt(start);
-  if (low >= 0xdc00 && low <= 0xdfff && start > 0) start -= 1;
-  return WORD_CHAR.test(text.slice(start, index));
-}
-
-/** Is the code point starting at `index` a word character? */
-export function isWordCharAt(text: string, index: number): boolean {
-  if (index >= text.length) return false;
-  const cp = text.codePointAt(index);
-  return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 function hasLetters(text: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleSources } from '@/lib/guidelines/load-rule-sources';
+import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { evaluateCorpus, loadCorpus } from '@/tests/corpus/evaluate-corpus';
 
 describe('labelled corpus (tests/corpus)', () => {

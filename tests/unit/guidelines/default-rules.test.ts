@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRuleSources, parseRuleSource } from '@/lib/cli/rule-sources';
 import { CATEGORIES, checkText, compileRules, limitsFor, RuleSetError } from '@/lib/guidelines';
-import { loadRuleSources, parseRuleSource } from '@/lib/guidelines/load-rule-sources';
 
 /** The default Kalimantan Barat rule set (library/src/guidelines/*.yaml) as the library ships it. */
 const rules = loadRuleSources();
@@ -34,7 +34,7 @@ describe('default rule set', () => {
     ]);
   });
 
-  it('takes the platform limits from the rules (composers.md figures)', () => {
+  it('takes the platform limits from the rules (docs/platforms.md figures)', () => {
     const compiled = compileRules(rules);
     const now = new Date('2026-01-15');
     expect(limitsFor(compiled, 'instagram', 'caption', now)).toEqual({

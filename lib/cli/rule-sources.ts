@@ -1,14 +1,13 @@
 /**
- * Node-only: reads the human-edited rule sources (library/src/guidelines/*.yaml). Kept out of
- * index.ts so the extension bundle stays free of node:fs; the extension gets the same rules from
- * the built, signed library bundle.
+ * Node-only: reads the human-edited rule sources (library/src/guidelines/*.yaml) for `check`, the
+ * benchmarks and the tests. It lives beside the CLI, not in lib/guidelines, because the engine is
+ * pure (docs/guidelines.md); the extension gets the same rules from the built, signed library.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { type Rule, RuleSchema } from './schema';
-import { type RuleProblem, RuleSetError } from './types';
+import { type Rule, type RuleProblem, RuleSchema, RuleSetError } from '@/lib/guidelines';
 
 /** The folder holding package.json, looking up from `start` (defaults to this file's folder). */
 export function findRepoRoot(start = dirname(fileURLToPath(import.meta.url))): string {

@@ -1,0 +1,195 @@
+import { affixedPairs } from './affixes';
+import {
+  type CompiledContext,
+  type CompiledRule,
+  type CompiledRules,
+  exactTokens,
+  insertPhrase,
+  type TrieNode,
+} from './compiled';
+import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
+import type { ContextCondition, Rule } from './schema';
+import { type ExtraChecker, type RuleOverrun, type RuleProblem, RuleSetError } from './types';
+import { endOf, startOf } from './validity';
+
+export interface CompileOptions {
+  /** Run every rule's bad/good examples and reject the set if one fails (tests and `library build`). */
+  checkExamples?: boolean;
+  /**
+   * Milliseconds one rule may take on one text before it is disabled for the rest of the session
+   * (docs/guidelines.md § Regex budget). Default 100.
+   */
+  budgetMs?: number;
+  /** Called once per rule that overruns its budget (the CLI prints it, the extension reports it). */
+  onOverrun?: (overrun: RuleOverrun) => void;
+  /** Milliseconds since an arbitrary origin; tests pass a fake clock. */
+  clock?: () => number;
+  /** Checks that are not library rules, e.g. a model's scorer (docs/guidelines.md § Extra checkers). */
+  checkers?: readonly ExtraChecker[];
+}
+
+export const DEFAULT_BUDGET_MS = 100;
+
+function dateBound(value: string | undefined, end: boolean): number {
+  if (!value) return end ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  // The same validity rule as captions and approvals: a bare day is a day in WIB, ends included.
+  return end ? endOf(value) : startOf(value);
+}
+
+function asList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Every wrong → right form of one pair: the pair itself, or all its affixed forms. */
+function pairFormsCache() {
+  const formsOf = new Map<string, Array<[string, string]>>();
+  return (from: string, to: string, affixes: boolean): Array<[string, string]> => {
+    if (!affixes) return [[from, to]];
+    const key = `${from}\u0000${to}`;
+    let forms = formsOf.get(key);
+    if (!forms) {
+      forms = affixedPairs(from, to);
+      formsOf.set(key, forms);
+    }
+    return forms;
+  };
+}
+
+/** Compiles a rule set without running its examples (engine.ts's compileRules adds that). */
+export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): CompiledRules {
+  const problems: RuleProblem[] = [];
+  const trie: TrieNode = {};
+  const compiled: CompiledRule[] = [];
+  const seen = new Set<string>();
+
+  const pattern = (rule: Rule, source: string, caseSensitive: boolean, what: string): RegExp | undefined => {
+    try {
+      return compileLibraryPattern(source, caseSensitive, rule.kind === 'pattern' && rule.group ? 'd' : '');
+    } catch (error) {
+      const reason = error instanceof UnsafePatternError ? `unsafe regex: ${error.message}` : `invalid regex`;
+      problems.push({ ruleId: rule.id, message: `${what} ${JSON.stringify(source)}: ${reason}` });
+      return undefined;
+    }
+  };
+  const patterns = (rule: Rule, sources: string[], caseSensitive: boolean, what: string): RegExp[] =>
+    sources.map((p) => pattern(rule, p, caseSensitive, what)).filter((r): r is RegExp => r !== undefined);
+  const context = (rule: Rule, condition: ContextCondition | undefined, what: string) =>
+    condition
+      ? ({
+          regexes: patterns(rule, condition.patterns, condition.caseSensitive, what),
+          within: condition.within,
+        } satisfies CompiledContext)
+      : undefined;
+
+  // Every correct form of every substitution pair: a generated (affixed) wrong form that happens to
+  // be a correct word elsewhere is dropped instead of producing a false positive.
+  const pairForms = pairFormsCache();
+  const correctForms = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind !== 'substitution') continue;
+    for (const pair of rule.pairs)
+      for (const from of asList(pair.from))
+        for (const to of asList(pair.to))
+          for (const [, right] of pairForms(from, to, rule.affixes)) correctForms.add(right.toLowerCase());
+  }
+
+  rules.forEach((rule, index) => {
+    if (seen.has(rule.id)) problems.push({ ruleId: rule.id, message: 'duplicate rule id' });
+    seen.add(rule.id);
+    const entry: CompiledRule = {
+      rule,
+      index,
+      from: dateBound(rule.validFrom, false),
+      until: dateBound(rule.validUntil, true),
+      regexes: [],
+      exceptions: new Set(),
+    };
+    if ('when' in rule) entry.when = context(rule, rule.when, 'when pattern');
+    if ('unless' in rule) entry.unless = context(rule, rule.unless, 'unless pattern');
+    const noCharacters = (what: string) =>
+      problems.push({ ruleId: rule.id, message: `${JSON.stringify(what)} has no characters to match` });
+
+    switch (rule.kind) {
+      case 'terms':
+        for (const term of rule.terms) {
+          const exact = rule.caseSensitive ? exactTokens(term) : undefined;
+          if (!insertPhrase(trie, term, { rule: index, type: 'term', exact })) noCharacters(term);
+        }
+        for (const exception of rule.exceptions)
+          insertPhrase(trie, exception, { rule: index, type: 'exception' });
+        break;
+      case 'substitution':
+        for (const pair of rule.pairs) {
+          const targets = asList(pair.to);
+          for (const from of asList(pair.from)) {
+            if (!rule.caseSensitive && targets.some((to) => to.toLowerCase() === from.toLowerCase())) {
+              problems.push({
+                ruleId: rule.id,
+                message: `substitution ${JSON.stringify(from)} replaces a word with itself`,
+              });
+              continue;
+            }
+            const forms = targets.map((to) => pairForms(from, to, rule.affixes));
+            const count = forms[0]?.length ?? 0;
+            for (let f = 0; f < count; f++) {
+              const wrong = forms[0]![f]![0];
+              if (f > 0 && correctForms.has(wrong.toLowerCase())) continue;
+              const ok = insertPhrase(trie, wrong, {
+                rule: index,
+                type: 'substitution',
+                exact: rule.caseSensitive ? exactTokens(wrong) : undefined,
+                replacements: forms.map((list) => list[f]![1]),
+                keepCase: !rule.caseSensitive,
+              });
+              if (!ok) noCharacters(from);
+            }
+          }
+        }
+        for (const exception of rule.exceptions)
+          insertPhrase(trie, exception, { rule: index, type: 'exception' });
+        break;
+      case 'pattern':
+        // A `domain` rule with no allowDomains still honours the library's allowlists at check time.
+        entry.regexes = patterns(rule, rule.patterns, rule.caseSensitive, 'pattern');
+        for (const e of rule.exceptions) entry.exceptions.add(rule.caseSensitive ? e : e.toLowerCase());
+        break;
+      case 'required':
+        entry.regexes = patterns(rule, rule.anyOf, rule.caseSensitive, 'anyOf pattern');
+        if (rule.trigger) entry.trigger = patterns(rule, rule.trigger, rule.caseSensitive, 'trigger pattern');
+        break;
+      case 'repetition':
+        for (const e of rule.exceptions) entry.exceptions.add(e.toLowerCase());
+        if (rule.mode === 'punctuation') {
+          const chars = rule.chars.replace(/[\\\]^-]/g, '\\$&');
+          entry.regexes = [new RegExp(`[${chars}]{${rule.min},}`, 'gu')];
+        }
+        break;
+      case 'capitalization': {
+        const names = [...rule.names];
+        for (const head of rule.heads) for (const tail of rule.tails) names.push(`${head} ${tail}`);
+        for (const name of names)
+          insertPhrase(trie, name, { rule: index, type: 'capitalization', exact: exactTokens(name) });
+        break;
+      }
+      case 'limit':
+        break;
+    }
+    compiled.push(entry);
+  });
+
+  if (problems.length > 0) throw new RuleSetError(problems);
+  return {
+    rules,
+    compiled,
+    trie,
+    agencyTries: new WeakMap(),
+    budget: {
+      ms: options.budgetMs ?? DEFAULT_BUDGET_MS,
+      clock: options.clock ?? (() => performance.now()),
+      disabled: new Uint8Array(compiled.length),
+      overruns: [],
+      onOverrun: options.onOverrun,
+    },
+    checkers: options.checkers ?? [],
+  };
+}

@@ -1,0 +1,117 @@
+import type { Rule } from './schema';
+import { tokenize } from './text-utils';
+import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
+
+/**
+ * The shapes `compileRules` builds and `checkText` runs (docs/guidelines.md § How a check runs):
+ * one token trie for every word-based rule, compiled regexes for the rest, and the per-session
+ * regex budget state.
+ */
+
+export interface CompiledContext {
+  regexes: RegExp[];
+  within: 'sentence' | 'text';
+}
+
+/** One phrase in the combined token trie. */
+export interface TrieEntry {
+  rule: number;
+  type: 'term' | 'substitution' | 'exception' | 'capitalization';
+  /** Exact tokens to compare when the rule is case-sensitive (or the canonical form for capitalisation). */
+  exact?: string[];
+  replacements?: string[];
+  keepCase?: boolean;
+}
+
+export interface TrieNode {
+  next?: Map<string, TrieNode>;
+  entries?: TrieEntry[];
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  /** Position in the rule set (the index into `active`, `spent` and the budget's `disabled`). */
+  index: number;
+  from: number;
+  until: number;
+  when?: CompiledContext;
+  unless?: CompiledContext;
+  regexes: RegExp[];
+  trigger?: RegExp[];
+  exceptions: Set<string>;
+}
+
+/** Per-rule time budget (docs/guidelines.md § Regex budget): state for the life of a compiled set. */
+export interface RuleBudget {
+  /** Milliseconds one rule may take on one text before it is disabled for the session. */
+  readonly ms: number;
+  readonly clock: () => number;
+  /** 1 = disabled after an overrun, by rule index. */
+  readonly disabled: Uint8Array;
+  readonly overruns: RuleOverrun[];
+  readonly onOverrun?: (overrun: RuleOverrun) => void;
+}
+
+/** The result of compileRules: opaque to callers, reusable across any number of checks. */
+export interface CompiledRules {
+  readonly rules: readonly Rule[];
+  /** @internal */ readonly compiled: CompiledRule[];
+  /** @internal */ readonly trie: TrieNode;
+  /** @internal */ readonly agencyTries: WeakMap<readonly AgencyLike[], TrieNode>;
+  /** @internal */ readonly budget: RuleBudget;
+  /** @internal */ readonly checkers: readonly ExtraChecker[];
+}
+
+/** The state of one `checkText` call. */
+export interface Run {
+  text: string;
+  ctx: CheckContext;
+  active: Uint8Array;
+  findings: Finding[];
+  textContext: Map<CompiledContext, boolean>;
+  compiled: CompiledRule[];
+  /** Milliseconds each rule has taken on this text so far (regexes and context conditions). */
+  spent: Float64Array;
+  clock: () => number;
+}
+
+/** Is the rule in scope for this platform/field and valid at `now`? */
+export function isActive(entry: CompiledRule, ctx: CheckContext, now: number): boolean {
+  const { scope } = entry.rule;
+  if (scope.platforms && !scope.platforms.includes(ctx.platform)) return false;
+  if (scope.fields && !scope.fields.includes(ctx.field)) return false;
+  return now >= entry.from && now <= entry.until;
+}
+
+/** A phrase that is one run of word characters needs no tokenizer: most substitution forms are. */
+const SINGLE_WORD = /^[\p{L}\p{M}\p{N}_]+$/u;
+
+function phraseKeys(phrase: string): string[] {
+  return SINGLE_WORD.test(phrase) ? [phrase.toLowerCase()] : tokenize(phrase).map((t) => t.key);
+}
+
+/** Adds a phrase to the trie; false when it has no characters to match. */
+export function insertPhrase(root: TrieNode, phrase: string, entry: TrieEntry): boolean {
+  const keys = phraseKeys(phrase);
+  if (keys.length === 0) return false;
+  let node = root;
+  for (const key of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(key);
+    if (!child) {
+      child = {};
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  node.entries ??= [];
+  // One entry per rule and type at a node: the first (explicit) pair wins over generated forms.
+  for (const e of node.entries) if (e.rule === entry.rule && e.type === entry.type) return true;
+  node.entries.push(entry);
+  return true;
+}
+
+/** The tokens of a phrase as written (for case-sensitive comparison). */
+export function exactTokens(phrase: string): string[] {
+  return tokenize(phrase).map((t) => phrase.slice(t.start, t.end));
+}

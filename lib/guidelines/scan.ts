@@ -1,0 +1,178 @@
+import type { CompiledContext, CompiledRule, CompiledRules, Run, TrieEntry, TrieNode } from './compiled';
+import { exactTokens, insertPhrase } from './compiled';
+import { matchCase, sentenceBounds, type Token } from './text-utils';
+import type { AgencyLike, Finding } from './types';
+
+/**
+ * The word-based part of a check: one pass of the token trie over the text for every term,
+ * substitution, exception and official-name phrase (docs/guidelines.md § How a check runs), plus
+ * the helpers every check shares — context conditions and reporting a finding.
+ */
+
+export function anyMatch(regexes: RegExp[], text: string): boolean {
+  for (const re of regexes) {
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
+  return false;
+}
+
+function contextHolds(run: Run, condition: CompiledContext, start: number, end: number): boolean {
+  if (condition.within === 'text') {
+    let cached = run.textContext.get(condition);
+    if (cached === undefined) {
+      cached = anyMatch(condition.regexes, run.text);
+      run.textContext.set(condition, cached);
+    }
+    return cached;
+  }
+  const [from, to] = sentenceBounds(run.text, start, end);
+  return anyMatch(condition.regexes, run.text.slice(from, to));
+}
+
+/** Applies when/unless; true when the match at [start, end) should be reported. Timed per rule. */
+export function contextAllows(run: Run, entry: CompiledRule, start: number, end: number): boolean {
+  if (!entry.when && !entry.unless) return true;
+  const began = run.clock();
+  const allowed =
+    !(entry.when && !contextHolds(run, entry.when, start, end)) &&
+    !(entry.unless && contextHolds(run, entry.unless, start, end));
+  run.spent[entry.index]! += run.clock() - began;
+  return allowed;
+}
+
+export function report(
+  run: Run,
+  entry: CompiledRule,
+  start: number,
+  end: number,
+  value: string,
+  replacements?: string[],
+) {
+  const { rule } = entry;
+  const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    start,
+    end,
+    message: rule.message[run.ctx.lang].replaceAll('%s', shown),
+  };
+  if (replacements && replacements.length > 0) finding.replacements = replacements;
+  run.findings.push(finding);
+}
+
+export interface Candidate {
+  rule: number;
+  start: number;
+  end: number;
+  /** Index of the first token of the match (the match spans tokens.length = entry phrase length). */
+  token: number;
+  entry: TrieEntry;
+}
+
+/** One pass over the tokens for every term, substitution, exception and official-name phrase. */
+export function scanTrie(
+  root: TrieNode,
+  text: string,
+  tokens: Token[],
+  active: Uint8Array,
+  out: Candidate[],
+) {
+  const rootNext = root.next;
+  if (!rootNext) return;
+  for (let i = 0; i < tokens.length; i++) {
+    let node = rootNext.get(tokens[i]!.key);
+    let j = i;
+    while (node) {
+      if (node.entries) {
+        for (const entry of node.entries) {
+          if (!active[entry.rule]) continue;
+          if (entry.exact && entry.type !== 'capitalization') {
+            let same = true;
+            for (let k = 0; k < entry.exact.length && same; k++) {
+              const t = tokens[i + k]!;
+              same = text.slice(t.start, t.end) === entry.exact[k];
+            }
+            if (!same) continue;
+          }
+          out.push({ rule: entry.rule, start: tokens[i]!.start, end: tokens[j]!.end, token: i, entry });
+        }
+      }
+      j += 1;
+      if (j >= tokens.length || !node.next) break;
+      node = node.next.get(tokens[j]!.key);
+    }
+  }
+}
+
+export function agencyTrie(
+  compiledRules: CompiledRules,
+  agencies: readonly AgencyLike[],
+  ruleIndexes: number[],
+): TrieNode {
+  let trie = compiledRules.agencyTries.get(agencies);
+  if (!trie) {
+    trie = {};
+    for (const index of ruleIndexes) {
+      for (const agency of agencies) {
+        insertPhrase(trie, agency.name, {
+          rule: index,
+          type: 'capitalization',
+          exact: exactTokens(agency.name),
+        });
+      }
+    }
+    compiledRules.agencyTries.set(agencies, trie);
+  }
+  return trie;
+}
+
+export function reportCandidates(run: Run, tokens: Token[], candidates: Candidate[]) {
+  // Longest match first at each start; later matches of the same rule inside a reported one are dropped.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const exceptionSpans = new Map<number, Array<[number, number]>>();
+  for (const c of candidates) {
+    if (c.entry.type !== 'exception') continue;
+    const list = exceptionSpans.get(c.rule) ?? [];
+    list.push([c.start, c.end]);
+    exceptionSpans.set(c.rule, list);
+  }
+  const lastEnd = new Map<number, number>();
+  for (const c of candidates) {
+    if (c.entry.type === 'exception') continue;
+    if ((lastEnd.get(c.rule) ?? -1) > c.start) continue;
+    const spans = exceptionSpans.get(c.rule);
+    if (spans?.some(([s, e]) => s < c.end && c.start < e)) continue;
+    const entry = run.compiled[c.rule]!;
+    const original = run.text.slice(c.start, c.end);
+    if (c.entry.type === 'capitalization') {
+      // Headings in capitals are a style question, not a misspelt name.
+      if (original === original.toUpperCase()) continue;
+      const exact = c.entry.exact!;
+      let same = true;
+      for (let k = 0; k < exact.length && same; k++) {
+        const t = tokens[c.token + k]!;
+        same = run.text.slice(t.start, t.end) === exact[k];
+      }
+      if (same) continue;
+      if (!contextAllows(run, entry, c.start, c.end)) continue;
+      lastEnd.set(c.rule, c.end);
+      report(run, entry, c.start, c.end, original, [
+        exact
+          .join(' ')
+          .replace(/ ([,.)])/g, '$1')
+          .replace(/\( /g, '('),
+      ]);
+      continue;
+    }
+    if (!contextAllows(run, entry, c.start, c.end)) continue;
+    lastEnd.set(c.rule, c.end);
+    const replacements =
+      c.entry.type === 'substitution'
+        ? c.entry.replacements?.map((r) => (c.entry.keepCase ? matchCase(original, r) : r))
+        : undefined;
+    report(run, entry, c.start, c.end, original, replacements);
+  }
+}
