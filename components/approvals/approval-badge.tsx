@@ -1,7 +1,7 @@
-import type { DraftApproval } from '@/lib/approvals/approvals-service';
-import type { ApprovalStatus } from '@/lib/approvals/status';
+import type { ApprovalStatus, DraftApproval } from '@/lib/approvals/types';
 import { endOf } from '@/lib/guidelines/validity';
-import { formatDateTime, t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n/in-page';
+import { trusted } from '../sidebar/trusted';
 import { WordDiff } from './word-diff';
 
 export interface ApprovalBadgeProps {
@@ -44,7 +44,11 @@ export function ApprovalBadge({ approval, draftText, onRestore, compact }: Appro
           <p>{t('approvals.changed.explain')}</p>
           <WordDiff before={approval.approvedText!} after={draftText ?? ''} />
           {onRestore && (
-            <button type="button" data-sp="restore" onClick={() => onRestore(approval.approvedText!)}>
+            <button
+              type="button"
+              data-sp="restore"
+              onClick={trusted(() => onRestore(approval.approvedText!))}
+            >
               {t('approvals.restore')}
             </button>
           )}

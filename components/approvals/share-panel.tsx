@@ -1,5 +1,6 @@
 import type { ShareOptions } from '@/lib/approvals/share';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
+import { trusted } from '../sidebar/trusted';
 
 export interface SharePanelProps {
   shortCode: string;
@@ -22,13 +23,25 @@ export function SharePanel({ shortCode, share, onCopy, copied }: SharePanelProps
         {share.requestText}
       </pre>
       <div class="sp-share-actions">
-        <button type="button" data-sp="share-copy" onClick={() => onCopy(share.requestText)}>
+        <button type="button" data-sp="share-copy" onClick={trusted(() => onCopy(share.requestText))}>
           {copied ? t('common.copied') : t('approvals.share.copy')}
         </button>
-        <a data-sp="share-whatsapp" href={share.whatsappUrl} target="_blank" rel="noopener noreferrer">
+        <a
+          data-sp="share-whatsapp"
+          onClick={trusted(() => {})}
+          href={share.whatsappUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('approvals.share.whatsapp')}
         </a>
-        <a data-sp="share-email" href={share.mailtoUrl} target="_blank" rel="noopener noreferrer">
+        <a
+          data-sp="share-email"
+          onClick={trusted(() => {})}
+          href={share.mailtoUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('approvals.share.email')}
         </a>
       </div>

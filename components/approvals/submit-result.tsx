@@ -1,5 +1,5 @@
-import type { SubmitDraftResult } from '@/lib/approvals/approvals-service';
-import { t } from '@/lib/i18n';
+import type { SubmitDraftResult } from '@/lib/approvals/types';
+import { t } from '@/lib/i18n/in-page';
 import { SharePanel } from './share-panel';
 
 export interface SubmitResultProps {

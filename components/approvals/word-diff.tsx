@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { diffWords } from '@/lib/approvals/diff';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 
 export interface WordDiffProps {
   /** The approved text. */

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { Counter } from '@/lib/sidebar/counters';
 import { fieldLabel } from './field-label';
 

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '@/lib/i18n';
+import { type InPageMessageKey, t } from '@/lib/i18n/in-page';
 import type { FieldId } from '@/lib/platforms/types';
 
 const FIELD_LABELS = {
@@ -6,7 +6,7 @@ const FIELD_LABELS = {
   title: 'common.field.title',
   description: 'common.field.description',
   tags: 'common.field.tags',
-} as const satisfies Record<FieldId, MessageKey>;
+} as const satisfies Record<FieldId, InPageMessageKey>;
 
 /** The translated name of a composer field ("Judul", "Deskripsi", …). */
 export function fieldLabel(field: string): string {

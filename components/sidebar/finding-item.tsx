@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { FieldFinding, FindingLike } from '@/lib/sidebar/findings';
 import { fieldLabel } from './field-label';
+import { trusted } from './trusted';
 
 export interface FindingItemProps {
   item: FieldFinding<FindingLike>;
@@ -32,11 +33,18 @@ export function FindingItem({
   const replacement = finding.replacements?.[0];
   const excerptText = `${excerpt.before}${excerpt.match}${excerpt.after}`;
 
-  const submit = (event: Event) => {
-    event.preventDefault();
+  const confirm = () => {
     if (onIgnore(item, reason)) setAsking(false);
     else setRefused(true);
   };
+  // A form's submit event is fired by the browser even when a page script asked for it
+  // (`requestSubmit()`), so it never ignores anything: only the person's own click on the confirm
+  // button or Enter typed in the reason does.
+  const confirmOnEnter = trusted((event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    confirm();
+  });
 
   return (
     <li
@@ -52,7 +60,7 @@ export function FindingItem({
         class="sp-finding-main"
         data-sp="finding-select"
         aria-label={t('sidebar.finding.select', { excerpt: excerptText })}
-        onClick={() => onSelect(item)}
+        onClick={trusted(() => onSelect(item))}
       >
         {showField ? <span class="sp-field-tag">{fieldLabel(item.field)}</span> : null}
         <span class="sp-excerpt">
@@ -64,7 +72,7 @@ export function FindingItem({
       <p class="sp-finding-message">{finding.message}</p>
       <div class="sp-actions">
         {replacement !== undefined ? (
-          <button type="button" data-sp="fix" disabled={busy} onClick={() => onFix(item)}>
+          <button type="button" data-sp="fix" disabled={busy} onClick={trusted(() => onFix(item))}>
             {/* A missing credit line or hashtag is an empty range: the fix adds text, it replaces none. */}
             {finding.start === finding.end
               ? t('sidebar.finding.add', { text: replacement.trim() })
@@ -75,16 +83,16 @@ export function FindingItem({
           type="button"
           data-sp="ignore"
           aria-expanded={asking}
-          onClick={() => {
+          onClick={trusted(() => {
             setAsking(!asking);
             setRefused(false);
-          }}
+          })}
         >
           {t('sidebar.finding.ignore')}
         </button>
       </div>
       {asking ? (
-        <form class="sp-ignore" data-sp="ignore-form" onSubmit={submit}>
+        <form class="sp-ignore" data-sp="ignore-form" onSubmit={(event) => event.preventDefault()}>
           <label>
             {t('sidebar.finding.ignoreReason')}
             <input
@@ -95,11 +103,12 @@ export function FindingItem({
               aria-required={needsReason}
               aria-invalid={refused}
               value={reason}
-              onInput={(event) => setReason(event.currentTarget.value)}
+              onInput={trusted((event) => setReason(event.currentTarget.value))}
+              onKeyDown={confirmOnEnter}
             />
           </label>
           {needsReason ? <p class="sp-hint">{t('sidebar.finding.ignoreReasonRequired')}</p> : null}
-          <button type="submit" data-sp="ignore-confirm">
+          <button type="button" data-sp="ignore-confirm" onClick={trusted(confirm)}>
             {t('sidebar.finding.ignoreConfirm')}
           </button>
         </form>

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { FieldFinding, FindingLike, Severity } from '@/lib/sidebar/findings';
 import { FindingItem, type FindingItemProps } from './finding-item';
 

@@ -1,5 +1,6 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { CaptionView, HashtagSetEntry } from '@/lib/sidebar/library-view';
+import { trusted } from './trusted';
 
 export interface CaptionEntry {
   caption: CaptionView;
@@ -40,7 +41,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
         placeholder={t('sidebar.library.search')}
         aria-label={t('sidebar.library.search')}
         value={props.query}
-        onInput={(event) => props.onQuery(event.currentTarget.value)}
+        onInput={trusted((event) => props.onQuery(event.currentTarget.value))}
       />
       {!props.ready ? <p class="sp-muted">{t('sidebar.library.loading')}</p> : null}
       <h3>{t('sidebar.library.hashtagSets')}</h3>
@@ -72,7 +73,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
                     data-sp="insert"
                     disabled={props.busy}
                     aria-label={t('sidebar.library.insertSet', { title: set.title })}
-                    onClick={() => props.onInsertHashtagSet(set.id)}
+                    onClick={trusted(() => props.onInsertHashtagSet(set.id))}
                   >
                     {t('sidebar.library.insert')}
                   </button>
@@ -81,7 +82,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
                   type="button"
                   data-sp="copy"
                   aria-label={t('sidebar.library.copySet', { title: set.title })}
-                  onClick={() => props.onCopy(text)}
+                  onClick={trusted(() => props.onCopy(text))}
                 >
                   {t('common.copy')}
                 </button>
@@ -108,7 +109,9 @@ export function LibraryPanel(props: LibraryPanelProps) {
                   data-sp="placeholder"
                   data-name={name}
                   value={entry.values[name] ?? ''}
-                  onInput={(event) => props.onPlaceholder(entry.caption.id, name, event.currentTarget.value)}
+                  onInput={trusted((event) =>
+                    props.onPlaceholder(entry.caption.id, name, event.currentTarget.value),
+                  )}
                 />
               </label>
             ))}
@@ -122,7 +125,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
                   data-sp="insert"
                   disabled={props.busy || entry.missing.length > 0}
                   aria-label={t('sidebar.library.insertCaption', { title: entry.caption.title })}
-                  onClick={() => props.onInsertCaption(entry.caption.id)}
+                  onClick={trusted(() => props.onInsertCaption(entry.caption.id))}
                 >
                   {t('sidebar.library.insert')}
                 </button>
@@ -132,7 +135,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
                 data-sp="copy"
                 disabled={entry.missing.length > 0}
                 aria-label={t('sidebar.library.copyCaption', { title: entry.caption.title })}
-                onClick={() => props.onCopy(entry.text)}
+                onClick={trusted(() => props.onCopy(entry.text))}
               >
                 {t('common.copy')}
               </button>

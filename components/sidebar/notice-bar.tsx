@@ -1,5 +1,6 @@
-import { t } from '@/lib/i18n';
-import type { Notice } from '@/lib/sidebar/sidebar-controller';
+import { t } from '@/lib/i18n/in-page';
+import type { Notice } from '@/lib/sidebar/model-types';
+import { trusted } from './trusted';
 
 export interface NoticeBarProps {
   notice: Notice | null;
@@ -20,11 +21,16 @@ export function NoticeBar({ notice, onCopy, onDismiss }: NoticeBarProps) {
     >
       <span>{t(notice.message, notice.params)}</span>
       {copyText !== undefined ? (
-        <button type="button" data-sp="notice-copy" onClick={() => onCopy(copyText)}>
+        <button type="button" data-sp="notice-copy" onClick={trusted(() => onCopy(copyText))}>
           {t('sidebar.notice.copy')}
         </button>
       ) : null}
-      <button type="button" class="sp-link" aria-label={t('sidebar.notice.dismiss')} onClick={onDismiss}>
+      <button
+        type="button"
+        class="sp-link"
+        aria-label={t('sidebar.notice.dismiss')}
+        onClick={trusted(() => onDismiss())}
+      >
         ×
       </button>
     </div>

@@ -1,62 +1,89 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { PlatformId } from '@/lib/platforms/types';
-import type { SidebarController } from '@/lib/sidebar/sidebar-controller';
+import type { Counter } from '@/lib/sidebar/counters';
+import type { FieldFinding, FindingLike, Severity, Verdict } from '@/lib/sidebar/findings';
+import type { AgencyInfo, Notice } from '@/lib/sidebar/model-types';
 import { FieldCounters } from './field-counters';
 import { FindingList } from './finding-list';
 import { HealthLine } from './health-line';
-import { LibraryPanel } from './library-panel';
+import { type CaptionEntry, LibraryPanel, type LibraryPanelProps } from './library-panel';
 import { NoticeBar } from './notice-bar';
+import { trusted } from './trusted';
 import { VerdictSummary } from './verdict-summary';
 
-export interface SidebarProps {
+export interface SidebarState {
   platform: PlatformId;
-  controller: SidebarController;
-  /** One technical line for the central team (which strategy found which field). */
-  healthSummary: string;
-  /** The approval badge (approvals' component, `data-sp="approval"`). */
-  approval?: ComponentChildren;
-  onSubmit(): void;
+  collapsed: boolean;
+  /** Several fields (YouTube): findings and counters name their field. */
+  multiField: boolean;
+  hasText: boolean;
+  verdict: Verdict;
+  score: number;
+  checks: number;
+  recognised: boolean;
+  /** The technical recognition summary (on the health element only, as `data-diagnostics`). */
+  diagnostics: string;
+  /** The report "copy report" puts on the clipboard. */
+  healthReport: string;
+  agency: AgencyInfo | null;
+  notice: Notice | null;
+  groups: { severity: Severity; items: FieldFinding<FindingLike>[] }[];
+  ignoredCount: number;
+  counters: { field: string; counters: Counter[] }[];
+  busy: boolean;
   submitting: boolean;
+  query: string;
+  captions: CaptionEntry[];
+  hashtagSets: LibraryPanelProps['hashtagSets'];
+  libraryReady: boolean;
+}
+
+export interface SidebarActions {
+  toggle(): void;
+  copy(text: string): void;
+  dismissNotice(): void;
+  needsReason(finding: FindingLike): boolean;
+  selectFinding(item: FieldFinding<FindingLike>): void;
+  fixFinding(item: FieldFinding<FindingLike>): void;
+  /** Returns false when the reason was required and missing (nothing ignored). */
+  ignoreFinding(item: FieldFinding<FindingLike>, reason: string): boolean;
+  submit(): void;
+  setQuery(query: string): void;
+  setPlaceholder(captionId: string, name: string, value: string): void;
+  insertCaption(captionId: string): void;
+  insertHashtagSet(setId: string): void;
   /** Opens the options page to choose the agency (hidden when the host cannot). */
-  onOpenOptions?: () => void;
+  openOptions?: (() => void) | undefined;
+}
+
+export interface SidebarProps {
+  state: SidebarState;
+  actions: SidebarActions;
+  /** The approval badge and the last submit's result (approvals' components). */
+  approval?: ComponentChildren;
 }
 
 /** The in-page sidebar: identity, verdict, findings, counters, approval, library. */
-export function Sidebar({
-  platform,
-  controller: c,
-  healthSummary,
-  approval,
-  onSubmit,
-  submitting,
-  onOpenOptions,
-}: SidebarProps) {
-  const collapsed = c.collapsed.value;
-  const multiField = c.fields.length > 1;
-  const hasText = Object.values(c.fieldStates.value).some((state) => state.text.trim() !== '');
-  const { verdict, score } = c.summary.value;
-  const agency = c.agency.value;
-
+export function Sidebar({ state: s, actions: on, approval }: SidebarProps) {
+  const collapsed = s.collapsed;
   return (
     <aside
       class={collapsed ? 'sp-sidebar sp-collapsed' : 'sp-sidebar'}
       aria-label={t('sidebar.region')}
-      data-platform={platform}
+      data-platform={s.platform}
       data-collapsed={String(collapsed)}
     >
       <header class="sp-header">
         <strong class="sp-title">{t('sidebar.title')}</strong>
-        {collapsed ? (
-          <VerdictSummary verdict={verdict} score={score} checks={c.checks.value} compact />
-        ) : null}
+        {collapsed ? <VerdictSummary verdict={s.verdict} score={s.score} checks={s.checks} compact /> : null}
         <button
           type="button"
           class="sp-toggle"
           data-sp="toggle"
           aria-expanded={!collapsed}
           aria-label={collapsed ? t('sidebar.expand') : t('sidebar.collapse')}
-          onClick={() => c.toggleCollapsed()}
+          onClick={trusted(() => on.toggle())}
         >
           {collapsed ? '◂' : '▸'}
         </button>
@@ -64,38 +91,44 @@ export function Sidebar({
       {collapsed ? null : (
         <div class="sp-body">
           <HealthLine
-            recognised={c.recognised.value}
-            platform={platform}
-            summary={healthSummary}
-            onCopy={c.copy}
+            recognised={s.recognised}
+            platform={s.platform}
+            diagnostics={s.diagnostics}
+            report={s.healthReport}
+            onCopy={on.copy}
           />
-          {agency ? (
-            <p class="sp-agency" data-sp="agency-identity" data-agency-id={agency.id}>
-              {t('sidebar.agency', { name: agency.name })}
+          {s.agency ? (
+            <p class="sp-agency" data-sp="agency-identity" data-agency-id={s.agency.id}>
+              {t('sidebar.agency', { name: s.agency.name })}
             </p>
           ) : (
             <p class="sp-agency sp-warn" data-sp="agency-identity" data-agency-id="">
               {t('sidebar.agency.none')}{' '}
-              {onOpenOptions ? (
-                <button type="button" class="sp-link" data-sp="choose-agency" onClick={onOpenOptions}>
+              {on.openOptions ? (
+                <button
+                  type="button"
+                  class="sp-link"
+                  data-sp="choose-agency"
+                  onClick={trusted(() => on.openOptions?.())}
+                >
                   {t('sidebar.agency.choose')}
                 </button>
               ) : null}
             </p>
           )}
-          <NoticeBar notice={c.notice.value} onCopy={c.copy} onDismiss={c.dismissNotice} />
-          <VerdictSummary verdict={verdict} score={score} checks={c.checks.value} />
-          {!hasText ? <p class="sp-muted">{t('sidebar.noText')}</p> : null}
-          <FieldCounters fields={c.counters.value} showField={multiField} />
+          <NoticeBar notice={s.notice} onCopy={on.copy} onDismiss={on.dismissNotice} />
+          <VerdictSummary verdict={s.verdict} score={s.score} checks={s.checks} />
+          {!s.hasText ? <p class="sp-muted">{t('sidebar.noText')}</p> : null}
+          <FieldCounters fields={s.counters} showField={s.multiField} />
           <FindingList
-            groups={c.groups.value}
-            ignoredCount={c.ignoredCount.value}
-            needsReason={c.ignoreNeedsReason}
-            showField={multiField}
-            busy={c.busy.value}
-            onSelect={c.selectFinding}
-            onFix={(item) => void c.fixFinding(item)}
-            onIgnore={c.ignoreFinding}
+            groups={s.groups}
+            ignoredCount={s.ignoredCount}
+            needsReason={on.needsReason}
+            showField={s.multiField}
+            busy={s.busy}
+            onSelect={on.selectFinding}
+            onFix={on.fixFinding}
+            onIgnore={on.ignoreFinding}
           />
           <div class="sp-approval-row">
             {approval}
@@ -103,26 +136,24 @@ export function Sidebar({
               type="button"
               class="sp-primary"
               data-sp="submit"
-              disabled={submitting || !hasText || !c.recognised.value}
-              onClick={onSubmit}
+              disabled={s.submitting || !s.hasText || !s.recognised}
+              onClick={trusted(() => on.submit())}
             >
               {t('sidebar.submit')}
             </button>
           </div>
           <LibraryPanel
-            query={c.query.value}
-            captions={c.captionList.value}
-            hashtagSets={c.hashtagSetList.value}
-            ready={c.libraryReady.value}
-            canInsert={c.recognised.value}
-            busy={c.busy.value}
-            onQuery={(value) => {
-              c.query.value = value;
-            }}
-            onPlaceholder={c.setAdminInput}
-            onInsertCaption={(id) => void c.insertCaption(id)}
-            onInsertHashtagSet={(id) => void c.insertHashtagSet(id)}
-            onCopy={(text) => void c.copy(text)}
+            query={s.query}
+            captions={s.captions}
+            hashtagSets={s.hashtagSets}
+            ready={s.libraryReady}
+            canInsert={s.recognised}
+            busy={s.busy}
+            onQuery={on.setQuery}
+            onPlaceholder={on.setPlaceholder}
+            onInsertCaption={on.insertCaption}
+            onInsertHashtagSet={on.insertHashtagSet}
+            onCopy={on.copy}
           />
         </div>
       )}

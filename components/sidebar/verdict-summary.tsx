@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/in-page';
 import type { Verdict } from '@/lib/sidebar/findings';
 
 export interface VerdictSummaryProps {

@@ -1,5 +1,6 @@
 import { detectPlatform, PLATFORMS } from '@/lib/platforms/registry';
-import { startSidebarSession } from '@/lib/sidebar/sidebar-session';
+import { startSidebarSession } from '@/lib/sidebar/page-session';
+import { sidebarHost } from './mount-sidebar';
 import './sidebar.css';
 
 // One content script for every platform; the adapter decides what a composer field is. The
@@ -9,6 +10,6 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const adapter = detectPlatform(new URL(location.href));
-    if (adapter) await startSidebarSession(ctx, adapter);
+    if (adapter) await startSidebarSession(ctx, adapter, sidebarHost);
   },
 });

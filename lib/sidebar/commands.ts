@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from '@/lib/log';
 import { sendMessage } from '@/lib/messaging/protocol';
 
 export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
@@ -11,11 +12,11 @@ export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
 export function setupSidebarCommands(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== TOGGLE_SIDEBAR_COMMAND) return;
-    void (async () => {
+    (async () => {
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) return;
       // A tab without our content script (not a platform page) has no receiver: nothing to toggle.
-      await sendMessage('toggleSidebar', undefined, tabId).catch(() => undefined);
-    })();
+      await sendMessage('toggleSidebar', undefined, tabId).catch(logFailure('toggle sidebar'));
+    })().catch(logFailure('toggle sidebar'));
   });
 }

@@ -1,15 +1,6 @@
 import { codePointLength, countMentions, utf8Length, youtubeTagsLength } from '@/lib/guidelines/measure';
+import type { FieldLimits } from '@/lib/guidelines/types';
 import { extractHashtags } from './hashtags';
-
-/** A field's limits as the sidebar shows them; null = no limit on that measure. */
-export interface FieldLimits {
-  chars?: number | null;
-  bytes?: number | null;
-  hashtags?: number | null;
-  mentions?: number | null;
-  /** Set on a YouTube tag field: its characters are counted the way YouTube counts them. */
-  tagChars?: number | null;
-}
 
 export const COUNTER_KINDS = ['chars', 'bytes', 'hashtags', 'mentions'] as const;
 export type CounterKind = (typeof COUNTER_KINDS)[number];

@@ -3,22 +3,19 @@
  * severity (errors first), with a short excerpt of the text it points at.
  */
 
-// The engine's order of severities. Not imported from lib/guidelines/schema.ts: that module builds
-// zod schemas at load time, and zod alone would take a third of the content script's size budget.
-export const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export type Verdict = 'ready' | 'review' | 'blocked';
+import type { Severity } from '@/lib/guidelines/schema';
+import type { Finding, Verdict } from '@/lib/guidelines/types';
 
-/** The engine's Finding (ARCHITECTURE.md), structurally: start/end are UTF-16 offsets. */
-export interface FindingLike {
-  ruleId: string;
-  category: string;
-  severity: Severity;
-  start: number;
-  end: number;
-  message: string;
-  replacements?: string[] | undefined;
-}
+export type { Severity, Verdict };
+
+/** The order the sidebar lists severities in, errors first (typed from the engine's severities). */
+const SEVERITY_ORDER = { error: 0, warning: 1, suggestion: 2 } as const satisfies Record<Severity, number>;
+export const SEVERITIES_IN_ORDER = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
+  (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
+);
+
+/** The engine's Finding (docs/contracts.md): start/end are UTF-16 offsets into the checked text. */
+export type FindingLike = Finding;
 
 export interface FieldFinding<F extends FindingLike = FindingLike> {
   /** Stable within one check: field + rule + position; used as the list key and the ignore key. */
@@ -68,7 +65,7 @@ export function toFieldFindings<F extends FindingLike>(field: string, text: stri
 
 /** Findings grouped by severity, errors first, each group in text order. Empty groups are left out. */
 export function groupBySeverity<F extends FindingLike>(findings: readonly FieldFinding<F>[]) {
-  return SEVERITIES.map((severity) => ({
+  return SEVERITIES_IN_ORDER.map((severity) => ({
     severity,
     items: findings
       .filter((item) => item.finding.severity === severity)
@@ -76,20 +73,14 @@ export function groupBySeverity<F extends FindingLike>(findings: readonly FieldF
   })).filter((group) => group.items.length > 0);
 }
 
-const VERDICT_RANK: Record<Verdict, number> = { ready: 0, review: 1, blocked: 2 };
-
 /** The draft's verdict over several fields: the worst one wins; the score is the lowest. */
 export function combineResults(results: readonly { verdict: Verdict; score: number }[]): {
   verdict: Verdict;
   score: number;
 } {
-  let verdict: Verdict = 'ready';
-  let score = 100;
-  for (const result of results) {
-    if (VERDICT_RANK[result.verdict] > VERDICT_RANK[verdict]) verdict = result.verdict;
-    score = Math.min(score, result.score);
-  }
-  return { verdict, score };
+  const verdicts = new Set(results.map((result) => result.verdict));
+  const verdict: Verdict = verdicts.has('blocked') ? 'blocked' : verdicts.has('review') ? 'review' : 'ready';
+  return { verdict, score: Math.min(100, ...results.map((result) => result.score)) };
 }
 
 /**

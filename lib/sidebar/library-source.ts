@@ -1,6 +1,6 @@
 import type { LibraryBundle } from '@/lib/library/schema';
 import type { CaptionView, HashtagSetView } from './library-view';
-import type { AgencyInfo } from './sidebar-controller';
+import type { AgencyInfo } from './model-types';
 
 export interface SidebarLibrary {
   agencies: AgencyInfo[];

@@ -1,9 +1,8 @@
 import { type CompiledRules, checkText, compileRules, limitsFor } from '@/lib/guidelines/engine';
-import type { CheckResult } from '@/lib/guidelines/types';
+import type { CheckResult, FieldLimits } from '@/lib/guidelines/types';
 import type { Language } from '@/lib/i18n/types';
 import type { LibraryBundle } from '@/lib/library/schema';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
-import type { FieldLimits } from './counters';
 
 const NOTHING_YET: CheckResult = { verdict: 'ready', score: 100, findings: [] };
 

@@ -69,7 +69,10 @@ export const sidebar = {
   'sidebar.library.copyCaption': { id: 'Salin keterangan "{title}"', en: 'Copy the caption "{title}"' },
   'sidebar.library.copySet': { id: 'Salin set tagar "{title}"', en: 'Copy the hashtag set "{title}"' },
   'sidebar.library.placeholder': { id: 'Isi {name}', en: 'Fill in {name}' },
-  'sidebar.health.ok': { id: 'Editor dikenali: {fields}', en: 'Composer recognised: {fields}' },
+  'sidebar.health.ok': {
+    id: 'Editor {platform} dikenali; Satu Pintu dapat menyisipkan dan memperbaiki teks di sana.',
+    en: 'The {platform} composer was recognised; Satu Pintu can insert and fix text there.',
+  },
   'sidebar.health.unrecognised': {
     id: 'Editor {platform} tidak dikenali. Pustaka tetap dapat disalin; laporkan ke tim pusat.',
     en: 'The {platform} composer was not recognised. You can still copy from the library; report it to the central team.',

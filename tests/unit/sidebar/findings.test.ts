@@ -5,13 +5,13 @@ import {
   excerptOf,
   groupBySeverity,
   ignoreNeedsReason,
-  SEVERITIES,
+  SEVERITIES_IN_ORDER,
   toFieldFindings,
 } from '@/lib/sidebar/findings';
 
 describe('findings as the sidebar lists them', () => {
   it('keeps the engine’s severities, in its order', () => {
-    expect(SEVERITIES).toEqual(ENGINE_SEVERITIES);
+    expect(SEVERITIES_IN_ORDER).toEqual(ENGINE_SEVERITIES);
   });
 
   it('cuts an excerpt at word boundaries, on one line', () => {
@@ -28,7 +28,7 @@ describe('findings as the sidebar lists them', () => {
   it('groups errors first, then by field and position, and keys by the matched text', () => {
     const finding = (ruleId: string, severity: 'error' | 'warning' | 'suggestion', start: number) => ({
       ruleId,
-      category: 'style',
+      category: 'style' as const,
       severity,
       start,
       end: start + 1,
