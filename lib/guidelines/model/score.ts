@@ -1,0 +1,143 @@
+import type { Language, Message } from '@/lib/i18n/types';
+import type { Category } from '../schema';
+import type { Finding } from '../types';
+import { extractFeatures, type Features } from './features';
+import type { AbuseModel, DecodedHead } from './types';
+
+/**
+ * The abuse model's scorer: a linear model over hashed features (features.ts), a logistic output.
+ * Pure and allocation-light: about 0.02 ms for a 400-character caption (`npm run eval:abuse`).
+ */
+
+export interface Driver {
+  /** UTF-16 offsets of the word in the scored text. */
+  start: number;
+  end: number;
+  /** What the word adds to the abuse head's logit (only positive contributions are drivers). */
+  weight: number;
+}
+
+export type AbuseLabel = 'clean' | 'abuse' | 'hate-speech';
+
+export interface AbuseScore {
+  /** Probability of "hate speech or abusive" (the abuse head). */
+  score: number;
+  /** Probability of "hate speech" (the hate head): decides the category when the abuse head fires. */
+  hate: number;
+  label: AbuseLabel;
+  /** Words that pushed the score up, strongest first (at most MAX_DRIVERS). */
+  drivers: Driver[];
+}
+
+const MAX_DRIVERS = 5;
+
+function logit(head: DecodedHead, features: Features): number {
+  let sum = 0;
+  const { weights } = head;
+  for (let i = 0; i < features.buckets.length; i += 1) {
+    sum += (weights[features.buckets[i] as number] as number) * (features.values[i] as number);
+  }
+  return head.bias + sum * head.scale;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** The two heads' probabilities, without drivers (the trainer's evaluation path). */
+export function headScores(features: Features, model: AbuseModel): { score: number; hate: number } {
+  return {
+    score: sigmoid(logit(model.heads.abuse, features)),
+    hate: sigmoid(logit(model.heads.hate, features)),
+  };
+}
+
+function driversOf(features: Features, head: DecodedHead): Driver[] {
+  const { words } = features;
+  const perWord = new Float64Array(words.length);
+  for (let i = 0; i < features.buckets.length; i += 1) {
+    perWord[features.owners[i] as number] +=
+      (head.weights[features.buckets[i] as number] as number) * (features.values[i] as number) * head.scale;
+  }
+  // A slang word expanded into several standard words is one word of the text: add its parts.
+  const bySpan = new Map<number, Driver>();
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as (typeof words)[number];
+    const known = bySpan.get(word.start);
+    if (known) known.weight += perWord[i] as number;
+    else bySpan.set(word.start, { start: word.start, end: word.end, weight: perWord[i] as number });
+  }
+  return [...bySpan.values()]
+    .filter((d) => d.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.start - b.start)
+    .slice(0, MAX_DRIVERS);
+}
+
+export function scoreAbuse(text: string, model: AbuseModel): AbuseScore {
+  const features = extractFeatures(text, model.tables, model.features);
+  const { score, hate } = headScores(features, model);
+  const label: AbuseLabel =
+    score < model.heads.abuse.threshold
+      ? 'clean'
+      : hate >= model.heads.hate.threshold
+        ? 'hate-speech'
+        : 'abuse';
+  return { score, hate, label, drivers: driversOf(features, model.heads.abuse) };
+}
+
+export const MODEL_RULE_IDS: Record<Exclude<AbuseLabel, 'clean'>, string> = {
+  abuse: 'KB-MODEL-ABUSE',
+  'hate-speech': 'KB-MODEL-HATE',
+};
+
+/** `%s` is the driving words, `%p` the score as a percentage. */
+const MESSAGES: Record<Exclude<AbuseLabel, 'clean'>, Message> = {
+  abuse: {
+    id: 'Model bahasa kasar menilai teks ini kemungkinan berisi makian atau hinaan (%p%), terutama karena: %s. Periksa dan ganti kata-kata itu.',
+    en: 'The abusive-language model rates this text as likely abusive or insulting (%p%), mainly because of: %s. Check and replace those words.',
+  },
+  'hate-speech': {
+    id: 'Model ujaran kebencian menilai teks ini kemungkinan menyerang kelompok atau orang (%p%), terutama karena: %s. Periksa sebelum terbit.',
+    en: 'The hate-speech model rates this text as likely attacking a group or person (%p%), mainly because of: %s. Check it before publishing.',
+  },
+};
+
+/** Drivers shown in the finding: those at least 40 % as strong as the strongest, at most three. */
+function shownDrivers(drivers: Driver[]): Driver[] {
+  const top = drivers[0];
+  if (!top) return [];
+  return drivers.filter((d) => d.weight >= top.weight * 0.4).slice(0, 3);
+}
+
+/**
+ * The model's verdict as engine findings: nothing for a clean text, otherwise one finding in the
+ * `abuse` or `hate-speech` category spanning the words that drove the score (or only the strongest
+ * one when they are far apart). An error from the model's error threshold, a warning below it.
+ */
+export function modelFindings(text: string, model: AbuseModel, lang: Language): Finding[] {
+  const result = scoreAbuse(text, model);
+  if (result.label === 'clean') return [];
+  const shown = shownDrivers(result.drivers);
+  const top = shown[0];
+  let start = top ? top.start : 0;
+  let end = top ? top.end : text.length;
+  if (shown.length > 1) {
+    const from = Math.min(...shown.map((d) => d.start));
+    const to = Math.max(...shown.map((d) => d.end));
+    if (to - from <= 120) {
+      start = from;
+      end = to;
+    }
+  }
+  const words = shown.map((d) => `“${text.slice(d.start, d.end)}”`).join(', ') || '—';
+  const percent = Math.round(result.score * 100);
+  const category: Category = result.label;
+  return [
+    {
+      ruleId: MODEL_RULE_IDS[result.label],
+      category,
+      severity: result.score >= model.heads.abuse.errorThreshold ? 'error' : 'warning',
+      start,
+      end,
+      message: MESSAGES[result.label][lang].replaceAll('%s', words).replaceAll('%p', String(percent)),
+    },
+  ];
+}

@@ -1,0 +1,234 @@
+/**
+ * Trains the abuse / hate-speech model: `npm run train:abuse [-- --data DIR --out FILE]`.
+ *
+ * Reads the Indonesian Twitter hate-speech and abusive-language data (Ibrohim & Budi, 2019; see the
+ * README's "Data and citations"): train.csv, new_kamusalay.csv (slang → standard forms) and
+ * abusive.csv (abusive-word lexicon). Prints 5-fold cross-validated precision, recall, F1 and
+ * accuracy for "HS or Abusive" — for the model, the lexicon alone and both combined — picks the
+ * thresholds on the out-of-fold scores (best F1 at precision ≥ 0.90; errors at precision ≥ 0.97),
+ * trains on all rows, prunes and quantises the weights, and writes library/src/models/abuse.json.
+ * Deterministic: a fixed seed, so the same data gives the same file (apart from trainedAt).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { encodeWeights, modelChecksum } from '../lib/guidelines/model/codec';
+import { parseLexiconCsv, parseSlangCsv, parseTrainingCsv } from '../lib/guidelines/model/dataset';
+import {
+  extractFeatures,
+  type NormalisationTables,
+  normaliseText,
+  normaliseWord,
+  rawWords,
+} from '../lib/guidelines/model/features';
+import {
+  type Metrics,
+  metrics,
+  pickThreshold,
+  predictQuantised,
+  type QuantisedModel,
+  quantise,
+  type SparseRow,
+  seededRandom,
+  shuffled,
+  type TrainOptions,
+  trainLogistic,
+} from '../lib/guidelines/model/train';
+import {
+  ABUSE_MODEL_FORMAT,
+  type AbuseModelFile,
+  type ModelFeatureSpec,
+} from '../lib/guidelines/model/types';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+};
+const DATA = resolve(arg('data', '../shared/datasets/ibrohim-budi-2019'));
+const OUT = resolve(arg('out', 'library/src/models/abuse.json'));
+
+const SEED = 20_190_801;
+const FOLDS = 5;
+const FEATURES: ModelFeatureSpec = { hash: 'fnv1a-32', hashBits: 18, charMin: 3, charMax: 5 };
+const TRAIN: TrainOptions = {
+  epochs: Number(arg('epochs', '12')),
+  learningRate: Number(arg('lr', '0.05')),
+  l2: Number(arg('l2', '0.00002')),
+  seed: SEED,
+};
+/** Non-zero weights kept per head: the size budget (≤ 300 KB gzipped for the whole file). */
+const KEEP = Number(arg('keep', '30000'));
+const MIN_PRECISION = Number(arg('min-precision', '0.92'));
+const ERROR_PRECISION = 0.97;
+const CITATION =
+  'Muhammad Okky Ibrohim and Indra Budi. 2019. Multi-label Hate Speech and Abusive Language Detection in Indonesian Twitter. In Proceedings of the Third Workshop on Abusive Language Online, pages 46–57, Florence, Italy. Association for Computational Linguistics. doi:10.18653/v1/W19-3506.';
+
+const read = (name: string) => readFileSync(join(DATA, name), 'latin1');
+const rows = parseTrainingCsv(read('train.csv'));
+const allSlang = parseSlangCsv(read('new_kamusalay.csv'));
+const lexicon = [...new Set(parseLexiconCsv(read('abusive.csv')))].sort();
+
+// Only the slang pairs whose colloquial form occurs in the training text shape the weights; the
+// others would only make the file bigger.
+const emptyTables: NormalisationTables = { slang: new Map(), lexicon: new Set() };
+const seen = new Set<string>();
+for (const row of rows)
+  for (const word of rawWords(row.text)) {
+    seen.add(word.text.toLowerCase());
+    seen.add(normaliseWord(word.text, emptyTables));
+  }
+const slangPairs = [...new Map(allSlang.filter(([from]) => seen.has(from))).entries()].sort(([a], [b]) =>
+  a < b ? -1 : a > b ? 1 : 0,
+);
+const tables: NormalisationTables = { slang: new Map(slangPairs), lexicon: new Set(lexicon) };
+const size = 2 ** FEATURES.hashBits;
+
+const started = performance.now();
+const features: SparseRow[] = rows.map((row) => extractFeatures(row.text, tables, FEATURES));
+const abuseLabels = rows.map((row) => row.abuse);
+const hateLabels = rows.map((row) => row.hate);
+const lexiconHits = rows.map((row) => normaliseText(row.text, tables).some((w) => tables.lexicon.has(w.key)));
+
+function trainHead(indices: number[], labels: boolean[]): QuantisedModel {
+  const model = trainLogistic(
+    indices.map((i) => features[i] as SparseRow),
+    indices.map((i) => labels[i] as boolean),
+    size,
+    TRAIN,
+  );
+  return quantise(model, KEEP);
+}
+
+// 5 folds over one seeded shuffle; every row is scored once by a model that never saw it.
+const order = shuffled(
+  rows.map((_, i) => i),
+  seededRandom(SEED),
+);
+const foldOf = new Int32Array(rows.length);
+order.forEach((row, position) => {
+  foldOf[row] = position % FOLDS;
+});
+const oofAbuse = new Array<number>(rows.length).fill(0);
+const oofHate = new Array<number>(rows.length).fill(0);
+for (let fold = 0; fold < FOLDS; fold += 1) {
+  const trainIdx = order.filter((i) => foldOf[i] !== fold);
+  const testIdx = order.filter((i) => foldOf[i] === fold);
+  const abuse = trainHead(trainIdx, abuseLabels);
+  const hate = trainHead(trainIdx, hateLabels);
+  for (const i of testIdx) {
+    oofAbuse[i] = predictQuantised(abuse, features[i] as SparseRow);
+    oofHate[i] = predictQuantised(hate, features[i] as SparseRow);
+  }
+  process.stderr.write(`fold ${fold + 1}/${FOLDS} done\n`);
+}
+
+const threshold = pickThreshold(oofAbuse, abuseLabels, MIN_PRECISION);
+const errorThreshold = Math.max(threshold, pickThreshold(oofAbuse, abuseLabels, ERROR_PRECISION));
+const hateThreshold = pickThreshold(oofHate, hateLabels, 0);
+const combinedThreshold = pickThreshold(oofAbuse, abuseLabels, MIN_PRECISION, lexiconHits);
+
+const at = (t: number, forced: boolean[] = []) =>
+  metrics(
+    oofAbuse.map((s, i) => s >= t || forced[i] === true),
+    abuseLabels,
+  );
+const round = (m: Metrics) => ({
+  precision: +m.precision.toFixed(4),
+  recall: +m.recall.toFixed(4),
+  f1: +m.f1.toFixed(4),
+  accuracy: +m.accuracy.toFixed(4),
+});
+const evaluation = {
+  method: `${FOLDS}-fold cross-validation (seed ${SEED}), target "HS or Abusive"; thresholds chosen on the same out-of-fold scores`,
+  model: { threshold, ...round(at(threshold)) },
+  modelAtHalf: { threshold: 0.5, ...round(at(0.5)) },
+  modelErrors: { threshold: errorThreshold, ...round(at(errorThreshold)) },
+  lexicon: round(metrics(lexiconHits, abuseLabels)),
+  modelOrLexicon: { threshold, ...round(at(threshold, lexiconHits)) },
+  modelOrLexiconRetuned: { threshold: combinedThreshold, ...round(at(combinedThreshold, lexiconHits)) },
+  hateHead: {
+    threshold: hateThreshold,
+    ...round(
+      metrics(
+        oofHate.map((s) => s >= hateThreshold),
+        hateLabels,
+      ),
+    ),
+  },
+};
+
+const finalIdx = rows.map((_, i) => i);
+const heads = {
+  abuse: trainHead(finalIdx, abuseLabels),
+  hate: trainHead(finalIdx, hateLabels),
+};
+// Fixed sentences scored by the in-memory model: the unit tests check that the shipped file, read
+// back through the schema and the scorer, gives these same scores.
+const EXAMPLES = [
+  'Dasar kamu goblok, otak udang, bangsat!',
+  'Dasar g0bl0k lu anjiiing',
+  'Kaum kafir itu harus diusir dari negeri ini',
+  'Dinas Kesehatan mengimbau masyarakat membawa balita ke posyandu untuk imunisasi.',
+  'Selamat Hari Raya Idul Fitri, mohon maaf lahir dan batin.',
+  'USER ini b a n g s a t banget sih URL',
+];
+const examples = EXAMPLES.map((text) => {
+  const row = extractFeatures(text, tables, FEATURES);
+  return { text, abuse: predictQuantised(heads.abuse, row), hate: predictQuantised(heads.hate, row) };
+});
+const headFile = (model: QuantisedModel, t: number, e: number) => ({
+  bias: +model.bias.toFixed(6),
+  scale: model.scale,
+  weights: encodeWeights(model.weights),
+  threshold: t,
+  errorThreshold: e,
+});
+const payload = {
+  features: FEATURES,
+  normalisation: { slang: slangPairs, lexicon },
+  heads: {
+    abuse: headFile(heads.abuse, threshold, errorThreshold),
+    hate: headFile(heads.hate, hateThreshold, Math.max(hateThreshold, 0.99)),
+  },
+};
+const file: AbuseModelFile = {
+  format: ABUSE_MODEL_FORMAT,
+  id: 'abuse-id-twitter-ibrohim-budi-2019',
+  trainedAt: new Date().toISOString(),
+  dataset: {
+    name: 'Indonesian hate speech and abusive language on Twitter (training half)',
+    citation: CITATION,
+    source: 'https://github.com/okkyibrohim/id-multi-label-hate-speech-and-abusive-language-detection',
+    rows: rows.length,
+    positives: { abuse: abuseLabels.filter(Boolean).length, hate: hateLabels.filter(Boolean).length },
+  },
+  ...payload,
+  evaluation: {
+    ...evaluation,
+    nonZeroWeights: { abuse: heads.abuse.nonZero, hate: heads.hate.nonZero },
+    examples,
+  },
+  checksum: modelChecksum(payload),
+};
+const json = `${JSON.stringify(file)}\n`;
+writeFileSync(OUT, json);
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const line = (name: string, m: { precision: number; recall: number; f1: number; accuracy: number }) =>
+  `${name.padEnd(34)} P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  acc ${pct(m.accuracy)}`;
+console.log(
+  `${rows.length} tweets (${file.dataset.positives.abuse} HS or Abusive, ${file.dataset.positives.hate} HS); ${slangPairs.length} slang pairs, ${lexicon.length} lexicon words`,
+);
+console.log(`${FOLDS}-fold cross-validation, target "HS or Abusive":`);
+console.log(line(`model @ ${threshold} (P ≥ ${MIN_PRECISION})`, evaluation.model));
+console.log(line('model @ 0.5', evaluation.modelAtHalf));
+console.log(line(`model errors @ ${errorThreshold}`, evaluation.modelErrors));
+console.log(line('abusive.csv lexicon alone', evaluation.lexicon));
+console.log(line(`model @ ${threshold} or lexicon`, evaluation.modelOrLexicon));
+console.log(line(`model @ ${combinedThreshold} or lexicon (retuned)`, evaluation.modelOrLexiconRetuned));
+console.log(line(`HS head @ ${hateThreshold} (target HS)`, evaluation.hateHead));
+for (const e of examples) console.log(`  ${e.abuse.toFixed(3)} ${e.hate.toFixed(3)}  ${e.text}`);
+console.log(
+  `wrote ${OUT}: ${(json.length / 1024).toFixed(0)} KB, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped; ` +
+    `${heads.abuse.nonZero} + ${heads.hate.nonZero} non-zero weights; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
