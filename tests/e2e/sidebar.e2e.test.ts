@@ -388,3 +388,114 @@ describe('keyboard and chrome', () => {
     await page.close();
   });
 });
+
+/** Rows of a store of the extension's database, read raw inside the service worker. */
+async function storeRows(store: 'audit' | 'submissions'): Promise<{ type?: string }[]> {
+  return sp.serviceWorker.evaluate(
+    (store) =>
+      new Promise<{ type?: string }[]>((resolve, reject) => {
+        const request = indexedDB.open('satu-pintu');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction(store).objectStore(store).getAll();
+          read.onsuccess = () => resolve(read.result as { type?: string }[]);
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** What a script of the page can do: reach into the open shadow root and press a button. */
+async function pageScriptPresses(page: Page, selector: string, how: 'click' | 'dispatch'): Promise<number> {
+  return page.evaluate(
+    ({ selector, how }) => {
+      const root = document.querySelector('satu-pintu-sidebar')?.shadowRoot;
+      const targets = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])];
+      for (const target of targets) {
+        if (how === 'click') target.click();
+        else
+          target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      }
+      return targets.length;
+    },
+    { selector, how },
+  );
+}
+
+describe('only the person at the keyboard acts', () => {
+  it('a page script’s clicks through the open shadow root insert, fix, ignore, submit and toggle nothing', async () => {
+    const page = await newPage();
+    const caption = await openInstagramComposer(page);
+    await typeLikeAUser(page, caption, 'Ada himbauan untuk warga, NIK 6171045203850002');
+    await expect.poll(() => categories(page)).toEqual(expect.arrayContaining(['spelling', 'personal-data']));
+    const toggle = sidebar(page).locator('[data-sp="toggle"]');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    // Placeholders filled by the admin (a real, trusted fill) so that insert is enabled.
+    const item = sidebar(page).locator('[data-sp="caption"]').first();
+    await prepareCaption(item);
+    await expect.poll(() => item.locator('[data-sp="insert"]').isDisabled()).toBe(false);
+    const auditBefore = (await storeRows('audit')).length;
+    const submissionsBefore = (await storeRows('submissions')).length;
+    const textBefore = (await fixtureState(page)).caption;
+
+    for (const how of ['click', 'dispatch'] as const) {
+      for (const selector of [
+        '[data-sp="fix"]',
+        '[data-sp="caption"] [data-sp="insert"]',
+        '[data-sp="hashtag-set"] [data-sp="insert"]',
+        '[data-sp="copy"]',
+        '[data-sp="submit"]',
+        '[data-sp="toggle"]',
+      ])
+        expect(await pageScriptPresses(page, selector, how), selector).toBeGreaterThan(0);
+      // Ignore would open the reason form (its confirm is a click of its own).
+      expect(await pageScriptPresses(page, '[data-sp="ignore"]', how)).toBeGreaterThan(0);
+    }
+    // Give the background time to have done anything a press could have asked for.
+    await page.waitForTimeout(1500);
+    expect((await fixtureState(page)).caption).toBe(textBefore);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await sidebar(page).locator('[data-sp="ignore-form"]').count()).toBe(0);
+    expect(await categories(page)).toEqual(expect.arrayContaining(['spelling', 'personal-data']));
+    expect(await sidebar(page).locator('[data-sp="approval"]').getAttribute('data-status')).toBe(
+      'not-submitted',
+    );
+    expect((await storeRows('submissions')).length).toBe(submissionsBefore);
+    expect((await storeRows('audit')).length).toBe(auditBefore);
+
+    // The reason form opened and filled by the admin: the script's confirm, click or form
+    // submission, still ignores nothing.
+    const nik = findings(page).and(page.locator('[data-category="personal-data"]')).first();
+    await nik.locator('[data-sp="ignore"]').click();
+    await nik.locator('[data-sp="ignore-reason"]').fill('Nomor contoh pada formulir');
+    await pageScriptPresses(page, '[data-sp="ignore-confirm"]', 'click');
+    await page.evaluate(() =>
+      document
+        .querySelector('satu-pintu-sidebar')
+        ?.shadowRoot?.querySelector<HTMLFormElement>('[data-sp="ignore-form"]')
+        ?.requestSubmit(),
+    );
+    await page.waitForTimeout(500);
+    expect(await categories(page)).toContain('personal-data');
+    expect((await storeRows('audit')).length).toBe(auditBefore);
+
+    // The same buttons work for a real click.
+    const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
+    await spelling.locator('[data-sp="fix"]').click();
+    await expect
+      .poll(async () => (await fixtureState(page)).caption)
+      .toBe('Ada imbauan untuk warga, NIK 6171045203850002');
+    await nik.locator('[data-sp="ignore-confirm"]').click();
+    await expect.poll(() => categories(page)).not.toContain('personal-data');
+    await sidebar(page).locator('[data-sp="submit"]').click();
+    await expect
+      .poll(async () => (await storeRows('submissions')).length, { timeout: 15_000 })
+      .toBe(submissionsBefore + 1);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+});
