@@ -45,7 +45,7 @@ export function sameOriginPosts(): MiddlewareHandler<DeskEnv> {
   return async (c, next) => {
     if (c.req.method === 'POST') {
       const origin = c.req.header('origin');
-      const host = c.req.header('host');
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
       const crossSite = c.req.header('sec-fetch-site') === 'cross-site';
       let foreign = false;
       if (origin) {

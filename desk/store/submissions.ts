@@ -220,11 +220,12 @@ export async function decisionRecords(db: Queryable): Promise<ApprovalRecord[]> 
   const rows = await db.query<{ fingerprint: string } & DecisionRow>(
     `SELECT fingerprint, status, note, reviewer, decided_at AS "decidedAt" FROM decisions ORDER BY id ASC`,
   );
+  // Keys in the schema's order: a republished record must serialise exactly like the published one.
   return rows.map((row) => ({
     fingerprint: row.fingerprint,
     status: row.status,
     reviewer: row.reviewer,
-    decidedAt: row.decidedAt.toISOString(),
     ...(row.note ? { note: row.note } : {}),
+    decidedAt: row.decidedAt.toISOString(),
   }));
 }
