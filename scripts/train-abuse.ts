@@ -177,7 +177,7 @@ const examples = EXAMPLES.map((text) => {
   return { text, abuse: predictQuantised(heads.abuse, row), hate: predictQuantised(heads.hate, row) };
 });
 const headFile = (model: QuantisedModel, t: number, e: number) => ({
-  bias: +model.bias.toFixed(6),
+  bias: model.bias,
   scale: model.scale,
   weights: encodeWeights(model.weights),
   threshold: t,

@@ -54,7 +54,9 @@ function driversOf(features: Features, head: DecodedHead): Driver[] {
   const { words } = features;
   const perWord = new Float64Array(words.length);
   for (let i = 0; i < features.buckets.length; i += 1) {
-    perWord[features.owners[i] as number] +=
+    const owner = features.owners[i] as number;
+    perWord[owner] =
+      (perWord[owner] as number) +
       (head.weights[features.buckets[i] as number] as number) * (features.values[i] as number) * head.scale;
   }
   // A slang word expanded into several standard words is one word of the text: add its parts.

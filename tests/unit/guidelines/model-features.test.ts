@@ -96,7 +96,14 @@ describe('features', () => {
 
 describe('codec and checksum', () => {
   it('SHA-256 matches node:crypto on ASCII, multi-byte text and block edges', () => {
-    for (const text of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'ujaran kebencian é 😀'.repeat(40)])
+    for (const text of [
+      '',
+      'abc',
+      'x'.repeat(55),
+      'x'.repeat(56),
+      'x'.repeat(64),
+      'ujaran kebencian é 😀'.repeat(40),
+    ])
       expect(sha256Sync(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
 

@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeWeights, modelChecksum } from '@/lib/guidelines/model/codec';
+import { hashFeature } from '@/lib/guidelines/model/features';
+import { loadAbuseModel, ModelFileError } from '@/lib/guidelines/model/schema';
+import { MODEL_RULE_IDS, modelFindings, scoreAbuse } from '@/lib/guidelines/model/score';
+import { ABUSE_MODEL_FORMAT, type AbuseModelFile } from '@/lib/guidelines/model/types';
+
+const SHIPPED_PATH = resolve('library/src/models/abuse.json');
+const shippedFile = () => JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as AbuseModelFile;
+const shipped = loadAbuseModel(shippedFile());
+
+/** A hand-made model: only the word "kasar" (and, weaker, "sekali") push the score up. */
+function tinyModelFile(): AbuseModelFile {
+  const bits = 12;
+  const abuse = new Int8Array(1 << bits);
+  abuse[hashFeature(119, 'kasar') & ((1 << bits) - 1)] = 100;
+  abuse[hashFeature(119, 'sekali') & ((1 << bits) - 1)] = 30;
+  const hate = new Int8Array(1 << bits);
+  hate[hashFeature(119, 'usir') & ((1 << bits) - 1)] = 120;
+  const payload = {
+    features: { hash: 'fnv1a-32' as const, hashBits: bits, charMin: 3, charMax: 3 },
+    normalisation: { slang: [['ksr', 'kasar']] as Array<[string, string]>, lexicon: [] },
+    heads: {
+      abuse: { bias: -1, scale: 0.1, weights: encodeWeights(abuse), threshold: 0.5, errorThreshold: 0.9 },
+      hate: { bias: -1, scale: 0.1, weights: encodeWeights(hate), threshold: 0.5, errorThreshold: 0.99 },
+    },
+  };
+  return {
+    format: ABUSE_MODEL_FORMAT,
+    id: 'tiny',
+    trainedAt: '2026-01-01T00:00:00Z',
+    dataset: { name: 'x', citation: 'x', source: 'x', rows: 1, positives: { abuse: 1, hate: 0 } },
+    ...payload,
+    evaluation: {},
+    checksum: modelChecksum(payload),
+  };
+}
+
+describe('the model file is refused unless it passes its schema and checksum', () => {
+  it('accepts the shipped file and a well-formed hand-made one', () => {
+    expect(shipped.heads.abuse.weights.length).toBe(2 ** shipped.features.hashBits);
+    expect(() => loadAbuseModel(tinyModelFile())).not.toThrow();
+  });
+
+  it('refuses changed weights, thresholds or slang with a checksum message', () => {
+    const file = shippedFile();
+    const weights = file.heads.abuse.weights;
+    const flipped = weights[100] === 'A' ? 'B' : 'A';
+    const tampered = {
+      ...file,
+      heads: {
+        ...file.heads,
+        abuse: { ...file.heads.abuse, weights: weights.slice(0, 100) + flipped + weights.slice(101) },
+      },
+    };
+    expect(() => loadAbuseModel(tampered)).toThrow(ModelFileError);
+    expect(() => loadAbuseModel(tampered)).toThrow(/checksum: checksum mismatch.*damaged or edited/);
+    const lowered = { ...file, heads: { ...file.heads, abuse: { ...file.heads.abuse, threshold: 0.1 } } };
+    expect(() => loadAbuseModel(lowered)).toThrow(/checksum mismatch/);
+    const tiny = tinyModelFile();
+    tiny.normalisation.slang.push(['bgst', 'bangsat']);
+    expect(() => loadAbuseModel(tiny)).toThrow(/checksum mismatch/);
+  });
+
+  it('names the path of a schema problem', () => {
+    expect(() => loadAbuseModel({ ...tinyModelFile(), format: 'satu-pintu/abuse-model@2' })).toThrow(
+      /abuse model refused: format:/,
+    );
+    const { heads, ...noHeads } = tinyModelFile();
+    expect(heads.abuse).toBeDefined();
+    expect(() => loadAbuseModel(noHeads)).toThrow(/abuse model refused: heads:/);
+    const badThreshold = tinyModelFile();
+    badThreshold.heads.abuse.threshold = 1.5;
+    expect(() => loadAbuseModel(badThreshold)).toThrow(/heads\.abuse\.threshold/);
+    const notBase64 = tinyModelFile();
+    notBase64.heads.hate.weights = 'não';
+    expect(() => loadAbuseModel(notBase64)).toThrow(/heads\.hate\.weights: base64/);
+    expect(() => loadAbuseModel('{}')).toThrow(ModelFileError);
+  });
+});
+
+describe('scoreAbuse and its drivers', () => {
+  const tiny = loadAbuseModel(tinyModelFile());
+
+  it('points the drivers at the words that raised the score, in the original text', () => {
+    const text = 'Ucapan itu KASAR sekali, ya.';
+    const result = scoreAbuse(text, tiny);
+    expect(result.drivers.map((d) => text.slice(d.start, d.end))).toEqual(['KASAR', 'sekali']);
+    // 31 features (5 words, 4 bigrams, 22 trigrams): the word's weight is 100 × 0.1 / √31.
+    expect(result.drivers[0]?.weight).toBeCloseTo(10 / Math.sqrt(31), 9);
+    expect(result.label).toBe('abuse');
+    // Through slang and repeated letters the driver is still the word as typed.
+    const slang = 'dia ksrrrr';
+    expect(scoreAbuse(slang, tiny).drivers.map((d) => slang.slice(d.start, d.end))).toEqual(['ksrrrr']);
+  });
+
+  it('labels hate speech from the hate head, clean below the threshold', () => {
+    expect(scoreAbuse('usir mereka, kasar', tiny).label).toBe('hate-speech');
+    const clean = scoreAbuse('selamat pagi warga', tiny);
+    expect(clean.label).toBe('clean');
+    expect(clean.drivers).toEqual([]);
+  });
+
+  it('reproduces the trainer’s own scores for its fixed examples', () => {
+    const examples = shippedFile().evaluation.examples as Array<{
+      text: string;
+      abuse: number;
+      hate: number;
+    }>;
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      const result = scoreAbuse(example.text, shipped);
+      expect(result.score).toBeCloseTo(example.abuse, 12);
+      expect(result.hate).toBeCloseTo(example.hate, 12);
+    }
+  });
+});
+
+describe('the shipped model', () => {
+  it('scores clear insults high and points at them', () => {
+    for (const text of ['Dasar kamu goblok, otak udang, bangsat!', 'Admin ini t0l0l b4ngs4t!!!']) {
+      const result = scoreAbuse(text, shipped);
+      expect(result.label).not.toBe('clean');
+      expect(result.score).toBeGreaterThan(shipped.heads.abuse.threshold);
+      const top = result.drivers.slice(0, 2).map((d) => text.slice(d.start, d.end).toLowerCase());
+      expect(top.some((word) => /goblok|bangsat|t0l0l|b4ngs4t/.test(word))).toBe(true);
+    }
+  });
+
+  it('leaves the library’s approved agency captions alone', () => {
+    const dir = resolve('library/src/captions');
+    const captions = readdirSync(dir).filter((name) => name.endsWith('.md'));
+    expect(captions.length).toBeGreaterThan(10);
+    for (const name of captions) {
+      const text = readFileSync(resolve(dir, name), 'utf8').split(/^---$/m)[2] ?? '';
+      expect({ name, label: scoreAbuse(text, shipped).label }).toEqual({ name, label: 'clean' });
+    }
+  });
+
+  it('becomes one finding in the engine’s shape, spanning the driving words', () => {
+    const text = 'Selamat pagi. Dasar kamu goblok dan bangsat!';
+    const [finding, ...rest] = modelFindings(text, shipped, 'id');
+    expect(rest).toEqual([]);
+    expect(finding).toBeDefined();
+    if (!finding) return;
+    expect(Object.values(MODEL_RULE_IDS)).toContain(finding.ruleId);
+    expect(['abuse', 'hate-speech']).toContain(finding.category);
+    expect(finding.severity).toBe('error');
+    expect(text.slice(finding.start, finding.end)).toMatch(/goblok|bangsat/);
+    expect(finding.start).toBeGreaterThanOrEqual(text.indexOf('Dasar'));
+    expect(finding.message).toMatch(/^Model .*“(goblok|bangsat)”/);
+    expect(modelFindings(text, shipped, 'en')[0]?.message).toMatch(/^The .* model rates this text/);
+    expect(
+      modelFindings('Selamat Hari Guru Nasional untuk seluruh guru di Kalimantan Barat.', shipped, 'id'),
+    ).toEqual([]);
+  });
+});
