@@ -70,4 +70,10 @@ export function setupLibrary(db: SatuPintuDb): void {
   onMessage('syncNow', () => service.sync({ force: true }));
   onMessage('searchCaptions', ({ data }) => service.search(data));
   onMessage('testLibrarySource', ({ data }) => service.testSource(data));
+  onMessage('confirmLibrarySwitch', ({ data, sender }) => {
+    // Only the extension's own pages (the options page) may change which library a key trusts.
+    if (!sender?.url?.startsWith(browser.runtime.getURL('/')))
+      throw new Error('not allowed from this sender');
+    return service.confirmLibrarySwitch(data);
+  });
 }

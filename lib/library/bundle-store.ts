@@ -1,6 +1,7 @@
 import { ALL_AGENCIES, type CaptionRow, type SatuPintuDb, type StoredBundle } from '@/lib/db/database';
 import { type Caption, type LibraryBundle, LibraryBundleSchema } from './schema';
 import { searchWords } from './search-words';
+import { type TrustRecord, writeTrust } from './trust-store';
 
 export interface StoreInput {
   raw: string;
@@ -10,6 +11,8 @@ export interface StoreInput {
   keyId: string | null;
   etag: string | null;
   now?: number;
+  /** The key's rollback record after accepting this bundle, written in the same transaction. */
+  trust?: { keyId: string; record: TrustRecord };
 }
 
 export function captionRow(caption: Caption, libraryId: string): CaptionRow {
@@ -44,12 +47,13 @@ export async function storeBundle(db: SatuPintuDb, input: StoreInput): Promise<S
     sourceUrl: input.sourceUrl,
     keyId: input.keyId,
   };
-  await db.transaction('rw', db.bundles, db.captions, async () => {
+  await db.transaction('rw', [db.bundles, db.captions, db.state], async () => {
     const current = await db.bundles.get('current');
     if (current) await db.bundles.put({ ...current, slot: 'previous' });
     await db.bundles.put(stored);
     await db.captions.clear();
     await db.captions.bulkAdd(input.bundle.captions.map((caption) => captionRow(caption, input.bundle.id)));
+    if (input.trust) await writeTrust(db, input.trust.keyId, input.trust.record);
   });
   return stored;
 }

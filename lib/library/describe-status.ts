@@ -10,14 +10,27 @@ function origin(url: string | undefined): string {
   }
 }
 
+/** A storage failure caused by a full disk or quota (IndexedDB's QuotaExceededError). */
+function isQuota(error: SyncError): boolean {
+  return error.code === 'storage' && /quota/i.test(error.detail ?? '');
+}
+
 /** One sentence (lowercase start, ends with a period) saying why a sync failed. */
 export function describeSyncError(error: SyncError, lang: Language): string {
   switch (error.code) {
+    case 'library-id':
+      return t(
+        'library.error.library-id',
+        { libraryId: error.libraryId ?? '?', currentLibraryId: error.currentLibraryId ?? '?' },
+        lang,
+      );
     case 'schema':
       return t('library.error.schema', { path: error.path ?? '?', detail: error.detail ?? '' }, lang);
+    case 'storage':
+      if (isQuota(error)) return t('library.error.storage.quota', undefined, lang);
+      return t('library.error.storage', { detail: error.detail ?? '' }, lang);
     case 'json':
     case 'network':
-    case 'storage':
       return t(`library.error.${error.code}`, { detail: error.detail ?? '' }, lang);
     case 'rollback':
       return t(
@@ -38,9 +51,46 @@ export function describeSyncError(error: SyncError, lang: Language): string {
     case 'permission':
       return t('library.error.permission', { origin: origin(error.url) }, lang);
     case 'signature':
+      if (error.detail === 'mismatch' && error.knownKey)
+        return t('library.error.signature.resign', undefined, lang);
+      return t('library.error.signature', undefined, lang);
     case 'missing-key':
     case 'timeout':
       return t(`library.error.${error.code}`, undefined, lang);
+  }
+}
+
+/**
+ * What the admin can do about a failed sync, naming whom to contact (the library's `contact`), or null
+ * when the reason already says it. Kept apart from the reason, which the CLI prints alone.
+ */
+export function describeSyncAction(error: SyncError, lang: Language, contact: string | null): string | null {
+  const who = { contact: contact ?? t('library.contact.default', undefined, lang) };
+  switch (error.code) {
+    case 'signature':
+      return error.detail === 'mismatch' && error.knownKey
+        ? t('library.action.signature.resign', who, lang)
+        : t('library.action.signature.key', who, lang);
+    case 'rollback':
+      return t('library.action.rollback', who, lang);
+    case 'library-id':
+      return t('library.action.library-id', who, lang);
+    case 'schema':
+    case 'json':
+    case 'too-large':
+      return t('library.action.fix-file', who, lang);
+    case 'expired':
+      return t('library.action.expired', who, lang);
+    case 'http':
+    case 'timeout':
+    case 'network':
+      return t('library.action.network', who, lang);
+    case 'missing-key':
+      return t('library.action.missing-key', who, lang);
+    case 'storage':
+      return t('library.action.storage', undefined, lang);
+    case 'permission':
+      return null;
   }
 }
 
@@ -72,6 +122,8 @@ export function describeLibraryStatus(status: LibraryStatus, lang: Language, now
   if (status.syncing) parts.push(t('library.status.syncing', undefined, lang));
   if (status.error) {
     parts.push(t('library.status.failed', { reason: describeSyncError(status.error, lang) }, lang));
+    const action = describeSyncAction(status.error, lang, status.contact ?? status.publisher);
+    if (action) parts.push(action);
     if (status.nextRetryAt !== null && status.nextRetryAt > now.getTime()) {
       parts.push(t('library.status.nextRetry', { time: formatDateTime(status.nextRetryAt, lang) }, lang));
     }

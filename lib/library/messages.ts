@@ -16,3 +16,11 @@ export const LibrarySourceInputSchema = z.object({
   url: z.string(),
   publicKey: z.record(z.string(), z.unknown()),
 });
+
+/** `confirmLibrarySwitch`: the library id the admin accepts in place of the pinned one. */
+export const LibrarySwitchSchema = z.object({
+  libraryId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(100),
+});

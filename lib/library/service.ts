@@ -3,7 +3,7 @@ import { logFailure } from '@/lib/log';
 import { libraryUrlError } from '@/lib/settings/schema';
 import { type LoadedBundle, loadBundle } from './bundle-store';
 import { describeSyncError } from './describe-status';
-import { CaptionSearchSchema, LibrarySourceInputSchema } from './messages';
+import { CaptionSearchSchema, LibrarySourceInputSchema, LibrarySwitchSchema } from './messages';
 import type { Caption, LibraryBundle } from './schema';
 import { searchCaptions } from './search-captions';
 import type { Jwk } from './signature';
@@ -12,10 +12,12 @@ import {
   createSync,
   describeLoaded,
   ensureEmbedded,
+  keyId,
   type SyncDeps,
   type SyncOptions,
   testLibrarySource,
 } from './sync';
+import { pinLibraryId } from './trust-store';
 
 export interface LibraryServiceDeps
   extends Omit<SyncDeps, 'readStatus' | 'writeStatus'>,
@@ -86,6 +88,23 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     async clearStaleSyncing(): Promise<void> {
       const status = await syncDeps.readStatus();
       if (status.syncing) await syncDeps.writeStatus({ ...status, syncing: false });
+    },
+
+    /**
+     * The admin confirmed, in the options page, the switch to the library id the last sync refused
+     * (error `library-id`): pin it for the configured key and sync again. Only the refused id can be
+     * confirmed, so no other caller can pin an arbitrary library.
+     */
+    async confirmLibrarySwitch(input: unknown): Promise<LibraryStatus> {
+      const { libraryId } = LibrarySwitchSchema.parse(input);
+      const status = await syncDeps.readStatus();
+      if (status.error?.code !== 'library-id' || status.error.libraryId !== libraryId) {
+        throw new Error(`no refused switch to the library "${libraryId}" to confirm`);
+      }
+      const key = keyId((await deps.getSource()).publicKey);
+      if (!key) throw new Error('no library public key configured');
+      await pinLibraryId(deps.db, key, libraryId);
+      return sync({ force: true });
     },
 
     async getLibrary(): Promise<{ bundle: LibraryBundle; status: LibraryStatus }> {

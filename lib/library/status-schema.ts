@@ -8,6 +8,7 @@ export const SYNC_ERROR_CODES = [
   'schema',
   'json',
   'rollback',
+  'library-id',
   'expired',
   'http',
   'timeout',
@@ -27,6 +28,11 @@ export const SyncErrorSchema = z.object({
   httpStatus: z.number().int().optional(),
   version: z.number().int().optional(),
   currentVersion: z.number().int().optional(),
+  /** library-id: the id the refused bundle carries, and the one this key is pinned to. */
+  libraryId: z.string().optional(),
+  currentLibraryId: z.string().optional(),
+  /** signature: this public key verified bundles of this library before (so the key is right). */
+  knownKey: z.boolean().optional(),
   expiresAt: z.string().optional(),
   bytes: z.number().optional(),
   url: z.string().optional(),
@@ -39,6 +45,8 @@ export const LibraryStatusSchema = z.object({
   libraryId: z.string().nullable(),
   version: z.number().int().nullable(),
   publisher: z.string().nullable(),
+  /** Whom admins contact about the library (its `contact`, else its publisher), for error messages. */
+  contact: z.string().nullable().default(null),
   source: z.enum(['embedded', 'remote']).nullable(),
   sourceUrl: z.string().nullable(),
   issuedAt: z.string().nullable(),
@@ -63,6 +71,7 @@ export const INITIAL_LIBRARY_STATUS: LibraryStatus = {
   libraryId: null,
   version: null,
   publisher: null,
+  contact: null,
   source: null,
   sourceUrl: null,
   issuedAt: null,

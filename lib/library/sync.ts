@@ -5,6 +5,7 @@ import { type FetchFailure, fetchBundle } from './fetch-bundle';
 import type { LibraryBundle } from './schema';
 import type { Jwk } from './signature';
 import { INITIAL_LIBRARY_STATUS, type LibraryStatus, type SyncError } from './status-schema';
+import { bundleSha256, readTrust, type TrustRecord, withAccepted, writeTrust } from './trust-store';
 import { type RejectReason, verifyBundle } from './verify-bundle';
 
 export interface LibrarySource {
@@ -33,7 +34,7 @@ export interface SyncOptions {
   force?: boolean;
 }
 
-/** Identifies the key a bundle was accepted with: a new key is a new source (no rollback check). */
+/** Identifies the key a bundle was accepted with; rollback marks and the pinned library id hang on it. */
 export function keyId(jwk: Jwk | null): string | null {
   return jwk && typeof jwk.x === 'string' && typeof jwk.y === 'string' ? `${jwk.x}.${jwk.y}` : null;
 }
@@ -52,6 +53,13 @@ export function rejectToError(reason: RejectReason, at: number): SyncError {
       return { code: 'schema', path: reason.path, detail: reason.detail, at };
     case 'rollback':
       return { code: 'rollback', version: reason.version, currentVersion: reason.currentVersion, at };
+    case 'library-id':
+      return {
+        code: 'library-id',
+        libraryId: reason.libraryId,
+        currentLibraryId: reason.currentLibraryId,
+        at,
+      };
     case 'expired':
       return { code: 'expired', expiresAt: reason.expiresAt, at };
   }
@@ -70,6 +78,14 @@ export function fetchFailureToError(failure: FetchFailure, at: number): SyncErro
   }
 }
 
+/** "Biro Adpim (0561-123456, humas@kalbarprov.go.id)": whom to contact, from the bundle in use. */
+export function describeContact(bundle: Pick<LibraryBundle, 'contact' | 'publisher'>): string {
+  const contact = bundle.contact;
+  if (!contact) return bundle.publisher;
+  const ways = [contact.phone, contact.email, contact.url].filter((way): way is string => Boolean(way));
+  return ways.length > 0 ? `${contact.name} (${ways.join(', ')})` : contact.name;
+}
+
 /** The status fields that describe the library in use. */
 export function describeLoaded(loaded: LoadedBundle | null): Partial<LibraryStatus> {
   if (!loaded) return {};
@@ -78,6 +94,7 @@ export function describeLoaded(loaded: LoadedBundle | null): Partial<LibraryStat
     libraryId: bundle.id,
     version: bundle.version,
     publisher: bundle.publisher,
+    contact: describeContact(bundle),
     source: stored.source,
     sourceUrl: stored.sourceUrl ?? null,
     issuedAt: bundle.issuedAt,
@@ -113,6 +130,25 @@ export async function ensureEmbedded(deps: SyncDeps, { replaceRemote }: { replac
     now: (deps.now?.() ?? new Date()).getTime(),
   });
   return loadBundle(deps.db);
+}
+
+/**
+ * The key's rollback record. Databases from before the record existed hold the remote bundle the key
+ * accepted: it seeds the record, so an upgrade does not open a window for an older bundle.
+ */
+async function trustFor(
+  db: SatuPintuDb,
+  thisKey: string,
+  current: LoadedBundle | null,
+): Promise<TrustRecord | null> {
+  const stored = await readTrust(db, thisKey);
+  if (stored || current?.stored.source !== 'remote' || current.stored.keyId !== thisKey) return stored;
+  const record = withAccepted(null, current.bundle.id, {
+    version: current.bundle.version,
+    sha256: await bundleSha256(current.stored.raw),
+  });
+  await writeTrust(db, thisKey, record);
+  return record;
 }
 
 async function runSync(deps: SyncDeps, options: SyncOptions): Promise<LibraryStatus> {
@@ -165,6 +201,7 @@ async function runSync(deps: SyncDeps, options: SyncOptions): Promise<LibrarySta
     current?.stored.source === 'remote' &&
     current.stored.sourceUrl === source.url &&
     current.stored.keyId === thisKey;
+  const trust = thisKey ? await trustFor(deps.db, thisKey, current) : null;
 
   const fetched = await fetchBundle(source.url, {
     etag: sameSource ? current.stored.etag : null,
@@ -177,23 +214,24 @@ async function runSync(deps: SyncDeps, options: SyncOptions): Promise<LibrarySta
   const verified = await verifyBundle(fetched.bytes, {
     signature: fetched.signature,
     publicKey: source.publicKey,
-    currentVersion: sameSource ? current.bundle.version : null,
+    trust,
     rejectExpired: true,
     now: now(),
   });
   if (!verified.ok) {
-    // The same bytes we already hold (server lost its ETag): nothing new, not an error.
-    if (
-      sameSource &&
-      verified.reason.code === 'rollback' &&
-      current.stored.raw === new TextDecoder().decode(fetched.bytes)
-    ) {
-      await updateEtag(deps.db, fetched.etag);
-      return succeed();
-    }
-    return fail(rejectToError(verified.reason, started));
+    const error = rejectToError(verified.reason, started);
+    // A key that verified bundles before is the right key: the bureau changed the file without
+    // signing it again (or someone altered it). Say so, so that admins do not replace a good key.
+    if (error.code === 'signature' && error.detail === 'mismatch' && trust) error.knownKey = true;
+    return fail(error);
+  }
+  // The same bytes we already hold (server lost its ETag): nothing new, not an error.
+  if (sameSource && current.stored.raw === verified.raw) {
+    await updateEtag(deps.db, fetched.etag);
+    return succeed();
   }
   try {
+    const mark = { version: verified.bundle.version, sha256: await bundleSha256(verified.raw) };
     await storeBundle(deps.db, {
       raw: verified.raw,
       bundle: verified.bundle,
@@ -202,6 +240,9 @@ async function runSync(deps: SyncDeps, options: SyncOptions): Promise<LibrarySta
       keyId: thisKey,
       etag: fetched.etag,
       now: started,
+      ...(thisKey
+        ? { trust: { keyId: thisKey, record: withAccepted(trust, verified.bundle.id, mark) } }
+        : {}),
     });
   } catch (error) {
     return fail({

@@ -1,6 +1,8 @@
 import { compileRules, RuleSetError } from '@/lib/guidelines';
+import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
 import { describeSchemaError, type LibraryBundle, LibraryBundleSchema } from './schema';
 import { type Jwk, verifyBytes } from './signature';
+import { bundleSha256, type TrustRecord, versionProblem } from './trust-store';
 
 /** Bundles larger than this are refused before anything else is done with them. */
 export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
@@ -12,6 +14,7 @@ export type RejectReason =
   | { code: 'signature'; detail: 'bad-key' | 'bad-signature-encoding' | 'mismatch' | 'missing' }
   | { code: 'json'; detail: string }
   | { code: 'schema'; path: string; detail: string }
+  | { code: 'library-id'; libraryId: string; currentLibraryId: string }
   | { code: 'rollback'; version: number; currentVersion: number }
   | { code: 'expired'; expiresAt: string };
 
@@ -27,14 +30,20 @@ export interface VerifyOptions {
   trusted?: boolean;
   /** The version in use from the same source; the new one must be strictly greater. */
   currentVersion?: number | null;
+  /**
+   * What this public key accepted before (lib/library/trust-store.ts): the bundle must carry the
+   * pinned library id and a version above the mark (or be the very bundle the mark was made from).
+   */
+  trust?: TrustRecord | null;
   /** Refuse bundles already expired at `now` (the embedded default is loaded even then). */
   rejectExpired?: boolean;
   now?: Date;
 }
 
 /**
- * The one gate a bundle passes, in this order: size → signature over the exact bytes → JSON →
- * schema (naming the bad field's path) → version strictly greater (no rollback) → not expired.
+ * The one gate a bundle passes, in this order (docs/library-format.md): size → signature over the
+ * exact bytes → JSON → schema (naming the bad field's path) and compilable rules → the library id
+ * pinned for the key → version above what was accepted (no rollback) → not expired.
  */
 export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions): Promise<VerifyResult> {
   if (bytes.byteLength > MAX_BUNDLE_BYTES)
@@ -71,6 +80,18 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions): P
   const rules = rulesProblem(bundle);
   if (rules) return { ok: false, reason: { code: 'schema', ...rules } };
 
+  const trust = options.trust;
+  if (trust && bundle.id !== trust.libraryId) {
+    return {
+      ok: false,
+      reason: { code: 'library-id', libraryId: bundle.id, currentLibraryId: trust.libraryId },
+    };
+  }
+  if (trust) {
+    const problem = versionProblem(trust, bundle.id, bundle.version, await bundleSha256(raw));
+    if (problem) return { ok: false, reason: { code: 'rollback', ...problem } };
+  }
+
   const current = options.currentVersion;
   if (current != null && bundle.version <= current) {
     return { ok: false, reason: { code: 'rollback', version: bundle.version, currentVersion: current } };
@@ -85,6 +106,10 @@ export async function verifyBundle(bytes: Uint8Array, options: VerifyOptions): P
 export function rulesProblem(bundle: LibraryBundle): { path: string; detail: string } | null {
   try {
     compileRules(bundle.guidelines);
+    // The ReDoS checker of the regex budget (docs/guidelines.md § Regex budget): build, sign, verify
+    // and the background's load all pass here; the content script never does.
+    const unsafe = auditRulePatterns(bundle.guidelines);
+    if (unsafe.length > 0) throw new RuleSetError(unsafe);
     return null;
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;

@@ -11,6 +11,13 @@ export interface LibraryProtocol {
   syncNow(): LibraryStatus;
   /** Indexed caption search; only captions inside their validity window unless includeOutOfDate. */
   searchCaptions(query: CaptionSearch): Caption[];
+  /**
+   * Options page only: the admin confirms the switch to the library id that the last sync refused
+   * because this public key was pinned to another one (status error `library-id`, with `libraryId`
+   * and `currentLibraryId`). Pins it and syncs at once; resolves with the resulting status. Rejects
+   * when no such refusal is pending or the sender is not an extension page.
+   */
+  confirmLibrarySwitch(data: { libraryId: string }): LibraryStatus;
   /** Fetches and verifies a source without storing it; `message` is in the UI language. */
   testLibrarySource(source: { url: string; publicKey: Jwk }): {
     ok: boolean;

@@ -70,6 +70,62 @@ export const library = {
     id: 'penyimpanan lokal gagal ({detail}).',
     en: 'local storage failed ({detail}).',
   },
+  'library.error.signature.resign': {
+    id: 'berkas pustaka di server tidak cocok dengan tanda tangannya, padahal kunci publik ini sudah memverifikasi pustaka ini sebelumnya.',
+    en: 'the library file on the server does not match its signature, although this public key verified this library before.',
+  },
+  'library.error.library-id': {
+    id: 'server memberikan pustaka "{libraryId}", padahal kunci publik ini terikat ke pustaka "{currentLibraryId}".',
+    en: 'the server sent the library "{libraryId}", but this public key is tied to the library "{currentLibraryId}".',
+  },
+  'library.error.storage.quota': {
+    id: 'ruang penyimpanan browser penuh.',
+    en: "the browser's storage is full.",
+  },
+  'library.contact.default': {
+    id: 'Biro Administrasi Pimpinan',
+    en: 'the Bureau (Biro Administrasi Pimpinan)',
+  },
+  'library.action.signature.key': {
+    id: 'Cocokkan kunci publik di pengaturan dengan yang dibagikan Biro; bila sudah sama, hubungi {contact}.',
+    en: 'Compare the public key in the settings with the one the bureau shared; if they match, contact {contact}.',
+  },
+  'library.action.signature.resign': {
+    id: 'Kunci publik Anda benar, jangan diubah. Pustaka kemungkinan diperbarui tanpa ditandatangani ulang: hubungi {contact}.',
+    en: 'Your public key is right; do not change it. The library was probably updated without being signed again: contact {contact}.',
+  },
+  'library.action.rollback': {
+    id: 'Tidak ada yang perlu diubah; bila terus berulang, hubungi {contact} (server mungkin menyajikan salinan lama).',
+    en: 'Nothing to change here; if it keeps happening, contact {contact} (the server may be serving an old copy).',
+  },
+  'library.action.library-id': {
+    id: 'Bila pergantian pustaka ini memang disengaja, konfirmasikan di halaman pengaturan; bila ragu, hubungi {contact}.',
+    en: 'If this change of library is intended, confirm it in the settings page; if in doubt, contact {contact}.',
+  },
+  'library.action.fix-file': {
+    id: 'Berkas pustaka di server perlu diperbaiki: hubungi {contact}.',
+    en: 'The library file on the server needs fixing: contact {contact}.',
+  },
+  'library.action.expired': {
+    id: 'Hubungi {contact} agar pustaka diterbitkan ulang.',
+    en: 'Contact {contact} to have the library published again.',
+  },
+  'library.action.network': {
+    id: 'Periksa koneksi internet; bila berlangsung lebih dari sehari, hubungi {contact}.',
+    en: 'Check the internet connection; if it lasts more than a day, contact {contact}.',
+  },
+  'library.action.missing-key': {
+    id: 'Minta kunci publik pustaka kepada {contact}.',
+    en: "Ask {contact} for the library's public key.",
+  },
+  'library.action.storage': {
+    id: 'Kosongkan ruang disk atau hapus data yang tidak dipakai, lalu sinkronkan lagi.',
+    en: 'Free some disk space or remove data you no longer need, then sync again.',
+  },
+  'library.switch.confirmed': {
+    id: 'Pergantian ke pustaka "{libraryId}" dikonfirmasi.',
+    en: 'The switch to the library "{libraryId}" is confirmed.',
+  },
   'library.test.ok': {
     id: 'Pustaka {id} versi {version} terverifikasi: {captions} keterangan.',
     en: 'Library {id} version {version} verified: {captions} captions.',

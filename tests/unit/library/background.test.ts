@@ -24,10 +24,11 @@ vi.mock('@/lib/messaging/protocol', () => ({
 async function sendMessage<K extends keyof ProtocolMap>(
   name: K,
   data: Parameters<ProtocolMap[K]>[0],
+  sender: { url?: string; tab?: { id: number } } = { url: 'chrome-extension://satu-pintu/options.html' },
 ): Promise<ReturnType<ProtocolMap[K]>> {
   const handler = handlers.get(name);
   if (!handler) throw new Error(`no handler for ${name}`);
-  return (await handler({ data })) as ReturnType<ProtocolMap[K]>;
+  return (await handler({ data, sender } as { data: unknown })) as ReturnType<ProtocolMap[K]>;
 }
 
 const EMBEDDED_URL = 'chrome-extension://satu-pintu/library/kalbar.json';
@@ -43,7 +44,9 @@ beforeEach(async () => {
   fakeBrowser.reset();
   const text = await readFile(join(import.meta.dirname, '../../../public/library/kalbar.json'), 'utf8');
   embedded = { text, version: LibraryBundleSchema.parse(JSON.parse(text)).version };
-  vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(EMBEDDED_URL);
+  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) =>
+    path === '/' ? 'chrome-extension://satu-pintu/' : EMBEDDED_URL,
+  );
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) =>
@@ -130,5 +133,20 @@ describe('setupLibrary (background wiring)', { timeout: 30_000 }, () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(contains).not.toHaveBeenCalled();
+  });
+
+  it('takes a library switch confirmation only from the extension’s own pages', async () => {
+    setupLibrary(db);
+    await expect(
+      sendMessage(
+        'confirmLibrarySwitch',
+        { libraryId: 'lain' },
+        { url: 'https://www.facebook.com/', tab: { id: 3 } },
+      ),
+    ).rejects.toThrow(/not allowed/);
+    // From the options page it reaches the service, which refuses: no switch is pending.
+    await expect(sendMessage('confirmLibrarySwitch', { libraryId: 'lain' })).rejects.toThrow(
+      /no refused switch/,
+    );
   });
 });

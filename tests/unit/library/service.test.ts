@@ -155,3 +155,24 @@ describe('library service (the background message handlers)', () => {
     expect(status).toMatchObject({ version: 7, source: 'remote', error: null });
   });
 });
+
+describe('confirmLibrarySwitch', () => {
+  it('pins only the library id the last sync refused, then syncs it in', async () => {
+    const served = { bytes: new Uint8Array(), signature: '' };
+    const { svc } = service({ remote: true, served });
+    Object.assign(served, await signed(makeBundle({ id: 'uji', version: 4 }), keys.privateJwk));
+    expect((await svc.sync({ force: true })).error).toBeNull();
+    Object.assign(served, await signed(makeBundle({ id: 'lain', version: 9 }), keys.privateJwk));
+    expect((await svc.sync({ force: true })).error).toMatchObject({ code: 'library-id', libraryId: 'lain' });
+
+    await expect(svc.confirmLibrarySwitch({ libraryId: 'yang-lain' })).rejects.toThrow(/no refused switch/);
+    await expect(svc.confirmLibrarySwitch({ libraryId: 'Not A Slug' })).rejects.toThrow();
+    expect((await svc.getLibrary()).bundle).toMatchObject({ id: 'uji', version: 4 });
+
+    const status = await svc.confirmLibrarySwitch({ libraryId: 'lain' });
+    expect(status).toMatchObject({ error: null, libraryId: 'lain', version: 9 });
+    expect((await svc.getLibrary()).bundle).toMatchObject({ id: 'lain', version: 9 });
+    // Nothing pending any more: a second confirmation is refused.
+    await expect(svc.confirmLibrarySwitch({ libraryId: 'lain' })).rejects.toThrow();
+  });
+});

@@ -1,14 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type SatuPintuDb } from '@/lib/db/database';
 import { loadBundle } from '@/lib/library/bundle-store';
-import type { LibraryBundle } from '@/lib/library/schema';
 import { generateKeyPair, type KeyPair } from '@/lib/library/signature';
-import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status-schema';
-import { createSync, type LibrarySource, type SyncDeps } from '@/lib/library/sync';
-import { bundleBytes, makeBundle, signed } from './fixtures';
+import { createSync } from '@/lib/library/sync';
+import { makeBundle } from './fixtures';
+import { harness, NOW, URL_ } from './sync-harness';
 
-const URL_ = 'https://pustaka.kalbarprov.go.id/kalbar.json';
-const NOW = new Date('2026-11-26T06:00:00Z');
 const embedded = makeBundle({ id: 'kalbar', version: 3 });
 
 let keys: KeyPair;
@@ -16,67 +13,6 @@ let otherKeys: KeyPair;
 beforeAll(async () => {
   [keys, otherKeys] = await Promise.all([generateKeyPair(), generateKeyPair()]);
 });
-
-/** A scripted library server plus everything else the sync needs. */
-function harness(db: SatuPintuDb) {
-  let status: LibraryStatus = INITIAL_LIBRARY_STATUS;
-  const served: { bytes: Uint8Array | null; signature: string; etag: string | null; status: number } = {
-    bytes: null,
-    signature: '',
-    etag: null,
-    status: 200,
-  };
-  const requests: Request[] = [];
-  const source: LibrarySource = { url: URL_, publicKey: null };
-  let now = NOW;
-  let permission = true;
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    requests.push(request);
-    if (served.status !== 200) return new Response('error', { status: served.status });
-    if (request.url.endsWith('.sig')) return new Response(served.signature);
-    if (served.etag && request.headers.get('if-none-match') === served.etag)
-      return new Response(null, { status: 304 });
-    return new Response(served.bytes as BodyInit, { headers: served.etag ? { ETag: served.etag } : {} });
-  }) as typeof fetch;
-  const deps: SyncDeps = {
-    db,
-    getSource: async () => ({ ...source }),
-    loadEmbedded: async () => bundleBytes(embedded),
-    hasPermission: async () => permission,
-    readStatus: async () => status,
-    writeStatus: async (next) => {
-      status = next;
-    },
-    fetch: fetchImpl,
-    now: () => now,
-    random: () => 0,
-  };
-  return {
-    deps,
-    sync: createSync(deps),
-    source,
-    requests,
-    status: () => status,
-    setNow: (date: Date) => {
-      now = date;
-    },
-    denyPermission: () => {
-      permission = false;
-    },
-    async serve(bundle: LibraryBundle, { key = keys, etag = null as string | null } = {}) {
-      const { bytes, signature } = await signed(bundle, key.privateJwk);
-      Object.assign(served, { bytes, signature, etag, status: 200 });
-      return { bytes, signature };
-    },
-    serveRaw(bytes: Uint8Array, signature: string) {
-      Object.assign(served, { bytes, signature, etag: null, status: 200 });
-    },
-    failWith(httpStatus: number) {
-      served.status = httpStatus;
-    },
-  };
-}
 
 let db: SatuPintuDb;
 let dbCount = 0;
@@ -97,7 +33,7 @@ async function inUse() {
 
 describe('library sync', () => {
   it('without a remote source, loads the embedded default', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.url = null;
     const status = await h.sync();
     expect(await inUse()).toEqual({ id: 'kalbar', version: 3, source: 'embedded' });
@@ -107,7 +43,7 @@ describe('library sync', () => {
   });
 
   it('accepts a signed remote bundle and keeps the embedded one as previous', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ id: 'kalbar', version: 1, captions: [] }));
     const status = await h.sync();
@@ -120,7 +56,7 @@ describe('library sync', () => {
   });
 
   it('rejects a tampered bundle with the reason and keeps the last good library', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }));
     await h.sync({ force: true });
@@ -137,7 +73,7 @@ describe('library sync', () => {
   });
 
   it('rejects a rollback from the same source', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }));
     await h.sync({ force: true });
@@ -148,7 +84,7 @@ describe('library sync', () => {
   });
 
   it('treats a server re-sending the same file without ETag as unchanged, not as a rollback', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }));
     await h.sync({ force: true });
@@ -157,7 +93,7 @@ describe('library sync', () => {
   });
 
   it('uses If-None-Match: a 304 keeps the library and counts as a successful check', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }), { etag: '"abc"' });
     await h.sync({ force: true });
@@ -170,7 +106,7 @@ describe('library sync', () => {
   });
 
   it('rejects an expired remote bundle but keeps working on an expired stored one, saying so', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4, expiresAt: '2026-12-01T00:00:00.000Z' }));
     await h.sync({ force: true });
@@ -183,7 +119,7 @@ describe('library sync', () => {
   });
 
   it('backs off after failures: alarms wait, "sync now" does not', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     h.failWith(503);
     const first = await h.sync();
@@ -204,7 +140,7 @@ describe('library sync', () => {
   });
 
   it('says when the key is missing, the permission is missing, or the key is wrong', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     await h.serve(makeBundle({ version: 4 }));
     expect((await h.sync({ force: true })).error?.code).toBe('missing-key');
     h.source.publicKey = otherKeys.publicJwk;
@@ -216,7 +152,7 @@ describe('library sync', () => {
   });
 
   it('reports a schema error with the path of the bad field', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     const broken = {
       ...makeBundle({ version: 9 }),
@@ -230,7 +166,7 @@ describe('library sync', () => {
   });
 
   it('going back to no remote source restores the embedded library', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }));
     await h.sync({ force: true });
@@ -240,7 +176,7 @@ describe('library sync', () => {
   });
 
   it('shares one running sync between concurrent callers', async () => {
-    const h = harness(db);
+    const h = harness(db, embedded, keys);
     h.source.publicKey = keys.publicJwk;
     await h.serve(makeBundle({ version: 4 }));
     const spy = vi.spyOn(h.deps, 'getSource');
