@@ -1,11 +1,20 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The platforms Satu Pintu works on. The library origin is added at run time as an
-// optional host permission (options page), never here.
-export const PLATFORM_HOSTS = ['*://*.facebook.com/*', '*://*.instagram.com/*', '*://studio.youtube.com/*'];
+// The platforms Satu Pintu works on, over https only: the platforms serve nothing else, and a page
+// served over plain http could be anyone's. They match the adapters' `matches` (lib/platforms/), which
+// the content script and the options page's permission check use. The library and desk origins are
+// added at run time as optional host permissions (options page), never here.
+export const PLATFORM_HOSTS = [
+  'https://*.facebook.com/*',
+  'https://*.instagram.com/*',
+  'https://studio.youtube.com/*',
+];
 
-/** Where a bureau may publish its library: requested at run time for the configured origin only. */
+/**
+ * Where a bureau may publish its library or run its desk: requested at run time for the configured
+ * origin only; plain http only on the loopback interface, for testing (docs/library-format.md).
+ */
 export const LIBRARY_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
@@ -34,8 +43,11 @@ export default defineConfig({
             gecko: {
               id: 'satu-pintu@kalbarprov.go.id',
               strict_min_version: '115.0',
-              // Drafts stay in the browser; a submission goes only to the bureau's own endpoint.
-              data_collection_permissions: { required: ['none'] },
+              // Drafts stay in the browser, but a submission for approval sends the draft's text with the
+              // admin's name and agency to the bureau's desk or endpoint (docs/library-format.md):
+              // that is website content and personal data, collected by the bureau, and required for
+              // the approval feature the extension exists for.
+              data_collection_permissions: { required: ['websiteContent', 'personallyIdentifyingInfo'] },
             },
           },
         }

@@ -34,7 +34,7 @@ const HOSTS = new Set([
 export default definePlatform({
   id: 'facebook',
   label: 'Facebook',
-  matches: ['*://*.facebook.com/*'],
+  matches: ['https://*.facebook.com/*'],
   // Host only, no path rules: Facebook navigates by pushState, so a page that starts on /messages/
   // can reach a post composer without a reload (Messenger's own box is excluded by label instead).
   detect: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),

@@ -13,7 +13,7 @@ const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com'])
 export default definePlatform({
   id: 'instagram',
   label: 'Instagram',
-  matches: ['*://*.instagram.com/*'],
+  matches: ['https://*.instagram.com/*'],
   // Host only, no path rules: Instagram is a pushState SPA (from /direct/ to /create/ without a
   // reload); the DM box is not in a dialog, and every caption strategy requires one.
   detect: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),

@@ -9,7 +9,7 @@ import { definePlatform } from './types';
 export default definePlatform({
   id: 'youtube',
   label: 'YouTube Studio',
-  matches: ['*://studio.youtube.com/*'],
+  matches: ['https://studio.youtube.com/*'],
   detect: (url) => url.protocol === 'https:' && url.hostname === 'studio.youtube.com',
   fields: [
     {

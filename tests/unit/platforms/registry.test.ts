@@ -58,6 +58,7 @@ describe('platform registry', () => {
 
   it.each(adapters)('$id detects the URL of its own fixture page origin', (adapter) => {
     const origin = adapter.matches[0]!.replace('*://*.', 'https://www.')
+      .replace('https://*.', 'https://www.')
       .replace('*://', 'https://')
       .replace(/\*$/, '');
     expect(adapter.detect(new URL(origin))).toBe(true);

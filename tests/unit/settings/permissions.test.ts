@@ -131,9 +131,9 @@ describe('requesting access at run time', () => {
   it('checks and requests a platform’s hosts (Firefox MV3 may withhold them)', async () => {
     const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
     expect(await hasPlatformAccess('facebook')).toBe(false);
-    expect(contains).toHaveBeenCalledWith({ origins: ['*://*.facebook.com/*'] });
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://*.facebook.com/*'] });
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
     expect(await requestPlatformAccess('youtube')).toEqual({ granted: true });
-    expect(request).toHaveBeenCalledWith({ origins: ['*://studio.youtube.com/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://studio.youtube.com/*'] });
   });
 });
