@@ -3,9 +3,11 @@ import type { Agency } from '@/lib/library/schema';
 import type { ActionStatus, Directory } from '@/lib/options/options-model';
 import type { PlatformId } from '@/lib/platforms/types';
 import type { FieldErrors, FieldName, SettingsForm } from '@/lib/settings/form';
+import { DeskSection } from './desk-section';
 import { describedBy, Field, StatusLine } from './field';
 import { IdentitySection } from './identity-section';
 import { LibrarySource } from './library-source';
+import { DebugSwitch, MarksSwitches } from './marks-switches';
 import { PlatformSwitches } from './platform-switches';
 
 export interface OptionsFormProps {
@@ -57,6 +59,10 @@ export function OptionsForm(props: OptionsFormProps) {
         }
         onGrant={props.onGrant}
       />
+      <MarksSwitches
+        value={form.marks}
+        onChange={(platform, on) => onEdit({ marks: { ...form.marks, [platform]: on } })}
+      />
       <fieldset class="sp-section">
         <legend>{t('options.language.legend')}</legend>
         <Field name="language" label={t('options.language.label')} hint={t('options.language.hint')}>
@@ -87,6 +93,8 @@ export function OptionsForm(props: OptionsFormProps) {
         permissionStatus={props.permissionStatus}
         busy={props.busy}
       />
+      <DeskSection url={form.deskUrl} token={form.deskToken} errors={errors} onEdit={onEdit} />
+      <DebugSwitch value={form.debug} onChange={(debug) => onEdit({ debug })} />
       <div class="sp-save-bar">
         <button
           type="submit"

@@ -3,8 +3,10 @@ import { render } from 'preact';
 import { OptionsPage } from '@/components/options/options-page';
 import { createOptionsApi } from '@/lib/options/options-api';
 import { createOptionsModel } from '@/lib/options/options-model';
+import { followDebugSetting } from '@/lib/settings/store';
 
 // Wiring only: the browser and the background behind one api object, the page's logic in the model.
+followDebugSetting();
 const api = createOptionsApi();
 render(
   <OptionsPage model={createOptionsModel(api)} exportAudit={api.exportAudit} download={api.download} />,

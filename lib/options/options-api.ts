@@ -6,7 +6,7 @@ import {
   hasOriginAccess,
   hasPlatformAccess,
   type PermissionOutcome,
-  requestOriginAccess,
+  requestOriginsAccess,
   requestPlatformAccess,
 } from '@/lib/settings/permissions';
 import { verifyPublicKey } from '@/lib/settings/public-key';
@@ -24,8 +24,8 @@ export interface OptionsApi {
   /** The library in use: its agency directory and status (throws when the background cannot answer). */
   getLibrary(): Promise<{ agencies: Agency[]; status: LibraryStatus }>;
   verifyPublicKey: typeof verifyPublicKey;
-  /** Must be called synchronously from a click (see permissions.ts). */
-  requestOriginAccess(url: string): Promise<PermissionOutcome>;
+  /** The origins of all the URLs in one prompt. Must be called synchronously from a click (see permissions.ts). */
+  requestOriginAccess(url: string, ...more: string[]): Promise<PermissionOutcome>;
   hasOriginAccess(url: string): Promise<boolean>;
   hasPlatformAccess(platform: PlatformId): Promise<boolean>;
   /** Must be called synchronously from a click. */
@@ -65,7 +65,7 @@ export function createOptionsApi(): OptionsApi {
       return { agencies: bundle.agencies, status };
     },
     verifyPublicKey,
-    requestOriginAccess: (url) => requestOriginAccess(url),
+    requestOriginAccess: (url, ...more) => requestOriginsAccess([url, ...more]),
     hasOriginAccess,
     hasPlatformAccess,
     requestPlatformAccess,

@@ -13,12 +13,11 @@ import {
   toForm,
 } from '@/lib/settings/form';
 import { checkHandle } from '@/lib/settings/handles';
-import { originLabel } from '@/lib/settings/origin';
 import type { PermissionOutcome } from '@/lib/settings/permissions';
 import { DEFAULT_SETTINGS, type PublicKeyJwk, type Settings } from '@/lib/settings/schema';
 import { applyImported, exportSettingsFile, parseSettingsFile } from '@/lib/settings/transfer';
 import type { OptionsApi } from './options-api';
-import { PERMISSION_TIMEOUT_MS, permissionText, withTimeout } from './permission-wait';
+import { originsLabel, PERMISSION_TIMEOUT_MS, permissionText, withTimeout } from './permission-wait';
 
 export type StatusKind = 'ok' | 'error' | 'busy' | 'info';
 
@@ -32,6 +31,16 @@ export type Directory =
   | { state: 'loading' }
   | { state: 'ready'; agencies: Agency[] }
   | { state: 'error'; detail: string };
+
+/** What one Save asks the browser for (see `accessPlan`). */
+interface AccessPlan {
+  sourceChanged: boolean;
+  deskChanged: boolean;
+  /** The library URL whose origin is requested, or null. */
+  library: string | null;
+  /** The desk URL whose origin is requested, or null. */
+  desk: string | null;
+}
 
 export interface OptionsModelOptions {
   now?: () => Date;
@@ -63,6 +72,7 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
   const permissionStatus = signal<ActionStatus | null>(null);
   const platformAccess = signal<Partial<Record<PlatformId, boolean>>>({});
   const originGranted = signal(false);
+  const deskGranted = signal(false);
   const busy = signal(false);
   /** The field the view should focus (the first invalid one after a failed save); `seq` re-triggers. */
   const focus = signal<{ field: FieldName; seq: number } | null>(null);
@@ -95,6 +105,10 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
       if (settings.library.url)
         void api.hasOriginAccess(settings.library.url).then((has) => {
           originGranted.value = has;
+        });
+      if (settings.desk.url)
+        void api.hasOriginAccess(settings.desk.url).then((has) => {
+          deskGranted.value = has;
         });
     });
     // Saved elsewhere (another options tab, the sidebar's collapse state): keep `saved` current,
@@ -147,14 +161,13 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
     await loadDirectory();
   }
 
-  async function awaitPermission(pending: Promise<PermissionOutcome>, url: string): Promise<boolean> {
+  async function awaitPermission(pending: Promise<PermissionOutcome>, urls: string[]): Promise<boolean> {
     permissionStatus.value = {
       kind: 'busy',
-      text: t('options.library.permissionPending', { origin: originLabel(url) }),
+      text: t('options.library.permissionPending', { origin: originsLabel(urls) }),
     };
     const outcome = await withTimeout(pending, timeoutMs);
-    permissionStatus.value = permissionText(outcome, url, timeoutMs);
-    originGranted.value = outcome.granted;
+    permissionStatus.value = permissionText(outcome, urls, timeoutMs);
     return outcome.granted;
   }
 
@@ -178,21 +191,20 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
   }
 
   /**
-   * A new remote source is saved only once it works: access to its origin granted, and the bundle
-   * at the URL fetched and verified with the key (a wrong key is reported and not saved).
+   * Which remote origins Save asks for: a new library source or desk always (it is saved only once
+   * its origin is granted), an unchanged one when its access is missing (reported, not blocking).
    */
-  async function checkNewSource(
-    source: { url: string; publicKey: PublicKeyJwk },
-    permission: Promise<PermissionOutcome>,
-  ): Promise<FieldErrors | null> {
-    if (!(await awaitPermission(permission, source.url)))
-      return { libraryUrl: 'options.error.source.access' };
-    return (await trySource(source)) ? null : { libraryKey: 'options.error.source.unverified' };
+  function accessPlan(next: Settings, current: Settings): AccessPlan {
+    const sourceChanged = JSON.stringify(next.library) !== JSON.stringify(current.library);
+    const deskChanged = JSON.stringify(next.desk) !== JSON.stringify(current.desk);
+    const library = next.library.url && (sourceChanged || !originGranted.value) ? next.library.url : null;
+    const desk = next.desk.url && (deskChanged || !deskGranted.value) ? next.desk.url : null;
+    return { sourceChanged, deskChanged, library, desk };
   }
 
   async function finishSave(
     next: Settings,
-    sourceChanged: boolean,
+    plan: AccessPlan,
     permission: Promise<PermissionOutcome> | null,
   ): Promise<void> {
     busy.value = true;
@@ -203,15 +215,20 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
         const keyError = await api.verifyPublicKey(publicKey);
         if (keyError) return showErrors({ libraryKey: keyError });
       }
-      if (url && publicKey && permission) {
-        if (sourceChanged) {
-          const sourceErrors = await checkNewSource({ url, publicKey }, permission);
-          if (sourceErrors) return showErrors(sourceErrors);
-        } else {
-          // Unchanged source, access asked again because it was missing: report it, do not block.
-          await awaitPermission(permission, url);
-        }
+      if (permission) {
+        const asked = [plan.library, plan.desk].filter((origin): origin is string => origin !== null);
+        const granted = await awaitPermission(permission, asked);
+        if (plan.library) originGranted.value = granted;
+        if (plan.desk) deskGranted.value = granted;
+        const refused: FieldErrors = {};
+        if (!granted && plan.library && plan.sourceChanged)
+          refused.libraryUrl = 'options.error.source.access';
+        if (!granted && plan.desk && plan.deskChanged) refused.deskUrl = 'options.error.desk.access';
+        if (Object.keys(refused).length > 0) return showErrors(refused);
       }
+      // A new remote source is saved only once the bundle at the URL verifies with the key.
+      if (plan.sourceChanged && url && publicKey && !(await trySource({ url, publicKey })))
+        return showErrors({ libraryKey: 'options.error.source.unverified' });
       adopt(await api.saveSettings(next));
       saveStatus.value = { kind: 'ok', text: t('options.saved') };
     } catch (error) {
@@ -221,12 +238,12 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
       busy.value = false;
     }
     // The background also syncs when it sees a new source; "sync now" reports the result here.
-    if (sourceChanged) await sync();
+    if (plan.sourceChanged) await sync();
   }
 
   /**
    * The Save click. Synchronous up to the permission request: Firefox forgets the user gesture at
-   * the first await, so the origin is asked for in the click's own turn.
+   * the first await, so the origins are asked for in the click's own turn, in one prompt.
    */
   function save(): void {
     const current = saved.value;
@@ -237,11 +254,12 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
       return;
     }
     const next = result.settings;
-    const url = next.library.url;
-    const sourceChanged = JSON.stringify(next.library) !== JSON.stringify(current.library);
-    const permission = url && (sourceChanged || !originGranted.value) ? api.requestOriginAccess(url) : null;
-    if (!url) permissionStatus.value = null;
-    void finishSave(next, sourceChanged, permission);
+    const plan = accessPlan(next, current);
+    const asked = [plan.library, plan.desk].filter((origin): origin is string => origin !== null);
+    const [first, ...more] = asked;
+    const permission = first ? api.requestOriginAccess(first, ...more) : null;
+    if (!first) permissionStatus.value = null;
+    void finishSave(next, plan, permission);
   }
 
   /** "Test connection": the source as typed, checked like Save checks it, and nothing saved. */
@@ -274,7 +292,7 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
         testStatus.value = { kind: 'error', text: t('options.library.testFailed', { detail: t(keyError) }) };
         return;
       }
-      await awaitPermission(permission, source.url);
+      originGranted.value = await awaitPermission(permission, [source.url]);
       await trySource(source);
     })();
   }
@@ -315,6 +333,10 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
         message: t(key, { ...params, ...(translated === undefined ? {} : { detail: translated }) }),
       };
     }
+    // The schema checks the key's shape; only WebCrypto can tell that its point is on the curve.
+    const key = result.settings.library.publicKey;
+    if (key && (await api.verifyPublicKey(key)))
+      return { ok: false, message: t('options.import.keyUnusable') };
     const current = saved.value ?? DEFAULT_SETTINGS;
     form.value = toForm(applyImported(current, result.settings));
     errors.value = {};

@@ -9,14 +9,19 @@ import type { ActionStatus } from './options-model';
  */
 export const PERMISSION_TIMEOUT_MS = 60_000;
 
+/** The origins a prompt names, as the admin reads them: "https://a, https://b". */
+export function originsLabel(urls: readonly string[]): string {
+  return [...new Set(urls.map(originLabel))].join(', ');
+}
+
 /** What the permission step's outcome means for the admin; null when access was granted. */
 export function permissionText(
   outcome: PermissionOutcome,
-  url: string,
+  urls: readonly string[],
   timeoutMs: number,
 ): ActionStatus | null {
   if (outcome.granted) return null;
-  const origin = originLabel(url);
+  const origin = originsLabel(urls);
   switch (outcome.reason) {
     case 'denied':
       return { kind: 'error', text: t('options.library.permissionDenied', { origin }) };

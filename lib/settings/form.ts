@@ -20,6 +20,10 @@ export interface SettingsForm {
   libraryUrl: string;
   /** The JWK as JSON text, as pasted. */
   libraryKey: string;
+  deskUrl: string;
+  deskToken: string;
+  marks: Record<PlatformId, boolean>;
+  debug: boolean;
 }
 
 export const HANDLE_FIELDS = {
@@ -36,7 +40,9 @@ export type FieldName =
   | 'platforms'
   | 'language'
   | 'libraryUrl'
-  | 'libraryKey';
+  | 'libraryKey'
+  | 'deskUrl'
+  | 'deskToken';
 
 /** In the order they appear on the page: the first invalid one gets the focus. */
 export const FIELD_ORDER: readonly FieldName[] = [
@@ -48,6 +54,8 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'language',
   'libraryUrl',
   'libraryKey',
+  'deskUrl',
+  'deskToken',
 ];
 
 export type FieldErrors = Partial<Record<FieldName, MessageKey>>;
@@ -67,6 +75,10 @@ export function toForm(settings: Omit<Settings, 'sidebarCollapsed'>): SettingsFo
     language: settings.language,
     libraryUrl: library.url ?? '',
     libraryKey: library.publicKey ? JSON.stringify(library.publicKey, null, 2) : '',
+    deskUrl: settings.desk.url ?? '',
+    deskToken: settings.desk.token ?? '',
+    marks: { ...settings.marks },
+    debug: settings.debug,
   };
 }
 
@@ -80,6 +92,7 @@ function fieldOf(path: readonly PropertyKey[]): FieldName | null {
       return HANDLE_FIELDS[sub as PlatformId];
   }
   if (section === 'library') return key === 'url' ? 'libraryUrl' : 'libraryKey';
+  if (section === 'desk') return key === 'url' ? 'deskUrl' : 'deskToken';
   if (section === 'language' || section === 'platforms') return section;
   return null;
 }
@@ -107,6 +120,9 @@ export function readForm(form: SettingsForm, current: Settings): ReadResult {
   const key = parsePublicKeyText(form.libraryKey);
   if (key.error) errors.libraryKey = key.error;
   const url = form.libraryUrl.trim();
+  // The desk's paths are appended to its address, so a trailing slash is the admin's typing only.
+  const deskUrl = form.deskUrl.trim().replace(/\/+$/, '');
+  const deskToken = form.deskToken.trim();
   const candidate = {
     ...current,
     identity: {
@@ -118,6 +134,9 @@ export function readForm(form: SettingsForm, current: Settings): ReadResult {
     library: { url: url === '' ? null : url, publicKey: key.key },
     language: form.language,
     platforms: form.platforms,
+    desk: { url: deskUrl === '' ? null : deskUrl, token: deskToken === '' ? null : deskToken },
+    marks: form.marks,
+    debug: form.debug,
   };
   const parsed = SettingsSchema.safeParse(candidate);
   if (!parsed.success) {

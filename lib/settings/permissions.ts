@@ -117,8 +117,20 @@ export function requestOriginAccess(
   url: string,
   from: ManifestLike = manifest(),
 ): Promise<PermissionOutcome> {
-  if (!isOriginRequestable(url, from)) return Promise.resolve({ granted: false, reason: 'undeclared' });
-  return request([originPattern(url)]);
+  return requestOriginsAccess([url], from);
+}
+
+/**
+ * Request the origins of several URLs (the library and the desk) in one prompt: a second
+ * `permissions.request` while the first prompt is open is refused by the browser.
+ */
+export function requestOriginsAccess(
+  urls: readonly string[],
+  from: ManifestLike = manifest(),
+): Promise<PermissionOutcome> {
+  if (!urls.every((url) => isOriginRequestable(url, from)))
+    return Promise.resolve({ granted: false, reason: 'undeclared' });
+  return request([...new Set(urls.map(originPattern))]);
 }
 
 export function hasOriginAccess(url: string): Promise<boolean> {

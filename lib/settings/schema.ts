@@ -71,6 +71,31 @@ export const LibrarySourceSchema = z
   });
 export type LibrarySource = z.infer<typeof LibrarySourceSchema>;
 
+/** A desk agency token as the bureau issues it: RFC 6750 bearer-token characters. */
+export const DESK_TOKEN_PATTERN = /^[A-Za-z0-9._~+/-]{8,512}={0,2}$/;
+
+/**
+ * The bureau's desk: when both are set, submissions go to `${url}/api/submissions` with the token
+ * as a bearer credential (docs/desk.md); both null = the library's own submit endpoint.
+ */
+export const DeskSchema = z
+  .object({
+    url: LibraryUrlSchema.nullable().default(null),
+    token: z
+      .string()
+      .trim()
+      .regex(DESK_TOKEN_PATTERN, { error: 'options.error.desk.token' })
+      .nullable()
+      .default(null),
+  })
+  .superRefine((desk, ctx) => {
+    if (desk.url !== null && desk.token === null)
+      ctx.addIssue({ code: 'custom', path: ['token'], message: 'options.error.desk.tokenRequired' });
+    if (desk.url === null && desk.token !== null)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'options.error.desk.urlRequired' });
+  });
+export type DeskSettings = z.infer<typeof DeskSchema>;
+
 const handle = (platform: PlatformId) =>
   z.string().regex(HANDLE_RULES[platform].pattern, { error: HANDLE_RULES[platform].message }).optional();
 
@@ -105,6 +130,11 @@ export const SettingsSchema = z.object({
   platforms: PlatformSwitchesSchema.default({ facebook: true, instagram: true, youtube: true }),
   /** Collapsed state of the sidebar, remembered per platform. */
   sidebarCollapsed: z.partialRecord(z.enum(PLATFORM_IDS), z.boolean()).default({}),
+  desk: DeskSchema.default(DeskSchema.parse({})),
+  /** Inline marks over the composer's text, per platform (the sidebar shows findings either way). */
+  marks: PlatformSwitchesSchema.default({ facebook: true, instagram: true, youtube: true }),
+  /** Technical detail in the console (lib/log.ts); off for admins. */
+  debug: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -13,7 +13,10 @@ import type { Settings } from './schema';
 export const SETTINGS_STORAGE_KEY = 'local:settings';
 
 /** What a page-side surface (sidebar, inline marks) needs of the settings. */
-export type SettingsView = Pick<Settings, 'language' | 'identity' | 'platforms' | 'sidebarCollapsed'>;
+export type SettingsView = Pick<
+  Settings,
+  'language' | 'identity' | 'platforms' | 'marks' | 'debug' | 'sidebarCollapsed'
+>;
 
 const MAX_AGENCY_ID = 200;
 const MAX_ADMIN_TEXT = 120;
@@ -73,6 +76,8 @@ export function readSettingsView(raw: unknown): SettingsView {
     language: LANGUAGES.find((lang) => lang === settings.language) ?? 'id',
     identity: identityOf(settings.identity),
     platforms: switches(settings.platforms) ?? { facebook: true, instagram: true, youtube: true },
+    marks: switches(settings.marks) ?? { facebook: true, instagram: true, youtube: true },
+    debug: typeof settings.debug === 'boolean' ? settings.debug : false,
     sidebarCollapsed: collapsedValid ? (collapsedIn as Settings['sidebarCollapsed']) : {},
   };
 }

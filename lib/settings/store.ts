@@ -1,4 +1,6 @@
 import { storage } from '#imports';
+import { log } from '@/lib/log';
+import { applyDebugSetting } from './debug';
 import { DEFAULT_SETTINGS, parseStoredSettings, type Settings, SettingsSchema } from './schema';
 
 /** One storage item for all settings; extension pages and content scripts may read it. */
@@ -25,4 +27,13 @@ export function watchSettings(callback: (settings: Settings, previous: Settings)
   return settingsItem.watch((value, previous) =>
     callback(parseStoredSettings(value), parseStoredSettings(previous)),
   );
+}
+
+/** Keeps lib/log's debug switch on the settings' `debug` in this context; returns the unsubscribe. */
+export function followDebugSetting(): () => void {
+  void getSettings().then(
+    (settings) => applyDebugSetting(settings.debug),
+    (error) => log.error('settings', error),
+  );
+  return watchSettings((settings) => applyDebugSetting(settings.debug));
 }

@@ -8,8 +8,11 @@ import { type Settings, SettingsSchema } from './schema';
  */
 export const SETTINGS_FILE_FORMAT = 'satu-pintu/settings@1';
 
-/** What travels in the file: everything but per-browser UI state (the sidebar's collapse choice). */
-export const TransferableSettingsSchema = SettingsSchema.omit({ sidebarCollapsed: true });
+/**
+ * What travels in the file: everything but this browser's own state (the sidebar's collapse choice
+ * and the diagnostics switch).
+ */
+export const TransferableSettingsSchema = SettingsSchema.omit({ sidebarCollapsed: true, debug: true });
 export type TransferableSettings = z.infer<typeof TransferableSettingsSchema>;
 
 export const SettingsFileSchema = z.object({
@@ -22,7 +25,7 @@ export const SettingsFileSchema = z.object({
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 export function exportSettingsFile(settings: Settings, now: Date = new Date()): string {
-  const { sidebarCollapsed: _uiState, ...transferable } = settings;
+  const { sidebarCollapsed: _uiState, debug: _debug, ...transferable } = settings;
   const file: z.input<typeof SettingsFileSchema> = {
     format: SETTINGS_FILE_FORMAT,
     exportedAt: now.toISOString(),
@@ -65,7 +68,11 @@ export function parseSettingsFile(text: string): ImportResult {
   };
 }
 
-/** Apply an imported file over the current settings, keeping this browser's UI state. */
+/** Apply an imported file over the current settings, keeping this browser's own state. */
 export function applyImported(current: Settings, imported: TransferableSettings): Settings {
-  return SettingsSchema.parse({ ...imported, sidebarCollapsed: current.sidebarCollapsed });
+  return SettingsSchema.parse({
+    ...imported,
+    sidebarCollapsed: current.sidebarCollapsed,
+    debug: current.debug,
+  });
 }

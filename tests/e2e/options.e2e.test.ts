@@ -119,8 +119,14 @@ async function setSource(page: Page, key: Jwk) {
 /** Sets the served library as the source and waits until its agencies are offered. */
 async function useServedLibrary(page: Page) {
   await setSource(page, publicKey);
-  await expect.poll(() => page.locator('[data-sp="save-status"]').getAttribute('data-state')).toBe('ok');
-  await expect.poll(() => page.locator('[data-sp="sync-status"]').getAttribute('data-state')).toBe('ok');
+  // Sized for a loaded 2-core machine: the Save verifies the bundle, then the background syncs it.
+  const slow = { timeout: 20_000 };
+  await expect
+    .poll(() => page.locator('[data-sp="save-status"]').getAttribute('data-state'), slow)
+    .toBe('ok');
+  await expect
+    .poll(() => page.locator('[data-sp="sync-status"]').getAttribute('data-state'), slow)
+    .toBe('ok');
   await page.locator(`[data-sp="agency"] option[value="${AGENCY.id}"]`).waitFor({ state: 'attached' });
 }
 
@@ -185,6 +191,32 @@ describe('options page (e2e)', () => {
     expect(await storedSettings(sp)).toMatchObject({
       library: { url: libraryUrl, publicKey: { x: publicKey.x } },
     });
+    await sp.close();
+  });
+
+  it('saves the desk with its origin granted, and inline-mark and diagnostics switches', async () => {
+    const sp = await launch();
+    const page = await openOptions(sp.context, sp.extensionId);
+    const desk = new URL(libraryUrl).origin;
+    const token = 'spd_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4';
+    await page.locator('[data-sp="desk-url"]').fill(`${desk}/`);
+    await page.locator('[data-sp="desk-token"]').fill(token);
+    await page.locator('[data-sp="marks-switch"][data-platform="youtube"]').uncheck();
+    await page.locator('[data-sp="debug"]').check();
+    await page.locator('[data-sp="save"]').click();
+    await expect
+      .poll(() => page.locator('[data-sp="save-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('ok');
+    expect(await storedSettings(sp)).toMatchObject({
+      desk: { url: desk, token },
+      marks: { facebook: true, instagram: true, youtube: false },
+      debug: true,
+    });
+    const granted = await sp.serviceWorker.evaluate(async (origin) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      return api.permissions.contains({ origins: [`${origin}/*`] });
+    }, desk);
+    expect(granted).toBe(true);
     await sp.close();
   });
 

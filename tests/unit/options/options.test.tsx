@@ -409,7 +409,14 @@ describe('options page', () => {
     await vi.waitFor(async () => expect((await getSettings()).identity.agencyId).toBeNull());
     await vi.waitFor(() => expect($<HTMLSelectElement>('[data-sp="agency"]').value).toBe(''));
     await chooseFile(text);
-    await vi.waitFor(() => expect($('[data-sp="import-status"]').dataset.state).toBe('ok'));
+    // The reset left an 'ok' status too: wait for the import's own (its key is checked with WebCrypto).
+    await vi.waitFor(
+      () => expect($('[data-sp="import-status"]').textContent).toBe(t('options.import.loaded')),
+      {
+        timeout: 5000,
+      },
+    );
+    expect($('[data-sp="import-status"]').dataset.state).toBe('ok');
     expect($<HTMLSelectElement>('[data-sp="agency"]').value).toBe('dinkes');
     expect($<HTMLInputElement>('[data-sp="handle"][data-platform="instagram"]').value).toBe('dinkes_kalbar');
     // Imported into the form only: saved when the admin presses Save.
@@ -469,5 +476,108 @@ describe('options page', () => {
     });
     await vi.waitFor(() => expect($('#sp-agency-hint').textContent).toContain('background asleep'));
     expect($<HTMLSelectElement>('[data-sp="agency"]').disabled).toBe(true);
+  });
+});
+
+describe('options page: desk, inline marks, diagnostics', () => {
+  const DESK = 'https://meja.kalbarprov.go.id';
+  const TOKEN = 'spd_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4';
+  const WAIT = { timeout: 5000 };
+
+  it('saves the desk after asking for its origin in the Save click itself', async () => {
+    const api = fakeApi();
+    await mount(api);
+    await type('[data-sp="desk-url"]', `${DESK}/`);
+    await type('[data-sp="desk-token"]', TOKEN);
+    let requestedInClick = false;
+    await act(async () => {
+      $<HTMLButtonElement>('[data-sp="save"]').click();
+      requestedInClick = vi.mocked(api.requestOriginAccess).mock.calls.length === 1;
+    });
+    expect(requestedInClick).toBe(true);
+    expect(api.requestOriginAccess).toHaveBeenCalledWith(DESK);
+    await vi.waitFor(() => expect($('[data-sp="save-status"]').dataset.state).toBe('ok'), WAIT);
+    expect((await getSettings()).desk).toEqual({ url: DESK, token: TOKEN });
+    // A desk is not a library source: nothing to sync.
+    expect(api.syncNow).not.toHaveBeenCalled();
+  });
+
+  it('asks for the library and the desk in one prompt', async () => {
+    const api = fakeApi();
+    await mount(api);
+    const { publicJwk } = await makeKeyPair();
+    await type('[data-sp="library-url"]', 'https://biro.kalbarprov.go.id/pustaka.json');
+    await type('[data-sp="library-key"]', JSON.stringify(publicJwk));
+    await type('[data-sp="desk-url"]', DESK);
+    await type('[data-sp="desk-token"]', TOKEN);
+    await submit();
+    expect(api.requestOriginAccess).toHaveBeenCalledTimes(1);
+    expect(api.requestOriginAccess).toHaveBeenCalledWith('https://biro.kalbarprov.go.id/pustaka.json', DESK);
+    await vi.waitFor(() => expect($('[data-sp="save-status"]').dataset.state).toBe('ok'), WAIT);
+  });
+
+  it('does not save a desk whose origin is refused, and marks the desk field', async () => {
+    const api = fakeApi({
+      requestOriginAccess: vi.fn(async () => ({ granted: false as const, reason: 'denied' as const })),
+    });
+    await mount(api);
+    await type('[data-sp="desk-url"]', DESK);
+    await type('[data-sp="desk-token"]', TOKEN);
+    await submit();
+    await vi.waitFor(() => expect(errorOf('deskUrl')).not.toBeNull(), WAIT);
+    expect($('[data-sp="permission-status"]').textContent).toContain(DESK);
+    expect(api.saveSettings).not.toHaveBeenCalled();
+    expect((await getSettings()).desk).toEqual({ url: null, token: null });
+  });
+
+  it('refuses a plain-http desk and a desk without its token before asking anything', async () => {
+    const api = fakeApi();
+    await mount(api);
+    await type('[data-sp="desk-url"]', 'http://meja.kalbarprov.go.id');
+    await submit();
+    expect(errorOf('deskUrl')?.textContent).toContain('https://');
+    await type('[data-sp="desk-url"]', DESK);
+    await submit();
+    expect(errorOf('deskToken')?.textContent).toContain('token');
+    expect(api.requestOriginAccess).not.toHaveBeenCalled();
+    expect(api.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('switches inline marks per platform and the diagnostics log', async () => {
+    await mount(fakeApi());
+    expect($<HTMLInputElement>('[data-sp="marks-switch"][data-platform="instagram"]').checked).toBe(true);
+    await act(async () => {
+      $<HTMLInputElement>('[data-sp="marks-switch"][data-platform="instagram"]').click();
+      $<HTMLInputElement>('[data-sp="debug"]').click();
+    });
+    await submit();
+    await vi.waitFor(() => expect($('[data-sp="save-status"]').dataset.state).toBe('ok'), WAIT);
+    const saved = await getSettings();
+    expect(saved.marks).toEqual({ facebook: true, instagram: false, youtube: true });
+    expect(saved.debug).toBe(true);
+  });
+
+  it('refuses at import a settings file whose key is not a point on the curve', async () => {
+    const { publicJwk } = await makeKeyPair();
+    const offCurve = { kty: 'EC' as const, crv: 'P-256' as const, x: publicJwk.y!, y: publicJwk.x! };
+    const text = exportSettingsFile(
+      {
+        ...DEFAULT_SETTINGS,
+        library: { url: 'https://biro.kalbarprov.go.id/pustaka.json', publicKey: offCurve },
+      },
+      new Date('2026-11-26T06:00:00Z'),
+    );
+    await mount(fakeApi());
+    await act(async () => {
+      const input = $<HTMLInputElement>('[data-sp="import"]');
+      Object.defineProperty(input, 'files', {
+        configurable: true,
+        value: [new File([text], 'settings.json', { type: 'application/json' })],
+      });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect($('[data-sp="import-status"]').dataset.state).toBe('error'), WAIT);
+    expect($('[data-sp="import-status"]').textContent).toContain('kurva P-256');
+    expect($<HTMLInputElement>('[data-sp="library-url"]').value).toBe('');
   });
 });

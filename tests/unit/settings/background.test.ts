@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { isDebugLogging, setDebugLogging } from '@/lib/log';
 import { setupSettings } from '@/lib/settings/background';
-import { getSettings, saveSettings } from '@/lib/settings/store';
+import { followDebugSetting, getSettings, saveSettings } from '@/lib/settings/store';
 
 // @webext-core/messaging talks to `chrome.runtime` with callbacks, which the fake browser does not
 // route; capture the registered handlers instead and call them as the messenger would.
@@ -50,4 +51,29 @@ describe('settings background wiring', () => {
     await handlers.get('openOptions')?.({ data: undefined });
     expect(open).toHaveBeenCalledTimes(1);
   });
+});
+
+describe('the diagnostics switch', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // An admin's build: a development build logs whatever the switch says.
+    vi.stubEnv('DEV', false);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    setDebugLogging(false);
+  });
+
+  it('turns lib/log debugging on and off as the settings say', async () => {
+    setDebugLogging(false);
+    await saveSettings({ ...(await getSettings()), debug: true });
+    const stop = followDebugSetting();
+    await vi.waitFor(() => expect(isDebugLogging()).toBe(true), { timeout: 5000 });
+    await saveSettings({ ...(await getSettings()), debug: false });
+    await vi.waitFor(() => expect(isDebugLogging()).toBe(false), { timeout: 5000 });
+    stop();
+    await saveSettings({ ...(await getSettings()), debug: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isDebugLogging()).toBe(false);
+  }, 20_000);
 });

@@ -43,6 +43,9 @@ describe('reading the options form', () => {
         language: 'en',
         platforms: { facebook: true, instagram: false, youtube: true },
         sidebarCollapsed: { youtube: true },
+        desk: { url: null, token: null },
+        marks: { facebook: true, instagram: true, youtube: true },
+        debug: false,
       },
     });
   });
@@ -100,7 +103,27 @@ describe('reading the options form', () => {
         handles: { youtube: '@dkpkalbar' },
       },
       library: { url: 'http://localhost:8080/p.json', publicKey: publicMembers(publicJwk) },
+      desk: { url: 'https://meja.kalbarprov.go.id', token: 'spd_Zm9vYmFyYmF6cXV4cXV1eA' },
+      marks: { facebook: false, instagram: true, youtube: false },
+      debug: true,
     };
     expect(readForm(toForm(settings), settings)).toEqual({ ok: true, settings });
+  });
+
+  it('reads the desk fields: trims, drops a trailing slash, and names the field that is wrong', () => {
+    const token = 'spd_Zm9vYmFyYmF6cXV4cXV1eA';
+    const read = readForm(form({ deskUrl: ' https://meja.kalbarprov.go.id/ ', deskToken: ` ${token} ` }), current);
+    expect(read.ok && read.settings.desk).toEqual({ url: 'https://meja.kalbarprov.go.id', token });
+    expect(readForm(form({ deskUrl: 'http://meja.kalbarprov.go.id', deskToken: token }), current)).toEqual({
+      ok: false,
+      errors: { deskUrl: 'options.error.url.https' },
+    });
+    expect(readForm(form({ deskUrl: 'https://meja.kalbarprov.go.id' }), current)).toEqual({
+      ok: false,
+      errors: { deskToken: 'options.error.desk.tokenRequired' },
+    });
+    expect(firstInvalid({ deskToken: 'options.error.desk.token', libraryKey: 'options.error.key.json' })).toBe(
+      'libraryKey',
+    );
   });
 });

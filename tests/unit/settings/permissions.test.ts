@@ -8,6 +8,7 @@ import {
   isOriginRequestable,
   patternCovers,
   requestOriginAccess,
+  requestOriginsAccess,
   requestPlatformAccess,
 } from '@/lib/settings/permissions';
 
@@ -61,6 +62,24 @@ describe('requesting access at run time', () => {
       granted: true,
     });
     expect(request).toHaveBeenCalledWith({ origins: ['http://localhost/*'] });
+  });
+
+  it('asks for the library and the desk in one prompt, and refuses if either is undeclared', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    expect(
+      await requestOriginsAccess(
+        ['https://biro.kalbarprov.go.id/p.json', 'https://meja.kalbarprov.go.id', 'https://biro.kalbarprov.go.id/x'],
+        CHROME_MV3,
+      ),
+    ).toEqual({ granted: true });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledWith({
+      origins: ['https://biro.kalbarprov.go.id/*', 'https://meja.kalbarprov.go.id/*'],
+    });
+    expect(
+      await requestOriginsAccess(['https://meja.kalbarprov.go.id', 'http://meja.kalbarprov.go.id'], CHROME_MV3),
+    ).toEqual({ granted: false, reason: 'undeclared' });
+    expect(request).toHaveBeenCalledTimes(1);
   });
 
   it('calls permissions.request synchronously, so the click’s user gesture is still alive', () => {

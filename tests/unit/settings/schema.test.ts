@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  DeskSchema,
   LibrarySourceSchema,
   libraryUrlError,
   parseStoredSettings,
@@ -17,6 +18,9 @@ describe('settings defaults', () => {
       language: 'id',
       platforms: { facebook: true, instagram: true, youtube: true },
       sidebarCollapsed: {},
+      desk: { url: null, token: null },
+      marks: { facebook: true, instagram: true, youtube: true },
+      debug: false,
     });
   });
 });
@@ -114,6 +118,60 @@ describe('reading stored settings (migration of malformed values)', () => {
       language: 'en',
     });
     expect(settings.library.publicKey).toBeNull();
+    expect(settings.language).toBe('en');
+  });
+});
+
+describe('desk, inline marks and diagnostics settings', () => {
+  const TOKEN = 'spd_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXhxdXV4';
+
+  it('reads settings stored before they existed (schema version 1 without them) with their defaults', () => {
+    // The shape every profile had before the desk, the marks and the debug switch.
+    const v1 = {
+      schemaVersion: 1,
+      identity: { agencyId: 'dinkes', adminName: 'Rina', adminRole: 'Admin', handles: {} },
+      library: { url: null, publicKey: null },
+      language: 'en',
+      platforms: { facebook: true, instagram: false, youtube: true },
+      sidebarCollapsed: { youtube: true },
+    };
+    expect(SettingsSchema.safeParse(v1).success).toBe(true);
+    expect(parseStoredSettings(v1)).toEqual({
+      ...v1,
+      desk: { url: null, token: null },
+      marks: { facebook: true, instagram: true, youtube: true },
+      debug: false,
+    });
+  });
+
+  it('takes a desk as an https (or loopback http) address with a bearer token, both or neither', () => {
+    const parse = (desk: unknown) => DeskSchema.safeParse(desk);
+    expect(parse({ url: 'https://meja.kalbarprov.go.id', token: TOKEN }).success).toBe(true);
+    expect(parse({ url: 'http://127.0.0.1:8787', token: TOKEN }).success).toBe(true);
+    expect(parse({ url: null, token: null }).success).toBe(true);
+    const messages = (desk: unknown) => parse(desk).error?.issues.map((issue) => [issue.path, issue.message]);
+    expect(messages({ url: 'http://meja.kalbarprov.go.id', token: TOKEN })).toEqual([
+      [['url'], 'options.error.url.https'],
+    ]);
+    expect(messages({ url: 'https://meja.kalbarprov.go.id', token: null })).toEqual([
+      [['token'], 'options.error.desk.tokenRequired'],
+    ]);
+    expect(messages({ url: null, token: TOKEN })).toEqual([[['url'], 'options.error.desk.urlRequired']]);
+    expect(messages({ url: 'https://meja.kalbarprov.go.id', token: 'has spaces inside it' })).toEqual([
+      [['token'], 'options.error.desk.token'],
+    ]);
+  });
+
+  it('salvages a malformed desk as no desk without losing anything else', () => {
+    const settings = parseStoredSettings({
+      language: 'en',
+      desk: { url: 'ftp://meja', token: TOKEN },
+      marks: { facebook: false, instagram: true, youtube: true },
+      debug: 'yes',
+    });
+    expect(settings.desk).toEqual({ url: null, token: null });
+    expect(settings.marks).toEqual({ facebook: false, instagram: true, youtube: true });
+    expect(settings.debug).toBe(false);
     expect(settings.language).toBe('en');
   });
 });

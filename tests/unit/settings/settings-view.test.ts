@@ -7,6 +7,8 @@ const pick = (settings: ReturnType<typeof parseStoredSettings>) => ({
   language: settings.language,
   identity: settings.identity,
   platforms: settings.platforms,
+  marks: settings.marks,
+  debug: settings.debug,
   sidebarCollapsed: settings.sidebarCollapsed,
 });
 
@@ -52,6 +54,8 @@ const stored = fc.record(
       fc.record({ facebook: bool, instagram: bool, youtube: bool }, { requiredKeys: [] }),
       junk,
     ),
+    marks: fc.oneof(fc.record({ facebook: bool, instagram: bool, youtube: bool }, { requiredKeys: [] }), junk),
+    debug: bool,
     sidebarCollapsed: fc.oneof(
       fc.record({ facebook: bool, instagram: bool, youtube: bool, tiktok: bool }, { requiredKeys: [] }),
       junk,

@@ -24,6 +24,9 @@ async function configured(): Promise<Settings> {
     language: 'en',
     platforms: { facebook: true, instagram: false, youtube: true },
     sidebarCollapsed: { facebook: true },
+    desk: { url: 'https://meja.kalbarprov.go.id', token: 'spd_Zm9vYmFyYmF6cXV4cXV1eA' },
+    marks: { facebook: false, instagram: true, youtube: true },
+    debug: true,
   };
 }
 
@@ -35,6 +38,8 @@ describe('settings file export / import', () => {
     expect(file.format).toBe(SETTINGS_FILE_FORMAT);
     expect(file.exportedAt).toBe('2026-11-26T06:00:00.000Z');
     expect(file.settings.sidebarCollapsed).toBeUndefined();
+    expect(file.settings.debug).toBeUndefined();
+    expect(file.settings.desk).toEqual(settings.desk);
     const imported = parseSettingsFile(text);
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
@@ -42,6 +47,7 @@ describe('settings file export / import', () => {
     expect(applyImported(fresh, imported.settings)).toEqual({
       ...settings,
       sidebarCollapsed: { youtube: true },
+      debug: false,
     });
   });
 
