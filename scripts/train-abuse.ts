@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeWeights, modelChecksum } from '../lib/guidelines/model/codec';
+import { encodeWeights, modelChecksum, slangLines } from '../lib/guidelines/model/codec';
 import { parseLexiconCsv, parseSlangCsv, parseTrainingCsv } from '../lib/guidelines/model/dataset';
 import {
   extractFeatures,
@@ -185,7 +185,7 @@ const headFile = (model: QuantisedModel, t: number, e: number) => ({
 });
 const payload = {
   features: FEATURES,
-  normalisation: { slang: slangPairs, lexicon },
+  normalisation: { slang: slangLines(slangPairs), lexicon },
   heads: {
     abuse: headFile(heads.abuse, threshold, errorThreshold),
     hate: headFile(heads.hate, hateThreshold, Math.max(hateThreshold, 0.99)),

@@ -20,6 +20,7 @@ import { rulesProblem } from './verify-bundle';
  *   SRC/approvals.yaml       optional list of approval records
  *   SRC/guidelines/*.yaml    lists of guideline rules (file-name order)
  *   SRC/captions/*.md        one caption per file: YAML front matter + the text (id = file name)
+ *   SRC/models/abuse.json    optional abuse / hate-speech model (`npm run train:abuse`)
  */
 export class BuildError extends Error {}
 
@@ -43,7 +44,14 @@ const DAY_MS = 86_400_000;
 /** The source files by path relative to the source folder (`meta.yaml`, `captions/x.md`, …). */
 export type SourceFiles = Readonly<Record<string, string>>;
 
-const TOP_FILES = ['meta.yaml', 'agencies.yaml', 'hashtags.yaml', 'platforms.yaml', 'approvals.yaml'];
+const TOP_FILES = [
+  'meta.yaml',
+  'agencies.yaml',
+  'hashtags.yaml',
+  'platforms.yaml',
+  'approvals.yaml',
+  'models/abuse.json',
+];
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   try {
@@ -79,6 +87,16 @@ function yamlOf(files: SourceFiles, path: string): unknown {
     return parseYaml(text);
   } catch (error) {
     throw new BuildError(`${path}: invalid YAML (${(error as Error).message})`);
+  }
+}
+
+function jsonOf(files: SourceFiles, path: string): unknown {
+  const text = files[path];
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BuildError(`${path}: invalid JSON (${(error as Error).message})`);
   }
 }
 
@@ -136,6 +154,7 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
   const hashtags = (yamlOf(files, 'hashtags.yaml') ?? {}) as Record<string, unknown>;
   const platforms = yamlOf(files, 'platforms.yaml') ?? {};
   const approvals = yamlOf(files, 'approvals.yaml') ?? [];
+  const abuseModel = jsonOf(files, 'models/abuse.json');
 
   const guidelines: unknown[] = [];
   const guidelineOrigin: string[] = [];
@@ -170,6 +189,7 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
     bannedHashtags: hashtags.banned ?? [],
     approvals,
     platforms,
+    ...(abuseModel === undefined ? {} : { models: { abuse: abuseModel } }),
   };
 
   const parsed = LibraryBundleSchema.safeParse(draft);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_STATUSES } from '@/lib/approvals/types';
+import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import { RuleSchema } from '@/lib/guidelines/schema';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 import { submitEndpointProblem } from './endpoint-url';
@@ -129,6 +130,8 @@ export const LibraryBundleSchema = z.object({
   allowlists: z
     .object({ phones: z.array(z.string()).default([]), domains: z.array(z.string()).default([]) })
     .default({ phones: [], domains: [] }),
+  /** Statistical models (SRC/models/*.json); a model that fails its schema or checksum refuses the bundle. */
+  models: z.object({ abuse: AbuseModelFileSchema.optional() }).optional(),
 });
 
 export type LibraryBundle = z.infer<typeof LibraryBundleSchema>;

@@ -108,6 +108,19 @@ export function modelChecksum(file: Pick<AbuseModelFile, 'features' | 'normalisa
   return sha256Sync(checksumPayload(file));
 }
 
+export function slangLines(pairs: ReadonlyArray<readonly [string, string]>): string {
+  return pairs.map(([from, to]) => `${from}\t${to}`).join('\n');
+}
+
+export function parseSlangLines(lines: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of lines.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return map;
+}
+
 function decodeHead(head: ModelHeadFile, size: number): DecodedHead {
   return {
     bias: head.bias,
@@ -124,7 +137,10 @@ export function decodeModel(file: AbuseModelFile): AbuseModel {
   return {
     id: file.id,
     features: file.features,
-    tables: { slang: new Map(file.normalisation.slang), lexicon: new Set(file.normalisation.lexicon) },
+    tables: {
+      slang: parseSlangLines(file.normalisation.slang),
+      lexicon: new Set(file.normalisation.lexicon),
+    },
     heads: { abuse: decodeHead(file.heads.abuse, size), hate: decodeHead(file.heads.hate, size) },
   };
 }

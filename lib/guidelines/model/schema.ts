@@ -8,6 +8,9 @@ import { ABUSE_MODEL_FORMAT, type AbuseModel, type AbuseModelFile, MODEL_HEADS }
  * fails any check is refused as a whole and the client keeps its last good library.
  */
 
+const SLANG_LINE = /^[^\t]+\t[^\t]+$/;
+const isSlangLines = (text: string) => text === '' || text.split('\n').every((line) => SLANG_LINE.test(line));
+
 const Probability = z.number().gt(0).lt(1);
 
 const HeadSchema = z.object({
@@ -37,7 +40,7 @@ export const AbuseModelFileSchema = z
       charMax: z.int().min(1).max(8),
     }),
     normalisation: z.object({
-      slang: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+      slang: z.string().refine(isSlangLines, 'lines of "colloquial<TAB>standard"'),
       lexicon: z.array(z.string().min(1)),
     }),
     heads: z.object({ abuse: HeadSchema, hate: HeadSchema }),

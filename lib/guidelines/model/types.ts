@@ -42,8 +42,11 @@ export interface AbuseModelFile {
   };
   features: ModelFeatureSpec;
   normalisation: {
-    /** Colloquial form → standard form, sorted by the colloquial form. */
-    slang: Array<[string, string]>;
+    /**
+     * Colloquial form → standard form, one "colloquial<TAB>standard" pair a line, sorted: one string
+     * rather than thousands of JSON pairs keeps the pretty-printed library small.
+     */
+    slang: string;
     lexicon: string[];
   };
   heads: Record<ModelHead, ModelHeadFile>;

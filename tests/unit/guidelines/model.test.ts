@@ -1,42 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeWeights, modelChecksum } from '@/lib/guidelines/model/codec';
-import { hashFeature } from '@/lib/guidelines/model/features';
 import { loadAbuseModel, ModelFileError } from '@/lib/guidelines/model/schema';
 import { MODEL_RULE_IDS, modelFindings, scoreAbuse } from '@/lib/guidelines/model/score';
-import { ABUSE_MODEL_FORMAT, type AbuseModelFile } from '@/lib/guidelines/model/types';
+import type { AbuseModelFile } from '@/lib/guidelines/model/types';
+import { tinyModelFile } from './model-fixtures';
 
 const SHIPPED_PATH = resolve('library/src/models/abuse.json');
 const shippedFile = () => JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as AbuseModelFile;
 const shipped = loadAbuseModel(shippedFile());
-
-/** A hand-made model: only the word "kasar" (and, weaker, "sekali") push the score up. */
-function tinyModelFile(): AbuseModelFile {
-  const bits = 12;
-  const abuse = new Int8Array(1 << bits);
-  abuse[hashFeature(119, 'kasar') & ((1 << bits) - 1)] = 100;
-  abuse[hashFeature(119, 'sekali') & ((1 << bits) - 1)] = 30;
-  const hate = new Int8Array(1 << bits);
-  hate[hashFeature(119, 'usir') & ((1 << bits) - 1)] = 120;
-  const payload = {
-    features: { hash: 'fnv1a-32' as const, hashBits: bits, charMin: 3, charMax: 3 },
-    normalisation: { slang: [['ksr', 'kasar']] as Array<[string, string]>, lexicon: [] },
-    heads: {
-      abuse: { bias: -1, scale: 0.1, weights: encodeWeights(abuse), threshold: 0.5, errorThreshold: 0.9 },
-      hate: { bias: -1, scale: 0.1, weights: encodeWeights(hate), threshold: 0.5, errorThreshold: 0.99 },
-    },
-  };
-  return {
-    format: ABUSE_MODEL_FORMAT,
-    id: 'tiny',
-    trainedAt: '2026-01-01T00:00:00Z',
-    dataset: { name: 'x', citation: 'x', source: 'x', rows: 1, positives: { abuse: 1, hate: 0 } },
-    ...payload,
-    evaluation: {},
-    checksum: modelChecksum(payload),
-  };
-}
 
 describe('the model file is refused unless it passes its schema and checksum', () => {
   it('accepts the shipped file and a well-formed hand-made one', () => {
@@ -60,7 +32,7 @@ describe('the model file is refused unless it passes its schema and checksum', (
     const lowered = { ...file, heads: { ...file.heads, abuse: { ...file.heads.abuse, threshold: 0.1 } } };
     expect(() => loadAbuseModel(lowered)).toThrow(/checksum mismatch/);
     const tiny = tinyModelFile();
-    tiny.normalisation.slang.push(['bgst', 'bangsat']);
+    tiny.normalisation.slang += '\nbgst\tbangsat';
     expect(() => loadAbuseModel(tiny)).toThrow(/checksum mismatch/);
   });
 

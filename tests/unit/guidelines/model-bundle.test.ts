@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type SatuPintuDb } from '@/lib/db/database';
+import { decodeWeights, encodeWeights } from '@/lib/guidelines/model/codec';
+import { loadAbuseModel } from '@/lib/guidelines/model/schema';
+import type { AbuseModelFile } from '@/lib/guidelines/model/types';
+import { BuildError, buildBundleFromSources, readSourceDir } from '@/lib/library/build-bundle';
+import { loadBundle } from '@/lib/library/bundle-store';
+import { LibraryBundleSchema } from '@/lib/library/schema';
+import { generateKeyPair, type KeyPair, signBytes } from '@/lib/library/signature';
+import { makeBundle } from '../library/fixtures';
+import { harness } from '../library/sync-harness';
+import { tinyModelFile } from './model-fixtures';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** The same model with one weight changed and the checksum left as it was. */
+function tampered(file: AbuseModelFile): AbuseModelFile {
+  const weights = decodeWeights(file.heads.abuse.weights, 2 ** file.features.hashBits);
+  const index = weights.findIndex((w) => w !== 0);
+  weights[index] = (weights[index] as number) > 0 ? -1 : 1;
+  return {
+    ...file,
+    heads: { ...file.heads, abuse: { ...file.heads.abuse, weights: encodeWeights(weights) } },
+  };
+}
+
+describe('the abuse model in the library bundle', () => {
+  it('is optional, and checked with the bundle when present', () => {
+    const bundle = makeBundle();
+    expect(bundle.models).toBeUndefined();
+    const withModel = LibraryBundleSchema.safeParse({ ...bundle, models: { abuse: tinyModelFile() } });
+    expect(withModel.success).toBe(true);
+    const broken = LibraryBundleSchema.safeParse({ ...bundle, models: { abuse: tampered(tinyModelFile()) } });
+    expect(broken.success).toBe(false);
+    expect(broken.error?.issues[0]?.path).toEqual(['models', 'abuse', 'checksum']);
+    expect(broken.error?.issues[0]?.message).toMatch(/checksum mismatch/);
+  });
+
+  it('library build reads SRC/models/abuse.json and refuses a damaged one by its path', async () => {
+    const files = await readSourceDir(join(ROOT, 'library/src'));
+    expect(files['models/abuse.json']).toBeDefined();
+    const built = buildBundleFromSources(files, { now: new Date('2026-11-26T00:00:00Z') });
+    const model = built.bundle.models?.abuse;
+    expect(model?.id).toBe('abuse-id-twitter-ibrohim-budi-2019');
+    expect(() => loadAbuseModel(model)).not.toThrow();
+    const damaged = tampered(JSON.parse(files['models/abuse.json'] as string) as AbuseModelFile);
+    expect(() =>
+      buildBundleFromSources({ ...files, 'models/abuse.json': JSON.stringify(damaged) }, { now: new Date() }),
+    ).toThrow(/^models\.abuse\.checksum: checksum mismatch/);
+    expect(() => buildBundleFromSources({ ...files, 'models/abuse.json': '{' }, { now: new Date() })).toThrow(
+      BuildError,
+    );
+  });
+
+  it('the embedded library carries the shipped model', async () => {
+    const embedded = JSON.parse(await readFile(join(ROOT, 'public/library/kalbar.json'), 'utf8'));
+    const shipped = JSON.parse(await readFile(join(ROOT, 'library/src/models/abuse.json'), 'utf8'));
+    expect(embedded.models?.abuse?.checksum).toBe(shipped.checksum);
+  });
+});
+
+describe('a signed bundle whose model fails its checksum', () => {
+  let keys: KeyPair;
+  let db: SatuPintuDb;
+  let count = 0;
+  beforeAll(async () => {
+    keys = await generateKeyPair();
+  });
+  beforeEach(async () => {
+    db = openDatabase(`model-bundle-test-${count++}`);
+    await db.open();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('is refused with the model’s path, and the last good library stays in use', async () => {
+    const h = harness(db, makeBundle({ id: 'uji', version: 3 }), keys);
+    h.source.publicKey = keys.publicJwk;
+    const good = tinyModelFile();
+    await h.serve({ ...makeBundle({ version: 4 }), models: { abuse: good } });
+    expect((await h.sync({ force: true })).error).toBeNull();
+    expect((await loadBundle(db))?.bundle.models?.abuse?.checksum).toBe(good.checksum);
+
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ ...makeBundle({ version: 5 }), models: { abuse: tampered(good) } }),
+    );
+    h.serveRaw(bytes, await signBytes(bytes, keys.privateJwk));
+    const status = await h.sync({ force: true });
+    expect(status.error).toMatchObject({ code: 'schema', path: 'models.abuse.checksum' });
+    const kept = await loadBundle(db);
+    expect(kept?.bundle.version).toBe(4);
+    expect(kept?.bundle.models?.abuse?.checksum).toBe(good.checksum);
+  });
+});
