@@ -125,7 +125,11 @@ describe('central library sync', () => {
       .poll(() => options.locator('[data-sp="sync-status"]').getAttribute('data-state'))
       .toBe('error');
     const reason = await options.locator('[data-sp="sync-status"]').textContent();
-    expect(reason).toContain(messages['library.error.signature'].id);
+    // This key verified the library before: the message says the key is right and the bureau must
+    // re-sign, instead of inviting the admin to change a correct key.
+    expect(reason).toContain(messages['library.error.signature.resign'].id);
+    expect(reason).not.toContain(messages['library.error.signature'].id);
+    expect((await libraryStatus())?.error).toMatchObject({ detail: 'mismatch', knownKey: true });
     expect((await libraryStatus()).version).toBe(good.version);
 
     // The last good library stays in use: a fresh composer still offers the signed caption.
