@@ -1,56 +1,33 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { findRepoRoot, loadRuleSources } from '@/lib/cli/rule-sources';
 import {
-  type AgencyLike,
   type CheckContext,
   type CheckResult,
   type CompiledRules,
   checkText,
   compileRules,
-  type Rule,
-  RuleSchema,
   RuleSetError,
 } from '@/lib/guidelines';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
-import { type CliCommand, type CliIo, EXIT, UsageError } from './io';
+import { loadCheckLibrary } from './check-library';
+import {
+  type CliCommand,
+  type CliIo,
+  decodeText,
+  EXIT,
+  readStdinText,
+  stdinLineBytes,
+  UsageError,
+} from './io';
 
 /**
- * `check [--platform P] [--field F] [--library FILE] [--agency ID] [--lang id|en] [--jsonl] [FILE|-]`
+ * `check [--platform P] [--field F] [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl] [FILE|-]`
  * (docs/contracts.md). One JSON object per text; exit 0 = no error finding, 1 = an error finding,
  * 2 = bad usage or bad input (one line on stderr). `--jsonl` is the batch path: the rule set is
  * compiled once and every input line gets exactly one output line, in order.
  */
-
-/** Where the embedded default library lives (built by `library build`), relative to the repo root. */
-export const DEFAULT_LIBRARY = join('public', 'library', 'kalbar.json');
-
-const AgencySchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  shortName: z.string().default(''),
-  requiredHashtags: z.array(z.string()).default([]),
-  officialPhones: z.array(z.string()).default([]),
-});
-
-/** Only the parts of the library bundle `check` needs; the full schema is lib/library's. */
-const CheckLibrarySchema = z.object({
-  guidelines: z.array(z.unknown()),
-  agencies: z.array(AgencySchema).default([]),
-  allowlists: z
-    .object({ phones: z.array(z.string()).default([]), domains: z.array(z.string()).default([]) })
-    .default({ phones: [], domains: [] }),
-});
-
-export interface CheckLibrary {
-  rules: Rule[];
-  agencies: AgencyLike[];
-  allowlists: { phones: string[]; domains: string[] };
-  /** Where the rules came from, for messages. */
-  origin: string;
-}
 
 interface Options {
   platform: PlatformId;
@@ -58,6 +35,7 @@ interface Options {
   lang: Language;
   library?: string;
   agency?: string;
+  key?: string;
   jsonl: boolean;
   file?: string;
 }
@@ -100,6 +78,9 @@ export function parseCheckArgs(args: string[]): Options {
       case '--agency':
         options.agency = value();
         break;
+      case '--key':
+        options.key = value();
+        break;
       case '--jsonl':
         options.jsonl = true;
         break;
@@ -114,67 +95,6 @@ export function parseCheckArgs(args: string[]): Options {
     throw new UsageError('--jsonl reads standard input; do not give a file');
   }
   return options;
-}
-
-/** Finds the bundle's fields at the top level or inside a signed envelope ({bundle|payload|library: {...}}). */
-function unwrap(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null || 'guidelines' in data) return data;
-  for (const key of ['bundle', 'payload', 'library']) {
-    const inner = (data as Record<string, unknown>)[key];
-    if (typeof inner === 'object' && inner !== null && 'guidelines' in inner) return inner;
-  }
-  return data;
-}
-
-/** Parses a library bundle's guidelines/agencies/allowlists; throws with a one-line reason. */
-export function parseCheckLibrary(text: string, origin: string): CheckLibrary {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${origin}: not valid JSON`);
-  }
-  const parsed = CheckLibrarySchema.safeParse(unwrap(data));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${origin}: ${issue.path.join('.') || '(bundle)'}: ${issue.message}`);
-  }
-  const rules: Rule[] = [];
-  parsed.data.guidelines.forEach((item, index) => {
-    const rule = RuleSchema.safeParse(item);
-    if (!rule.success) {
-      const issue = rule.error.issues[0]!;
-      throw new UsageError(`${origin}: guidelines[${index}].${issue.path.join('.')}: ${issue.message}`);
-    }
-    rules.push(rule.data);
-  });
-  return { rules, agencies: parsed.data.agencies, allowlists: parsed.data.allowlists, origin };
-}
-
-/** --library FILE (relative to cwd), else public/library/kalbar.json, else the YAML sources. */
-export function loadCheckLibrary(file: string | undefined, cwd: string): CheckLibrary {
-  if (file !== undefined) {
-    const path = isAbsolute(file) ? file : resolve(cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        `cannot read library ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      );
-    }
-    return parseCheckLibrary(text, file);
-  }
-  const root = findRepoRoot();
-  const embedded = join(root, DEFAULT_LIBRARY);
-  if (existsSync(embedded)) return parseCheckLibrary(readFileSync(embedded, 'utf8'), DEFAULT_LIBRARY);
-  // The bundle is built by `library build`; until it exists the YAML sources are the library.
-  return {
-    rules: loadRuleSources(),
-    agencies: [],
-    allowlists: { phones: [], domains: [] },
-    origin: 'library/src/guidelines',
-  };
 }
 
 const BatchLineSchema = z.object({
@@ -206,6 +126,49 @@ function bufferedWriter(io: CliIo) {
   };
 }
 
+/** One output object for one input line: a result with its id, or an error. */
+function checkLine(
+  compiled: CompiledRules,
+  base: Omit<CheckContext, 'platform' | 'field'>,
+  options: Options,
+  bytes: Uint8Array,
+  number: number,
+): { line: string; error?: string; blocked: boolean } {
+  const fail = (id: unknown, error: string) => ({
+    line: JSON.stringify({ id: id ?? null, error }),
+    error,
+    blocked: false,
+  });
+  let raw: string;
+  try {
+    raw = decodeText(bytes, `line ${number}`);
+  } catch (error) {
+    return fail(null, (error as Error).message.replace(/^line \d+ /, ''));
+  }
+  if (raw.trim() === '') return fail(null, 'blank line');
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return fail(null, 'invalid JSON line');
+  }
+  const line = BatchLineSchema.safeParse(data);
+  if (!line.success) {
+    const id =
+      typeof data === 'object' && data !== null && 'id' in data ? (data as { id: unknown }).id : null;
+    const issue = line.error.issues[0]!;
+    return fail(id, `${issue.path.join('.') || 'line'}: ${issue.message}`);
+  }
+  const { id, text, platform, field } = line.data;
+  const result = checkText(compiled, text, {
+    ...base,
+    platform: platform ?? options.platform,
+    field: field ?? options.field,
+  });
+  return { line: JSON.stringify({ id, ...result }), blocked: hasError(result) };
+}
+
+/** Exactly one output line per input line, in order; bad lines get an error object and a stderr line. */
 async function runBatch(
   compiled: CompiledRules,
   base: Omit<CheckContext, 'platform' | 'field'>,
@@ -215,35 +178,16 @@ async function runBatch(
   const out = bufferedWriter(io);
   let bad = false;
   let blocked = false;
-  for await (const raw of io.stdinLines()) {
-    if (raw.trim() === '') continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
+  let number = 0;
+  for await (const bytes of stdinLineBytes(io)) {
+    number += 1;
+    const answer = checkLine(compiled, base, options, bytes, number);
+    out.write(`${answer.line}\n`);
+    if (answer.error !== undefined) {
       bad = true;
-      out.write(`${JSON.stringify({ id: null, error: 'invalid JSON line' })}\n`);
-      continue;
+      io.stderr(`check: line ${number}: ${answer.error}\n`);
     }
-    const line = BatchLineSchema.safeParse(data);
-    if (!line.success) {
-      bad = true;
-      const id =
-        typeof data === 'object' && data !== null && 'id' in data ? (data as { id: unknown }).id : null;
-      const issue = line.error.issues[0]!;
-      out.write(
-        `${JSON.stringify({ id: id ?? null, error: `${issue.path.join('.') || 'line'}: ${issue.message}` })}\n`,
-      );
-      continue;
-    }
-    const { id, text, platform, field } = line.data;
-    const result = checkText(compiled, text, {
-      ...base,
-      platform: platform ?? options.platform,
-      field: field ?? options.field,
-    });
-    if (hasError(result)) blocked = true;
-    out.write(`${JSON.stringify({ id, ...result })}\n`);
+    if (answer.blocked) blocked = true;
   }
   out.flush();
   return bad ? EXIT.usage : blocked ? EXIT.findings : EXIT.ok;
@@ -252,27 +196,34 @@ async function runBatch(
 export const run: CliCommand = async (args, io) => {
   try {
     const options = parseCheckArgs(args);
-    const library = loadCheckLibrary(options.library, io.cwd);
+    const library = await loadCheckLibrary(options.library, options.key, io);
     const agency =
       options.agency === undefined ? undefined : library.agencies.find((a) => a.id === options.agency);
     if (options.agency !== undefined && !agency) {
       throw new UsageError(`unknown agency "${options.agency}" (not in ${library.origin})`);
     }
-    const compiled = compileRules(library.rules);
+    const compiled = compileRules(library.rules, {
+      onOverrun: (o) =>
+        io.stderr(
+          `check: warning: rule ${o.ruleId} took ${Math.round(o.ms)} ms on a text of ${o.textLength} characters and is disabled for the rest of this run\n`,
+        ),
+    });
     const base = { lang: options.lang, agency, agencies: library.agencies, allowlists: library.allowlists };
     if (options.jsonl) return await runBatch(compiled, base, options, io);
 
     let text: string;
-    if (options.file === undefined || options.file === '-') text = await io.readStdin();
+    if (options.file === undefined || options.file === '-') text = await readStdinText(io);
     else {
       const path = isAbsolute(options.file) ? options.file : resolve(io.cwd, options.file);
+      let bytes: Uint8Array;
       try {
-        text = readFileSync(path, 'utf8');
+        bytes = readFileSync(path);
       } catch (error) {
         throw new UsageError(
           `cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
         );
       }
+      text = decodeText(bytes, options.file);
     }
     const result = checkText(compiled, text, { ...base, platform: options.platform, field: options.field });
     io.stdout(`${JSON.stringify(result)}\n`);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
-import { type CliCommand, EXIT } from './io';
+import { type CliCommand, decodeText, EXIT, readStdinText } from './io';
 
 const USAGE = 'usage: fingerprint [--short] [FILE|-]\n';
 
@@ -30,8 +30,8 @@ export const run: CliCommand = async (args, io) => {
   try {
     text =
       file === undefined || file === '-'
-        ? await io.readStdin()
-        : await readFile(resolve(io.cwd, file), 'utf8');
+        ? await readStdinText(io)
+        : decodeText(await readFile(resolve(io.cwd, file)), file);
   } catch (error) {
     io.stderr(
       `fingerprint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,

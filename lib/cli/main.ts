@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import type { CliCommand, CliIo } from './io';
 
 /** `npm run --silent cli -- <command> ...`: the central team's tools, on the extension's own lib/ code. */
@@ -19,12 +18,7 @@ commands:
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-  stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }),
+  stdin: () => process.stdin,
   cwd: process.cwd(),
 };
 

@@ -187,6 +187,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       ms: options.budgetMs ?? DEFAULT_BUDGET_MS,
       clock: options.clock ?? (() => performance.now()),
       disabled: new Uint8Array(compiled.length),
+      warm: new Uint8Array(compiled.length),
       overruns: [],
       onOverrun: options.onOverrun,
     },

@@ -48,6 +48,8 @@ export interface RuleBudget {
   readonly clock: () => number;
   /** 1 = disabled after an overrun, by rule index. */
   readonly disabled: Uint8Array;
+  /** 1 = has run once (its regexes are compiled), by rule index. */
+  readonly warm: Uint8Array;
   readonly overruns: RuleOverrun[];
   readonly onOverrun?: (overrun: RuleOverrun) => void;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,11 +118,18 @@ describe('check --jsonl', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(out.map((o) => o.id)).toEqual(['a', null, 'b', 'c', 7]);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'b', 'c', null, 7]);
     expect(out[0]).toMatchObject({ verdict: 'ready' });
     expect(out[1]).toEqual({ id: null, error: 'invalid JSON line' });
     expect(out[2]).toMatchObject({ verdict: 'blocked' });
     expect(out[3].error).toMatch(/^platform: /);
+    // A blank line is an input line too: it gets its own error object, so positions never shift.
+    expect(out[4]).toEqual({ id: null, error: 'blank line' });
+    expect(t.stderr().trim().split('\n')).toEqual([
+      'check: line 2: invalid JSON line',
+      expect.stringMatching(/^check: line 4: platform: /),
+      'check: line 5: blank line',
+    ]);
   });
 
   it('exits 1 when a line has an error finding and 0 when none has', async () => {
@@ -149,5 +156,106 @@ describe('check through the real command line', () => {
     expect(usage.status).toBe(2);
     expect(usage.stdout).toBe('');
     expect(usage.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('check on bad input', () => {
+  it('refuses invalid UTF-8 and binary input with exit 2 and one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sp-bad-'));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x53, 0x61, 0x6d, 0x62, 0x61, 0x73, 0xe9, 0x0a]));
+    writeFileSync(
+      join(dir, 'image.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
+    writeFileSync(join(dir, 'nul.txt'), 'teks\u0000biner');
+    for (const [args, stdin, message] of [
+      [['latin1.txt'], '', /^check: latin1\.txt is not valid UTF-8 text\n$/],
+      [['image.png'], '', /^check: image\.png is not valid UTF-8 text\n$/],
+      [['nul.txt'], '', /^check: nul\.txt looks binary \(control character U\+0000 at offset 4\)\n$/],
+      [[], new Uint8Array([0xff, 0xfe, 0x41]), /^check: standard input is not valid UTF-8 text\n$/],
+    ] as const) {
+      const t = fakeIo(stdin, dir);
+      expect(await run([...args], t.io)).toBe(2);
+      expect(t.stdout()).toBe('');
+      expect(t.stderr()).toMatch(message);
+    }
+  });
+
+  it('keeps a multi-byte character split across input chunks intact', async () => {
+    const t = fakeIo('Pontianak — kota khatulistiwa ✓');
+    expect(await run([], t.io)).toBe(0);
+  });
+
+  it('--jsonl answers a line of invalid UTF-8 with an error object and goes on', async () => {
+    const good = JSON.stringify({ id: 'a', text: CLEAN, platform: 'facebook' });
+    const bytes = Buffer.concat([
+      Buffer.from(`${good}\r\n`),
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]),
+      Buffer.from(`${good.replace('"a"', '"b"')}\n`),
+    ]);
+    const t = fakeIo(new Uint8Array(bytes));
+    expect(await run(['--jsonl'], t.io)).toBe(2);
+    const out = t
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'b']);
+    expect(out[1]).toEqual({ id: null, error: 'is not valid UTF-8 text' });
+    expect(t.stderr()).toBe('check: line 2: is not valid UTF-8 text\n');
+  });
+});
+
+describe('check --library with --key', () => {
+  it('verifies the signature, refuses a bad one and warns about unsigned or expired bundles', async () => {
+    const { generateKeyPair, signBytes } = await import('@/lib/library/signature');
+    const dir = mkdtempSync(join(tmpdir(), 'sp-key-'));
+    const bundle = JSON.parse(readFileSync(join(process.cwd(), 'public/library/kalbar.json'), 'utf8'));
+    const bytes = Buffer.from(JSON.stringify(bundle));
+    const pair = await generateKeyPair();
+    const other = await generateKeyPair();
+    writeFileSync(join(dir, 'lib.json'), bytes);
+    writeFileSync(join(dir, 'lib.json.sig'), `${await signBytes(new Uint8Array(bytes), pair.privateJwk)}\n`);
+    writeFileSync(join(dir, 'public.jwk.json'), JSON.stringify(pair.publicJwk));
+    writeFileSync(join(dir, 'other.jwk.json'), JSON.stringify(other.publicJwk));
+    const ok = fakeIo(CLEAN, dir);
+    expect(await run(['--library', 'lib.json', '--key', 'public.jwk.json'], ok.io)).toBe(0);
+    expect(ok.stderr()).toBe('');
+
+    const wrong = fakeIo(CLEAN, dir);
+    expect(await run(['--library', 'lib.json', '--key', 'other.jwk.json'], wrong.io)).toBe(2);
+    expect(wrong.stdout()).toBe('');
+    expect(wrong.stderr().trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr()).toMatch(/^check: lib\.json: /);
+
+    const unverified = fakeIo(CLEAN, dir);
+    expect(await run(['--library', 'lib.json'], unverified.io)).toBe(0);
+    expect(unverified.stderr()).toMatch(/^check: warning: lib\.json: signature not verified/);
+
+    writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...bundle, expiresAt: '2020-01-01T00:00:00Z' }));
+    const old = fakeIo(CLEAN, dir);
+    expect(await run(['--library', 'old.json'], old.io)).toBe(0);
+    expect(old.stderr()).toContain('check: warning: old.json is unsigned');
+    expect(old.stderr()).toContain('check: warning: old.json expired on 2020-01-01T00:00:00Z');
+  }, 60_000);
+
+  it('refuses a library whose pattern the ReDoS checker proves polynomial, naming the rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sp-redos-'));
+    const guidelines = [
+      {
+        id: 'X-REDOS',
+        kind: 'pattern',
+        category: 'style',
+        severity: 'warning',
+        message: { id: '%s', en: '%s' },
+        patterns: ['\\d+\\d+\\d+\\d+z'],
+        examples: { bad: ['12z'], good: [] },
+      },
+    ];
+    writeFileSync(join(dir, 'lib.json'), JSON.stringify({ guidelines }));
+    const t = fakeIo('x', dir);
+    expect(await run(['--library', 'lib.json'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/^check: lib\.json: X-REDOS: pattern .*polynomial/m);
   }, 60_000);
 });

@@ -19,8 +19,7 @@ async function cli(...args: string[]) {
     stderr: (text) => {
       stderr += text;
     },
-    readStdin: async () => '',
-    stdinLines: async function* () {},
+    stdin: async function* () {},
     cwd: dir,
   };
   const code = await run(args, io);

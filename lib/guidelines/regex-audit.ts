@@ -1,0 +1,125 @@
+import { checkSync } from 'recheck';
+import ledgerData from './regex-audit-ledger.json';
+import type { Rule } from './schema';
+import type { RuleProblem } from './types';
+
+/**
+ * The ReDoS checker of the regex budget (docs/guidelines.md § Regex budget): every regex of a rule
+ * set goes through `recheck`, which proves exponential and polynomial backtracking by automata
+ * analysis and fuzzing. Runs where bundles are built, signed, verified and loaded — Node and the
+ * background — never in the content script (recheck is ~3 MB; this module is not in index.ts).
+ */
+
+/** What recheck concluded about one pattern. `degree` 2 = quadratic; `Infinity` = exponential. */
+export type PatternVerdict =
+  | { status: 'safe' }
+  | { status: 'vulnerable'; degree: number; attack: string }
+  | { status: 'unknown'; reason: string };
+
+export type PatternAuditor = (source: string, flags: string) => PatternVerdict;
+
+/** How long recheck may think about one pattern before it answers `unknown`. */
+export const AUDIT_TIMEOUT_MS = 1000;
+
+/** recheck on this machine: its native or pure-JavaScript backend, whichever its package picks. */
+export function recheckAuditor(timeoutMs = AUDIT_TIMEOUT_MS): PatternAuditor {
+  return (source, flags) => {
+    const result = checkSync(source, flags, { timeout: timeoutMs });
+    if (result.status === 'safe') return { status: 'safe' };
+    if (result.status === 'unknown') return { status: 'unknown', reason: errorKind(result.error) };
+    const degree =
+      result.complexity.type === 'exponential' ? Number.POSITIVE_INFINITY : result.complexity.degree;
+    return { status: 'vulnerable', degree, attack: result.attack.pattern };
+  };
+}
+
+function errorKind(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'kind' in error) return String(error.kind);
+  return String(error);
+}
+
+/**
+ * Refused: exponential, or polynomial of degree 3 or more (recheck counts the scan over start
+ * positions, so `\d+\d+z` is 3). Quadratic patterns pass: a caption is a few thousand characters at
+ * most, and the runtime budget covers what slips through.
+ */
+export function isRefused(
+  verdict: PatternVerdict,
+): verdict is Extract<PatternVerdict, { status: 'vulnerable' }> {
+  return verdict.status === 'vulnerable' && verdict.degree >= 3;
+}
+
+/** The key of a pattern in the ledger and the memo: its flags and source as written in the rule. */
+export function auditKey(source: string, flags: string): string {
+  return `${flags}/${source}`;
+}
+
+/** Verdicts of the shipped patterns, written by `npm run library:build` (scripts/audit-patterns.ts). */
+interface Ledger {
+  recheck: string;
+  patterns: Record<string, PatternVerdict>;
+}
+const ledger = ledgerData as unknown as Ledger;
+
+/** Verdicts reached in this process, so a re-sync of the same rules costs nothing. */
+const memo = new Map<string, PatternVerdict>(Object.entries(ledger.patterns));
+
+/** Every regex of a rule with the flags it is compiled with (`u`, plus `i` unless case-sensitive). */
+export function rulePatterns(rule: Rule): Array<{ source: string; flags: string; what: string }> {
+  const list: Array<{ source: string; flags: string; what: string }> = [];
+  const add = (sources: readonly string[] | undefined, caseSensitive: boolean, what: string) => {
+    for (const source of sources ?? []) list.push({ source, flags: caseSensitive ? 'u' : 'iu', what });
+  };
+  if ('when' in rule && rule.when) add(rule.when.patterns, rule.when.caseSensitive, 'when pattern');
+  if ('unless' in rule && rule.unless) add(rule.unless.patterns, rule.unless.caseSensitive, 'unless pattern');
+  if (rule.kind === 'pattern') add(rule.patterns, rule.caseSensitive, 'pattern');
+  if (rule.kind === 'required') {
+    add(rule.anyOf, rule.caseSensitive, 'anyOf pattern');
+    add(rule.trigger, rule.caseSensitive, 'trigger pattern');
+  }
+  return list;
+}
+
+export interface AuditOptions {
+  auditor?: PatternAuditor;
+  /** Skip the memo and the ledger (the ledger's own generation). */
+  fresh?: boolean;
+}
+
+/** The verdict for one pattern: from the memo or ledger when known, else from recheck. */
+export function auditPattern(source: string, flags: string, options: AuditOptions = {}): PatternVerdict {
+  const key = auditKey(source, flags);
+  const known = options.fresh ? undefined : memo.get(key);
+  if (known) return known;
+  const verdict = (options.auditor ?? defaultAuditor())(source, flags);
+  memo.set(key, verdict);
+  return verdict;
+}
+
+let auditor: PatternAuditor | undefined;
+function defaultAuditor(): PatternAuditor {
+  auditor ??= recheckAuditor();
+  return auditor;
+}
+
+/** Problems naming each rule with a pattern recheck refuses; empty when the set is within budget. */
+export function auditRulePatterns(rules: readonly Rule[], options: AuditOptions = {}): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const rule of rules) {
+    for (const { source, flags, what } of rulePatterns(rule)) {
+      const verdict = auditPattern(source, flags, options);
+      if (!isRefused(verdict)) continue;
+      const growth = Number.isFinite(verdict.degree)
+        ? `polynomial (degree ${verdict.degree})`
+        : 'exponential';
+      problems.push({
+        ruleId: rule.id,
+        message: `${what} ${JSON.stringify(source)} can take ${growth} time on a crafted text such as ${verdict.attack}: anchor it on something fixed first (docs/guidelines.md § Regex budget)`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The ledger's recheck version, for the freshness test. */
+export const LEDGER_RECHECK_VERSION = ledger.recheck;
