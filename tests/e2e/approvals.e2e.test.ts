@@ -341,6 +341,17 @@ describe('approvals on the Facebook look-alike', () => {
       ).toBe('approved');
       expect(await popup.locator(`[data-sp="submission"][data-id="${sentId}"]`).count()).toBe(1);
       await popup.close();
+
+      // Changed since approval survives the restart: in a new tab, a draft edited from the approved
+      // text is still compared with it (the approved text is kept in extension storage).
+      const fresh = await sp.context.newPage();
+      const editor = await openFacebookComposer(fresh);
+      await typeLikeAUser(fresh, editor, DRAFT.replace('bersama.', 'semua.'));
+      await expect.poll(() => approvalStatus(fresh), { timeout: 15_000 }).toBe('changed-since-approval');
+      const badge = sidebar(fresh).locator('[data-sp="approval"]');
+      expect((await badge.locator('[data-sp="diff-removed"]').allTextContents()).join('').trim()).toBe(
+        'bersama.',
+      );
     } finally {
       // launchExtension deletes only the profiles it created: this one is now ours.
       await sp.close();
