@@ -47,7 +47,8 @@ export async function prepareDemo(
   const token = await issueAgencyToken(db, DEMO_AGENCY, { label: 'demo' });
   if (!(await latestBundle(db, libraryId))) {
     const published = await publishLibrary(db, { libraryId, sign, actor: 'demo', now: new Date() });
-    if (!published.ok) throw new Error(`the demo library does not publish: ${published.problem}`);
+    // The desk still starts: the queue shows the same problem when someone presses "publish".
+    if (!published.ok) process.stderr.write(`desk: the library does not publish yet:\n${published.problem}\n`);
   }
   return { reviewer: DEMO_REVIEWER, password, agencyId: DEMO_AGENCY, token };
 }

@@ -77,7 +77,8 @@ export const DESK_CSS = `
 body { margin: 0; }
 header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between;
   padding: .5rem 1rem; background: #0b3d6e; color: #fff; }
-header a, header button { color: #fff; }
+header a { color: #fff; }
+header button { color: #fff; background: transparent; border: 1px solid #fff; border-radius: 3px; }
 nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 .brand { font-weight: 700; margin: 0; }
 main { max-width: 70rem; margin: 0 auto; padding: 1rem; }
