@@ -48,7 +48,8 @@ export async function prepareDemo(
   if (!(await latestBundle(db, libraryId))) {
     const published = await publishLibrary(db, { libraryId, sign, actor: 'demo', now: new Date() });
     // The desk still starts: the queue shows the same problem when someone presses "publish".
-    if (!published.ok) process.stderr.write(`desk: the library does not publish yet:\n${published.problem}\n`);
+    if (!published.ok)
+      process.stderr.write(`desk: the library does not publish yet:\n${published.problem}\n`);
   }
   return { reviewer: DEMO_REVIEWER, password, agencyId: DEMO_AGENCY, token };
 }
