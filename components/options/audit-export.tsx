@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Button } from '@/components/ui/button';
 import { t } from '@/lib/i18n';
 import type { StatusKind } from '@/lib/options/options-model';
 import { StatusLine } from './field';
@@ -29,12 +30,12 @@ export function AuditExport({ exportAudit, download, now }: AuditExportProps) {
       <h2 id="sp-audit-title">{t('options.audit.legend')}</h2>
       <p class="sp-hint">{t('options.audit.hint')}</p>
       <div class="sp-actions">
-        <button type="button" data-sp="audit-export" data-format="csv" onClick={() => void run('csv')}>
+        <Button data-sp="audit-export" data-format="csv" onClick={() => void run('csv')}>
           {t('options.audit.csv')}
-        </button>
-        <button type="button" data-sp="audit-export" data-format="json" onClick={() => void run('json')}>
+        </Button>
+        <Button data-sp="audit-export" data-format="json" onClick={() => void run('json')}>
           {t('options.audit.json')}
-        </button>
+        </Button>
       </div>
       <StatusLine hook="audit-status" kind={status?.kind ?? null} text={status?.text ?? ''} />
     </section>

@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { ActionStatus } from '@/lib/options/options-model';
 import { describedBy, Field, StatusLine } from './field';
@@ -75,12 +76,12 @@ export function LibrarySource(props: LibrarySourceProps) {
         text={props.permissionStatus?.text ?? ''}
       />
       <div class="sp-actions">
-        <button type="button" data-sp="test-connection" disabled={props.busy} onClick={props.onTest}>
+        <Button data-sp="test-connection" disabled={props.busy} onClick={props.onTest}>
           {t('options.library.test')}
-        </button>
-        <button type="button" data-sp="use-default" onClick={props.onUseDefault}>
+        </Button>
+        <Button data-sp="use-default" onClick={props.onUseDefault}>
           {t('options.library.useDefault')}
-        </button>
+        </Button>
       </div>
       <StatusLine
         hook="test-status"
@@ -88,14 +89,9 @@ export function LibrarySource(props: LibrarySourceProps) {
         text={props.testStatus?.text ?? ''}
       />
       <div class="sp-actions">
-        <button
-          type="button"
-          data-sp="sync"
-          disabled={props.syncStatus?.kind === 'busy'}
-          onClick={props.onSync}
-        >
+        <Button data-sp="sync" disabled={props.syncStatus?.kind === 'busy'} onClick={props.onSync}>
           {t('options.sync')}
-        </button>
+        </Button>
       </div>
       <StatusLine
         hook="sync-status"

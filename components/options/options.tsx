@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import { t } from '@/lib/i18n';
 import type { Agency } from '@/lib/library/schema';
 import type { ActionStatus, Directory } from '@/lib/options/options-model';
@@ -96,9 +97,9 @@ export function OptionsForm(props: OptionsFormProps) {
       <DeskSection url={form.deskUrl} token={form.deskToken} errors={errors} onEdit={onEdit} />
       <DebugSwitch value={form.debug} onChange={(debug) => onEdit({ debug })} />
       <div class="sp-save-bar">
-        <button
+        <Button
           type="submit"
-          class="sp-primary"
+          variant="primary"
           data-sp="save"
           disabled={props.busy}
           onClick={(event) => {
@@ -107,7 +108,7 @@ export function OptionsForm(props: OptionsFormProps) {
           }}
         >
           {t('options.save')}
-        </button>
+        </Button>
         <StatusLine
           hook="save-status"
           kind={props.saveStatus?.kind ?? null}

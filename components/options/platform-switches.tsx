@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import { t } from '@/lib/i18n';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 
@@ -34,14 +35,9 @@ export function PlatformSwitches({ value, access, onChange, onGrant }: PlatformS
             {value[platform] && access[platform] === false ? (
               <span class="sp-warning" data-sp="platform-access" data-platform={platform}>
                 {t('options.platforms.noAccess', { platform: name })}{' '}
-                <button
-                  type="button"
-                  data-sp="grant"
-                  data-platform={platform}
-                  onClick={() => onGrant(platform)}
-                >
+                <Button data-sp="grant" data-platform={platform} onClick={() => onGrant(platform)}>
                   {t('options.platforms.grant', { platform: name })}
-                </button>
+                </Button>
               </span>
             ) : null}
           </div>

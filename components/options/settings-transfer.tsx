@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Button } from '@/components/ui/button';
 import { t } from '@/lib/i18n';
 import type { StatusKind } from '@/lib/options/options-model';
 import { StatusLine } from './field';
@@ -37,9 +38,9 @@ export function SettingsTransfer({ onExport, onImport, onReset }: SettingsTransf
         {t('options.transfer.hint')}
       </p>
       <div class="sp-actions">
-        <button type="button" data-sp="export" onClick={onExport}>
+        <Button data-sp="export" onClick={onExport}>
           {t('options.export')}
-        </button>
+        </Button>
         {/* The native file input says "Choose File" in the browser's language, not the admin's:
             it stays focusable but hidden, and its label is the visible button. */}
         <input
@@ -51,7 +52,7 @@ export function SettingsTransfer({ onExport, onImport, onReset }: SettingsTransf
           aria-describedby="sp-transfer-hint sp-import-status"
           onChange={(event) => void importFile(event.currentTarget)}
         />
-        <label class="sp-file" for="sp-import">
+        <label class="sp-button sp-file" for="sp-import">
           {t('options.import')}
         </label>
       </div>
@@ -61,7 +62,7 @@ export function SettingsTransfer({ onExport, onImport, onReset }: SettingsTransf
       <div class="sp-actions sp-danger-zone">
         <button
           type="button"
-          class="sp-danger"
+          class="sp-button sp-button-danger"
           data-sp="reset"
           ref={resetButton}
           aria-expanded={confirming ? 'true' : 'false'}
@@ -74,7 +75,7 @@ export function SettingsTransfer({ onExport, onImport, onReset }: SettingsTransf
             <p id="sp-reset-question">{t('options.reset.confirm')}</p>
             <button
               type="button"
-              class="sp-danger"
+              class="sp-button sp-button-danger"
               data-sp="reset-confirm"
               onClick={async () => {
                 setConfirming(false);
@@ -87,6 +88,7 @@ export function SettingsTransfer({ onExport, onImport, onReset }: SettingsTransf
             </button>
             <button
               type="button"
+              class="sp-button"
               data-sp="reset-cancel"
               ref={cancelButton}
               onClick={() => {

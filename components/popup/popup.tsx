@@ -1,4 +1,8 @@
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
+import { Button } from '@/components/ui/button';
+import { SectionHeader } from '@/components/ui/section-header';
+import { StatusPill } from '@/components/ui/status-pill';
+import { verdictTone } from '@/components/ui/tones';
 import type { ShareOptions } from '@/lib/approvals/share';
 import { SUBMISSION_STATUSES, type Submission } from '@/lib/approvals/types';
 import { t } from '@/lib/i18n';
@@ -36,7 +40,7 @@ export function Popup(props: PopupProps) {
       <h1>{t('common.appName')}</h1>
 
       <section class="sp-popup-draft" aria-labelledby="sp-draft-title">
-        <h2 id="sp-draft-title">{t('popup.draft.title')}</h2>
+        <SectionHeader id="sp-draft-title" title={t('popup.draft.title')} />
         {draft.kind === 'loading' ? (
           <p>{t('common.loading')}</p>
         ) : draft.kind === 'none' ? (
@@ -47,12 +51,15 @@ export function Popup(props: PopupProps) {
               {t(`common.platform.${draft.draft.platform}`)}
               {draft.draft.field && ` · ${t(`common.field.${draft.draft.field}`)}`}
             </p>
-            <p
-              data-sp="verdict"
-              data-verdict={draft.draft.verdict}
-              class={`sp-verdict sp-verdict-${draft.draft.verdict}`}
-            >
-              {t(`common.verdict.${draft.draft.verdict}`)} ·{' '}
+            <p class="sp-popup-verdict">
+              <StatusPill
+                tone={verdictTone(draft.draft.verdict)}
+                class={`sp-verdict sp-verdict-${draft.draft.verdict}`}
+                data-sp="verdict"
+                data-verdict={draft.draft.verdict}
+              >
+                {t(`common.verdict.${draft.draft.verdict}`)}
+              </StatusPill>{' '}
               {t('popup.draft.score', { score: draft.draft.score })}
             </p>
             <ApprovalBadge approval={{ status: draft.draft.approval }} compact />
@@ -61,7 +68,7 @@ export function Popup(props: PopupProps) {
       </section>
 
       <section class="sp-popup-submissions" aria-labelledby="sp-submissions-title">
-        <h2 id="sp-submissions-title">{t('popup.submissions.title')}</h2>
+        <SectionHeader id="sp-submissions-title" title={t('popup.submissions.title')} />
         {submissions === null ? (
           <p>{t('common.loading')}</p>
         ) : (
@@ -69,6 +76,7 @@ export function Popup(props: PopupProps) {
             <label class="sp-filter">
               {t('popup.submissions.filter')}{' '}
               <select
+                class="sp-select"
                 data-sp="submission-filter"
                 value={filter}
                 onChange={(event) =>
@@ -110,16 +118,18 @@ export function Popup(props: PopupProps) {
       </section>
 
       <section class="sp-popup-library" aria-labelledby="sp-library-title">
-        <h2 id="sp-library-title">{t('popup.library.title')}</h2>
+        <SectionHeader id="sp-library-title" title={t('popup.library.title')} />
         <p data-sp="sync-status" aria-live="polite">
           {props.libraryText}
         </p>
-        <button type="button" data-sp="sync" disabled={props.syncing} onClick={props.onSync}>
-          {props.syncing ? t('popup.library.syncing') : t('popup.library.sync')}
-        </button>{' '}
-        <button type="button" class="sp-link" data-sp="open-options" onClick={props.onOpenOptions}>
-          {t('common.openOptions')}
-        </button>
+        <div class="sp-popup-actions">
+          <Button variant="primary" data-sp="sync" disabled={props.syncing} onClick={props.onSync}>
+            {props.syncing ? t('popup.library.syncing') : t('popup.library.sync')}
+          </Button>
+          <Button variant="link" data-sp="open-options" onClick={props.onOpenOptions}>
+            {t('common.openOptions')}
+          </Button>
+        </div>
       </section>
       {props.error && (
         <p class="sp-error" role="alert">

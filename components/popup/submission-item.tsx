@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import { SharePanel } from '@/components/approvals/share-panel';
+import { Button } from '@/components/ui/button';
+import { StatusPill } from '@/components/ui/status-pill';
+import { approvalTone } from '@/components/ui/tones';
 import type { ShareOptions } from '@/lib/approvals/share';
 import type { Submission } from '@/lib/approvals/types';
 import { formatDateTime, t } from '@/lib/i18n';
@@ -36,10 +39,18 @@ export function SubmissionItem({
       data-id={submission.id}
     >
       <div class="sp-submission-head">
-        <strong class="sp-submission-status" data-sp="submission-status">
+        <StatusPill
+          tone={approvalTone(submission.status)}
+          class="sp-submission-status"
+          data-sp="submission-status"
+        >
           {t(`common.approval.${submission.status}`)}
-        </strong>
-        {submission.unseen && <span class="sp-new">{t('popup.submissions.new')}</span>}
+        </StatusPill>
+        {submission.unseen && (
+          <StatusPill tone="info" class="sp-new">
+            {t('popup.submissions.new')}
+          </StatusPill>
+        )}
         <time dateTime={new Date(submission.createdAt).toISOString()}>
           {formatDateTime(submission.createdAt)}
         </time>
@@ -58,21 +69,20 @@ export function SubmissionItem({
       {decision?.note && <div class="sp-submission-note">{t('approvals.note', { note: decision.note })}</div>}
       {submission.expired && <div class="sp-submission-expired">{t('approvals.expired')}</div>}
       <div class="sp-submission-actions">
-        <button type="button" data-sp="submission-open" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <Button data-sp="submission-open" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('popup.submissions.hide') : t('popup.submissions.show')}
-        </button>
-        <button type="button" data-sp="submission-copy" onClick={() => onCopy(submission)}>
+        </Button>
+        <Button data-sp="submission-copy" onClick={() => onCopy(submission)}>
           {copied ? t('common.copied') : t('common.copy')}
-        </button>
+        </Button>
         {manual && submission.status === 'pending' && (
-          <button
-            type="button"
+          <Button
             data-sp="submission-share"
             aria-expanded={share !== null}
             onClick={() => onShare(submission)}
           >
             {t('popup.submissions.share')}
-          </button>
+          </Button>
         )}
       </div>
       {share && <SharePanel shortCode={submission.shortCode} share={share} onCopy={onCopyText} />}

@@ -1,5 +1,7 @@
 import '@/lib/zod-config';
 import { render } from 'preact';
+import '@/components/ui/tokens.css';
+import '@/components/ui/ui.css';
 import { OptionsPage } from '@/components/options/options-page';
 import { createOptionsApi } from '@/lib/options/options-api';
 import { createOptionsModel } from '@/lib/options/options-model';

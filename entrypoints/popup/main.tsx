@@ -1,5 +1,7 @@
 import '@/lib/zod-config';
 import { render } from 'preact';
+import '@/components/ui/tokens.css';
+import '@/components/ui/ui.css';
 import '@/components/approvals/approvals.css';
 import { PopupPage } from '@/components/popup/popup-page';
 import { language } from '@/lib/i18n';
