@@ -3,7 +3,7 @@ import { DECISION_STATUSES } from '@/lib/approvals/types';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import { RuleSchema } from '@/lib/guidelines/schema';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
-import { submitEndpointProblem } from './endpoint-url';
+import { isSafeSubmitEndpoint } from './endpoint-url';
 
 /**
  * The central library bundle (`satu-pintu/library@1`). The schema is the type: every bundle that
@@ -111,7 +111,7 @@ export const LibraryBundleSchema = z.object({
     .object({
       submit: z
         .url({ protocol: /^https?$/ })
-        .refine((url) => submitEndpointProblem(url) === null, 'https only (http on localhost for testing)')
+        .refine(isSafeSubmitEndpoint, 'https only (http on localhost for testing)')
         .optional(),
     })
     .default({}),
