@@ -86,16 +86,20 @@ function checkRule(run: Run, entry: CompiledRule, tokens: ReturnType<typeof toke
 }
 
 const FIRST_RUN_ALLOWANCE = 10;
+const BUDGET_CHARS = 10_000;
 
 /** Rules that took longer than the budget on this text are disabled for the rest of the session. */
 function enforceBudget(compiledRules: CompiledRules, run: Run) {
   const { budget } = compiledRules;
+  // Linear work grows with the text: past BUDGET_CHARS characters the budget grows with it (100 ms
+  // per 10,000 characters, ~100× what a linear rule needs), so only super-linear rules overrun.
+  const lengthFactor = Math.max(1, run.text.length / BUDGET_CHARS);
   for (let i = 0; i < run.spent.length; i++) {
     const ms = run.spent[i]!;
     if (ms === 0) continue;
     // A rule's first run also pays for compiling its regexes (V8 compiles them lazily), which on a
     // loaded machine can take longer than a check: it gets ten times the budget once.
-    const allowed = budget.warm[i] ? budget.ms : budget.ms * FIRST_RUN_ALLOWANCE;
+    const allowed = (budget.warm[i] ? budget.ms : budget.ms * FIRST_RUN_ALLOWANCE) * lengthFactor;
     budget.warm[i] = 1;
     if (ms <= allowed || budget.disabled[i]) continue;
     budget.disabled[i] = 1;

@@ -99,3 +99,18 @@ describe('counting for limits', () => {
     expect(utf8Length('a\ud800b')).toBe(new TextEncoder().encode('a\ud800b').length);
   });
 });
+
+describe('runtime budget on long texts', () => {
+  it('grows with the text past 10,000 characters, so linear work on a long text is not an overrun', () => {
+    let readings = 0;
+    // 900 ms per check of SLOW: over the 100 ms budget of a caption, within that of 20,000 characters ×10.
+    const clock = () => (readings++ % 2) * 900;
+    const compiled = compileRules([slow], { clock, budgetMs: 100 });
+    const long = 'lambat '.repeat(15_000);
+    checkText(compiled, long, CTX); // first run
+    checkText(compiled, long, CTX);
+    expect(ruleOverruns(compiled)).toEqual([]);
+    checkText(compiled, 'lambat', CTX);
+    expect(ruleOverruns(compiled).map((o) => o.ruleId)).toEqual(['SLOW']);
+  });
+});
