@@ -11,7 +11,6 @@ import { type ApprovedTextMemory, EMPTY_APPROVED_TEXTS } from './draft-approval'
 import { loadLibraryView } from './library-view';
 import { SubmissionStatusSchema } from './status';
 import { DraftApprovalQuerySchema } from './submission';
-import { readDeskSettings } from './submit-target';
 import type { ApprovedTextsState } from './types';
 
 const OUTBOX_ALARM = 'approvals-outbox';
@@ -62,7 +61,7 @@ export function setupApprovals(db: SatuPintuDb): void {
       const settings = await getSettings();
       return { ...settings.identity, language: settings.language };
     },
-    getDesk: async () => readDeskSettings(await getSettings()),
+    getDesk: async () => (await getSettings()).desk,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),

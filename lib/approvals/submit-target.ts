@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isSafeSubmitEndpoint } from '@/lib/library/endpoint-url';
 
 /**
@@ -13,26 +12,10 @@ export interface SubmitTarget {
   token: string | null;
 }
 
+/** `settings.desk` (lib/settings/schema.ts): both set, or both null. */
 export interface DeskSettings {
   url: string | null;
   token: string | null;
-}
-
-export const NO_DESK: DeskSettings = { url: null, token: null };
-
-const DeskSettingsSchema = z.object({
-  url: z.string().min(1).max(2048).nullable().catch(null),
-  token: z.string().min(1).max(4096).nullable().catch(null),
-});
-
-/**
- * The desk part of the settings, read defensively: settings written before the desk existed (or by
- * an import) have no `desk`, and a malformed one counts as absent rather than breaking submissions.
- */
-export function readDeskSettings(settings: unknown): DeskSettings {
-  const desk = (settings as { desk?: unknown } | null | undefined)?.desk;
-  const parsed = DeskSettingsSchema.safeParse(desk);
-  return parsed.success ? parsed.data : NO_DESK;
 }
 
 /** `${desk.url}/api/submissions`, whatever slashes the admin typed at the end of the desk URL. */

@@ -91,7 +91,7 @@ function mutateJson(value: unknown, rng: Rng): unknown {
     let parent: Record<string | number, unknown> | unknown[] | null = null;
     let key: string | number = '';
     for (let depth = 0; depth < 6 && node && typeof node === 'object'; depth++) {
-      const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+      const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
       if (keys.length === 0 || rng() < 0.25) break;
       parent = node as Record<string | number, unknown>;
       key = pick(rng, keys);
