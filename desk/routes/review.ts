@@ -173,6 +173,14 @@ export function mountReview(app: Hono<DeskEnv>, config: DeskConfig): void {
     );
   });
 
+  // For scripts and `library approve --submissions FILE`: one JSON object per line, as received.
+  app.get('/review/submissions.jsonl', async (c) => {
+    const rows = await db.query<{ body: string }>('SELECT body FROM submissions ORDER BY received_at, id');
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="satu-pintu-submissions.jsonl"');
+    return c.body(rows.map((row) => `${row.body}\n`).join(''));
+  });
+
   app.get('/review/audit.csv', async (c) => {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="satu-pintu-audit.csv"');

@@ -151,6 +151,14 @@ describe.each(BACKENDS)('review pages on %s', (backend) => {
     );
     expect(history.map((d) => d.status)).toEqual(['approved', 'changes-requested']);
 
+    const jsonl = await (await ani.fetch('/review/submissions.jsonl')).text();
+    expect(
+      jsonl
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toContain(body.id);
+    expect((await new Browser(app).fetch('/review/submissions.jsonl')).status).toBe(303);
     const csv = await (await ani.fetch('/review/audit.csv')).text();
     expect(csv.split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
     expect(csv).toContain(`ani,decided-approved,${body.id},Silakan unggah.`);
