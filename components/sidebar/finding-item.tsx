@@ -54,6 +54,7 @@ export function FindingItem({
       data-category={finding.category}
       data-severity={finding.severity}
       data-field={item.field}
+      data-key={item.id}
     >
       <button
         type="button"

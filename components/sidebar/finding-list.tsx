@@ -20,12 +20,7 @@ export function FindingList({ groups, ignoredCount, needsReason, ...itemProps }:
           </h3>
           <ul>
             {group.items.map((item) => (
-              <FindingItem
-                key={item.key}
-                item={item}
-                needsReason={needsReason(item.finding)}
-                {...itemProps}
-              />
+              <FindingItem key={item.id} item={item} needsReason={needsReason(item.finding)} {...itemProps} />
             ))}
           </ul>
         </div>

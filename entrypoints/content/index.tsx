@@ -1,5 +1,6 @@
 import { detectPlatform, PLATFORMS } from '@/lib/platforms/registry';
 import { startSidebarSession } from '@/lib/sidebar/page-session';
+import { mountMarks } from './mount-marks';
 import { sidebarHost } from './mount-sidebar';
 import './sidebar.css';
 
@@ -10,6 +11,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const adapter = detectPlatform(new URL(location.href));
-    if (adapter) await startSidebarSession(ctx, adapter, sidebarHost);
+    if (!adapter) return;
+    const session = await startSidebarSession(ctx, adapter, sidebarHost);
+    if (session) mountMarks(session);
   },
 });

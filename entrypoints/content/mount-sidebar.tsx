@@ -80,5 +80,15 @@ export function sidebarHost(session: SidebarSession): SidebarHost {
     isMounted: () => ui !== null,
     place,
     focusToggle: () => shadowRoot?.querySelector<HTMLElement>('[data-sp="toggle"]')?.focus(),
+    revealFinding: (id) => {
+      // After the render that expands the sidebar.
+      ctx.requestAnimationFrame(() => {
+        const finding = [...(shadowRoot?.querySelectorAll<HTMLElement>('[data-sp="finding"]') ?? [])].find(
+          (element) => element.dataset.key === id,
+        );
+        finding?.scrollIntoView({ block: 'nearest' });
+        finding?.querySelector<HTMLElement>('[data-sp="finding-select"]')?.focus({ preventScroll: true });
+      });
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { approvals } from './messages/approvals';
 import { common } from './messages/common';
 import { library } from './messages/library';
+import { marks } from './messages/marks';
 import { options } from './messages/options';
 import { optionsSections } from './messages/options-sections';
 import { popup } from './messages/popup';
@@ -28,6 +29,7 @@ export { LANGUAGES } from './types';
 export const messages = {
   ...common,
   ...sidebar,
+  ...marks,
   ...popup,
   ...options,
   ...optionsSections,

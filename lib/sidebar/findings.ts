@@ -18,8 +18,10 @@ export const SEVERITIES_IN_ORDER = (Object.keys(SEVERITY_ORDER) as Severity[]).s
 export type FindingLike = Finding;
 
 export interface FieldFinding<F extends FindingLike = FindingLike> {
-  /** Stable within one check: field + rule + position; used as the list key and the ignore key. */
+  /** Field + rule + matched text: the ignore key (the same words stay ignored as the text moves). */
   key: string;
+  /** `key` and which occurrence of it this is: unique within a check (list keys, marks). */
+  id: string;
   field: string;
   finding: F;
   /** The exact text [start, end) pointed at when checked (a fix only applies if it is still there). */
@@ -52,15 +54,20 @@ export function findingKey(field: string, finding: FindingLike, text: string): s
 }
 
 export function toFieldFindings<F extends FindingLike>(field: string, text: string, findings: readonly F[]) {
-  return findings.map(
-    (finding): FieldFinding<F> => ({
-      key: findingKey(field, finding, text),
+  const seen = new Map<string, number>();
+  return findings.map((finding): FieldFinding<F> => {
+    const key = findingKey(field, finding, text);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return {
+      key,
+      id: `${key}#${occurrence}`,
       field,
       finding,
       matched: text.slice(finding.start, finding.end),
       excerpt: excerptOf(text, finding.start, finding.end),
-    }),
-  );
+    };
+  });
 }
 
 /** Findings grouped by severity, errors first, each group in text order. Empty groups are left out. */

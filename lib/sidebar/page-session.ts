@@ -1,3 +1,4 @@
+import { type ReadonlySignal, signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { formatDayDate, language } from '@/lib/i18n/in-page';
 import { log, logFailure } from '@/lib/log';
@@ -27,6 +28,12 @@ export interface SidebarSession {
   fields: PageFields;
   /** Where "copy" writes when the page's clipboard needs a focused document (the shadow root). */
   setCopyRoot(root: ShadowRoot | null): void;
+  /** The per-platform switch of the inline marks (settings.marks). */
+  marksEnabled: ReadonlySignal<boolean>;
+  /** The basis the library gives for a rule (law, circular, guideline), if any. */
+  ruleSource(ruleId: string): string | null;
+  /** Opens the sidebar (expanded) and brings this finding (its `id`) into view, focused. */
+  showInSidebar(id: string): Promise<void>;
 }
 
 /** The sidebar's presence on the page, provided by the content script's mounting code. */
@@ -37,6 +44,8 @@ export interface SidebarHost {
   /** Re-position it beside the composer. */
   place(): void;
   focusToggle(): void;
+  /** Scrolls the finding with this `id` into view in the sidebar and focuses it. */
+  revealFinding(id: string): void;
 }
 
 /**
@@ -115,6 +124,8 @@ export async function startSidebarSession(
   model.identity.value = settings.identity;
   ctx.onInvalidated(() => model.dispose());
 
+  const marksEnabled = signal(settings.marks);
+  let sources: { bundle: unknown; byRule: Map<string, string> } | null = null;
   const session: SidebarSession = {
     ctx,
     adapter,
@@ -122,6 +133,23 @@ export async function startSidebarSession(
     fields,
     setCopyRoot: (root) => {
       copyRoot = root;
+    },
+    marksEnabled,
+    ruleSource: (ruleId) => {
+      const bundle = rules.bundle;
+      if (!bundle) return null;
+      if (sources?.bundle !== bundle)
+        sources = {
+          bundle,
+          byRule: new Map(bundle.guidelines.flatMap((rule) => (rule.source ? [[rule.id, rule.source]] : []))),
+        };
+      return sources.byRule.get(ruleId) ?? null;
+    },
+    showInSidebar: async (id) => {
+      await mount();
+      model.collapsed.value = false;
+      host.place();
+      host.revealFinding(id);
     },
   };
   const host = createHost(session);
@@ -168,6 +196,7 @@ export async function startSidebarSession(
       const languageChanged = next.language !== settings.language;
       settings = next;
       language.value = next.language;
+      marksEnabled.value = next.marks;
       model.identity.value = next.identity;
       model.collapsed.value = next.collapsed ?? model.collapsed.value;
       if (agencyChanged && rules.bundle)

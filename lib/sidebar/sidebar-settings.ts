@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
-import type { PlatformId } from '@/lib/platforms/types';
+import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import type { Settings } from '@/lib/settings/schema';
 
 /**
@@ -15,6 +15,8 @@ export interface SidebarSettings {
   identity: Pick<Settings['identity'], 'agencyId' | 'adminName' | 'adminRole' | 'handles'>;
   enabled: boolean;
   collapsed: boolean | undefined;
+  /** Inline marks over the composer's text on this platform (on unless switched off). */
+  marks: boolean;
 }
 
 const SETTINGS_KEY = 'local:settings';
@@ -44,13 +46,12 @@ export function readSidebarSettings(raw: unknown, platform: PlatformId): Sidebar
       adminName: text(identity.adminName),
       adminRole: text(identity.adminRole),
       handles: Object.fromEntries(
-        (['facebook', 'instagram', 'youtube'] as const).flatMap((id) =>
-          typeof handles[id] === 'string' ? [[id, handles[id]]] : [],
-        ),
+        PLATFORM_IDS.flatMap((id) => (typeof handles[id] === 'string' ? [[id, handles[id]]] : [])),
       ),
     },
     enabled: enabled !== false,
     collapsed: typeof collapsed === 'boolean' ? collapsed : undefined,
+    marks: record(settings.marks)[platform] !== false,
   };
 }
 

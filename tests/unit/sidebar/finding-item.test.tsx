@@ -12,6 +12,7 @@ function renderFinding(start: number, end: number, replacement: string) {
     <FindingItem
       item={{
         key: `caption:R:${start}`,
+        id: `caption:R:${start}#0`,
         field: 'caption',
         matched: start === end ? '' : 'x',
         finding: {

@@ -26,6 +26,7 @@ describe('the sidebar’s view of the settings', () => {
       },
       enabled: true,
       collapsed: true,
+      marks: true,
     });
     expect(readSidebarSettings(stored, 'instagram')).toMatchObject({ enabled: false, collapsed: undefined });
   });
@@ -44,6 +45,7 @@ describe('the sidebar’s view of the settings', () => {
         identity: { agencyId: null, adminName: '', adminRole: '', handles: {} },
         enabled: true,
         collapsed: undefined,
+        marks: true,
       });
     }
     expect(
@@ -52,6 +54,13 @@ describe('the sidebar’s view of the settings', () => {
       agencyId: null,
       adminName: '',
     });
+  });
+
+  it('reads the inline-marks switch per platform, on unless switched off', () => {
+    const stored = { ...DEFAULT_SETTINGS, marks: { facebook: false, instagram: true, youtube: true } };
+    expect(readSidebarSettings(stored, 'facebook').marks).toBe(false);
+    expect(readSidebarSettings(stored, 'instagram').marks).toBe(true);
+    expect(readSidebarSettings({ marks: { youtube: 'no' } }, 'youtube').marks).toBe(true);
   });
 
   it('remembers the collapse per platform without touching the other settings', () => {

@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/in-page';
+import type { Box } from '@/lib/marks/geometry';
+import type { FieldFinding } from '@/lib/sidebar/findings';
+import { trusted } from '../sidebar/trusted';
+
+export interface MarkCardProps {
+  item: FieldFinding;
+  /** Where the card goes: below (or above) this box, the mark's last line. */
+  anchor: Box;
+  viewport: { width: number; height: number };
+  /** The rule's basis (law, circular, guideline) from the library, when it names one. */
+  source: string | null;
+  needsReason: boolean;
+  busy: boolean;
+  /** Move the focus into the card (it was opened from the keyboard). */
+  takeFocus: boolean;
+  onFix(item: FieldFinding): void;
+  /** Returns false when the reason was required and missing (nothing ignored). */
+  onIgnore(item: FieldFinding, reason: string): boolean;
+  onShowInSidebar(item: FieldFinding): void;
+  onClose(): void;
+  onPointerInside(inside: boolean): void;
+}
+
+const CARD_WIDTH = 300;
+const GAP = 6;
+
+/** A finding where its words are: the message, its basis, fix, ignore and "show in the panel". */
+export function MarkCard(props: MarkCardProps) {
+  const { item, anchor, viewport } = props;
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [refused, setRefused] = useState(false);
+  const card = useRef<HTMLDivElement>(null);
+  const replacement = item.finding.replacements?.[0];
+  const below = anchor.top + anchor.height + GAP;
+  const top = below + 180 > viewport.height && anchor.top > 200 ? undefined : below;
+  const style = {
+    left: `${Math.max(GAP, Math.min(anchor.left, viewport.width - CARD_WIDTH - GAP))}px`,
+    ...(top === undefined ? { bottom: `${viewport.height - anchor.top + GAP}px` } : { top: `${top}px` }),
+    width: `${CARD_WIDTH}px`,
+  };
+
+  useEffect(() => {
+    if (props.takeFocus) card.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [props.takeFocus, item.id]);
+
+  const confirm = () => {
+    if (props.onIgnore(item, reason)) setAsking(false);
+    else setRefused(true);
+  };
+
+  return (
+    <div
+      ref={card}
+      class={`sp-mark-card sp-sev-${item.finding.severity}`}
+      data-sp="mark-card"
+      data-rule-id={item.finding.ruleId}
+      data-field={item.field}
+      role="dialog"
+      aria-label={t('marks.card', { excerpt: item.matched })}
+      style={style}
+      onPointerEnter={() => props.onPointerInside(true)}
+      onPointerLeave={() => props.onPointerInside(false)}
+    >
+      <p class="sp-mark-message">{item.finding.message}</p>
+      <p class="sp-mark-source">
+        {props.source
+          ? t('marks.source', { source: props.source })
+          : t('marks.rule', { ruleId: item.finding.ruleId })}
+      </p>
+      <div class="sp-actions">
+        {replacement !== undefined ? (
+          <button
+            type="button"
+            data-sp="fix"
+            disabled={props.busy}
+            onClick={trusted(() => props.onFix(item))}
+          >
+            {item.finding.start === item.finding.end
+              ? t('sidebar.finding.add', { text: replacement.trim() })
+              : t('sidebar.finding.fix', { replacement })}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          data-sp="ignore"
+          aria-expanded={asking}
+          onClick={trusted(() => {
+            setAsking(!asking);
+            setRefused(false);
+          })}
+        >
+          {t('sidebar.finding.ignore')}
+        </button>
+        <button type="button" data-sp="mark-show" onClick={trusted(() => props.onShowInSidebar(item))}>
+          {t('marks.showInSidebar')}
+        </button>
+        <button
+          type="button"
+          class="sp-link"
+          data-sp="mark-close"
+          aria-label={t('marks.close')}
+          onClick={trusted(() => props.onClose())}
+        >
+          ×
+        </button>
+      </div>
+      {asking ? (
+        <div class="sp-ignore" data-sp="ignore-form">
+          <label>
+            {t('sidebar.finding.ignoreReason')}
+            <input
+              type="text"
+              data-sp="ignore-reason"
+              maxLength={300}
+              required={props.needsReason}
+              aria-required={props.needsReason}
+              aria-invalid={refused}
+              value={reason}
+              onInput={trusted((event) => setReason(event.currentTarget.value))}
+              onKeyDown={trusted((event: KeyboardEvent) => {
+                if (event.key !== 'Enter' || event.isComposing) return;
+                event.preventDefault();
+                confirm();
+              })}
+            />
+          </label>
+          {props.needsReason ? <p class="sp-hint">{t('sidebar.finding.ignoreReasonRequired')}</p> : null}
+          <button type="button" data-sp="ignore-confirm" onClick={trusted(confirm)}>
+            {t('sidebar.finding.ignoreConfirm')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
