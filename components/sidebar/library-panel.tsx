@@ -115,7 +115,17 @@ export function LibraryPanel(props: LibraryPanelProps) {
                 />
               </label>
             ))}
-            <div class="sp-caption-text" data-sp="caption-text">
+            {/* The text box scrolls (max-height): keyboard users must be able to reach and scroll
+                it too (WCAG 2.1.1), so it takes the focus and is named by its caption's title. */}
+            {/* biome-ignore lint/a11y/useSemanticElements: a named group of text, not a form's fieldset */}
+            <div
+              class="sp-caption-text"
+              data-sp="caption-text"
+              role="group"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
+              tabIndex={0}
+              aria-label={entry.caption.title}
+            >
               {entry.text}
             </div>
             <div class="sp-actions">
