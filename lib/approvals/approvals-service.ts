@@ -48,6 +48,12 @@ export interface ApprovalsDeps {
   memory: ApprovedTextMemory;
 }
 
+/** IndexedDB's QuotaExceededError, as the browser or Dexie (which may wrap it) reports it. */
+export function isQuotaError(error: unknown): boolean {
+  const named = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return named?.name === 'QuotaExceededError' || named?.inner?.name === 'QuotaExceededError';
+}
+
 function deliveryOf(submission: Submission): SubmitDelivery {
   const { state } = submission.delivery;
   return state === 'manual' || state === 'sent' ? state : 'queued';
@@ -207,22 +213,28 @@ export function createApprovalsService(deps: ApprovalsDeps) {
         unseen: false,
         delivery: { state: to ? 'queued' : 'manual', attempts: 0, sentAt: null, lastError: null },
       };
-      await db.transaction('rw', [db.submissions, db.outbox, db.audit], async () => {
-        await store.add(submission);
-        if (to) await outbox.enqueue(submission.id, now);
-        await audit(
-          {
-            type: 'submission',
-            platform,
-            field,
-            submissionId: submission.id,
-            fingerprint,
-            shortCode: submission.shortCode,
-            status: submission.status,
-          },
-          identity,
-        );
-      });
+      try {
+        await db.transaction('rw', [db.submissions, db.outbox, db.audit], async () => {
+          await store.add(submission);
+          if (to) await outbox.enqueue(submission.id, now);
+          await audit(
+            {
+              type: 'submission',
+              platform,
+              field,
+              submissionId: submission.id,
+              fingerprint,
+              shortCode: submission.shortCode,
+              status: submission.status,
+            },
+            identity,
+          );
+        });
+      } catch (error) {
+        // A full disk: nothing was recorded (the transaction rolled back); say so in plain words.
+        if (isQuotaError(error)) throw new Error(t('approvals.error.storage', undefined, identity.language));
+        throw error;
+      }
       if (to) outbox.flush().catch(logFailure('approvals: outbox flush after submit'));
       return {
         submission,

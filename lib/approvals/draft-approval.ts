@@ -1,4 +1,4 @@
-import { logFailure } from '@/lib/log';
+import { log, logFailure } from '@/lib/log';
 import { findMatchingCaption } from './caption-match';
 import { fingerprintText, normalizeForFingerprint, shortCode } from './fingerprint';
 import type { LibraryView } from './library-view';
@@ -149,6 +149,7 @@ export function createDraftApproval(deps: DraftApprovalDeps) {
       const [library, identity] = await Promise.all([deps.loadLibrary(), deps.getIdentity()]);
       const now = deps.now();
       const own = (await deps.store.byFingerprint(fingerprint))[0];
+      // Remembering is a convenience: a full storage must not hide the approval itself.
       const approved = () =>
         rememberApproved(contextKey, {
           fingerprint,
@@ -156,7 +157,7 @@ export function createDraftApproval(deps: DraftApprovalDeps) {
           platform: query.platform,
           field: query.field,
           seenAt: now,
-        });
+        }).catch((error: unknown) => log.error('approvals: remembering the approved text failed', error));
 
       if (library.approvals.has(fingerprint)) {
         const resolved = resolveStatus(fingerprint, library.approvals, now);

@@ -35,6 +35,10 @@ export const approvals = {
     id: 'Pustaka belum punya alamat pengajuan. Kirim permintaan ini ke Biro dengan kode {code}:',
     en: 'The library has no submission address. Send this request to the bureau with code {code}:',
   },
+  'approvals.error.storage': {
+    id: 'ruang penyimpanan browser penuh, draf belum diajukan. Teks Anda tetap di editor; kosongkan ruang disk lalu ajukan lagi.',
+    en: "the browser's storage is full, so the draft was not submitted. Your text is still in the editor; free some disk space and submit again.",
+  },
   'approvals.share.copy': { id: 'Salin permintaan', en: 'Copy the request' },
   'approvals.share.whatsapp': { id: 'Kirim lewat WhatsApp', en: 'Send by WhatsApp' },
   'approvals.share.email': { id: 'Kirim lewat e-mail', en: 'Send by e-mail' },

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fingerprintText } from '@/lib/approvals/fingerprint';
 import { approve, closeHarness, DRAFT, type Harness, makeHarness, newWorld, type World } from './harness';
 
@@ -161,5 +161,39 @@ describe('audit log', () => {
     expect(lines[1]).toContain('finding-ignored,dinkes,Rina,facebook,caption');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""), ""resmi"""`);
     expect(lines[2]).toContain('library-insert');
+  });
+});
+
+describe('storage quota', () => {
+  it('a full disk refuses the submission in plain words and records nothing half-way', async () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const spy = vi.spyOn(h.db.audit, 'add').mockRejectedValue(quota);
+    await expect(
+      h.service.submitDraft({ text: DRAFT, platform: 'facebook', field: 'caption' }),
+    ).rejects.toThrow('ruang penyimpanan browser penuh, draf belum diajukan');
+    spy.mockRestore();
+    expect(await h.db.submissions.count()).toBe(0);
+    expect(await h.db.outbox.count()).toBe(0);
+    // Space freed: the same draft is submitted normally.
+    const again = await h.service.submitDraft({ text: DRAFT, platform: 'facebook', field: 'caption' });
+    expect(again.duplicate).toBe(false);
+  });
+
+  it('a full extension storage does not hide an approval (remembering it is best effort)', async () => {
+    const fingerprint = await fingerprintText(DRAFT);
+    approve(h, [
+      { fingerprint, status: 'approved', reviewer: 'Biro', decidedAt: '2026-11-26T13:00:00+07:00' },
+    ]);
+    const write = vi.fn(async () => {
+      throw new DOMException('QUOTA_BYTES quota exceeded', 'QuotaExceededError');
+    });
+    const full = makeHarness(world, { memoryWrite: write });
+    full.library.view = h.library.view;
+    expect(
+      (await full.service.getDraftApproval({ text: DRAFT, platform: 'facebook', field: 'caption' }, 'tab-1'))
+        .status,
+    ).toBe('approved');
+    expect(write).toHaveBeenCalled();
+    await closeHarness(full);
   });
 });

@@ -38,7 +38,15 @@ export function newWorld(): World {
 
 let counter = 0;
 
-export function makeHarness(world: World, options: { endpoint?: string | null; desk?: DeskSettings } = {}) {
+export function makeHarness(
+  world: World,
+  options: {
+    endpoint?: string | null;
+    desk?: DeskSettings;
+    /** Replaces the write of the approved-text memory (e.g. to inject a full storage). */
+    memoryWrite?: (state: ApprovedTextsState) => Promise<void>;
+  } = {},
+) {
   const endpoint = options.endpoint === undefined ? ENDPOINT : options.endpoint;
   const db: SatuPintuDb = openDatabase(world.dbName);
   const clock = { now: Date.parse('2026-11-26T06:00:00Z') };
@@ -89,9 +97,11 @@ export function makeHarness(world: World, options: { endpoint?: string | null; d
     scheduleOutbox: (at) => scheduled.push(at),
     memory: {
       read: async () => world.memory.state,
-      write: async (state) => {
-        world.memory.state = state;
-      },
+      write:
+        options.memoryWrite ??
+        (async (state) => {
+          world.memory.state = state;
+        }),
     },
   });
   return { db, service, clock, library, desk, posts, responses, badge, scheduled, world };
