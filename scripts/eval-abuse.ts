@@ -52,13 +52,19 @@ for (const text of [...captions, ...tweets.map((t) => t.text)]) {
 const meanLength = workload.reduce((sum, t) => sum + t.length, 0) / workload.length;
 for (const text of workload.slice(0, 500)) scoreAbuse(text, model); // warm-up
 const times: number[] = [];
+const cpu: number[] = [];
 for (let round = 0; round < 3; round += 1) {
   started = performance.now();
+  const cpuStart = process.cpuUsage();
   for (const text of workload) scoreAbuse(text, model);
+  const used = process.cpuUsage(cpuStart);
   times.push((performance.now() - started) / workload.length);
+  cpu.push((used.user + used.system) / 1000 / workload.length);
 }
+// CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
 console.log(
-  `scoreAbuse: ${(Math.min(...times) * 1000).toFixed(1)} µs per caption (best of 3 rounds over ${workload.length} captions, mean ${meanLength.toFixed(0)} characters; budget 200 µs)`,
+  `scoreAbuse: ${(Math.min(...times) * 1000).toFixed(1)} µs wall, ${(Math.min(...cpu) * 1000).toFixed(1)} µs CPU per caption ` +
+    `(best of 3 rounds over ${workload.length} captions, mean ${meanLength.toFixed(0)} characters; budget 200 µs)`,
 );
 
 console.log('cross-validated figures stored by the trainer:');

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type AgencyLike, type Rule, RuleSchema } from '@/lib/guidelines';
+import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
+import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
 import { describeSyncError } from '@/lib/library/describe-status';
 import type { Jwk } from '@/lib/library/signature';
@@ -35,6 +37,8 @@ const CheckLibrarySchema = z.object({
     .object({ phones: z.array(z.string()).default([]), domains: z.array(z.string()).default([]) })
     .default({ phones: [], domains: [] }),
   expiresAt: z.string().optional(),
+  /** Checked in full (schema and checksum): a damaged model refuses the library. */
+  models: z.object({ abuse: AbuseModelFileSchema.optional() }).optional(),
 });
 
 export interface CheckLibrary {
@@ -43,6 +47,7 @@ export interface CheckLibrary {
   allowlists: { phones: string[]; domains: string[] };
   /** Where the rules came from, for messages. */
   origin: string;
+  models?: { abuse?: AbuseModelFile };
 }
 
 /** Finds the bundle's fields at the top level or inside a signed envelope ({bundle|payload|library: {...}}). */
@@ -81,7 +86,13 @@ export function parseCheckLibrary(text: string, origin: string, warn?: (line: st
   if (warn && expiresAt && isExpired({ expiresAt }, new Date())) {
     warn(`${origin} expired on ${expiresAt}; its rules are used as they are`);
   }
-  return { rules, agencies: parsed.data.agencies, allowlists: parsed.data.allowlists, origin };
+  return {
+    rules,
+    agencies: parsed.data.agencies,
+    allowlists: parsed.data.allowlists,
+    origin,
+    models: parsed.data.models,
+  };
 }
 
 function readBytes(path: string, what: string): Uint8Array {

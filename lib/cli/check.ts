@@ -9,6 +9,7 @@ import {
   compileRules,
   RuleSetError,
 } from '@/lib/guidelines';
+import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import { loadCheckLibrary } from './check-library';
@@ -203,6 +204,7 @@ export const run: CliCommand = async (args, io) => {
       throw new UsageError(`unknown agency "${options.agency}" (not in ${library.origin})`);
     }
     const compiled = compileRules(library.rules, {
+      checkers: modelCheckers(library.models),
       onOverrun: (o) =>
         io.stderr(
           `check: warning: rule ${o.ruleId} took ${Math.round(o.ms)} ms on a text of ${o.textLength} characters and is disabled for the rest of this run\n`,

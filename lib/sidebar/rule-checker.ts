@@ -1,4 +1,5 @@
 import { type CompiledRules, checkText, compileRules, limitsFor } from '@/lib/guidelines/engine';
+import { modelCheckers } from '@/lib/guidelines/model/checker';
 import type { CheckResult, FieldLimits } from '@/lib/guidelines/types';
 import type { Language } from '@/lib/i18n/types';
 import type { LibraryBundle } from '@/lib/library/schema';
@@ -17,7 +18,7 @@ export function createRuleChecker(platform: PlatformId) {
   return {
     /** Throws the engine's RuleSetError when the library's rules cannot be used. */
     load(next: LibraryBundle): void {
-      compiled = compileRules(next.guidelines);
+      compiled = compileRules(next.guidelines, { checkers: modelCheckers(next.models) });
       bundle = next;
       limits.clear();
     },

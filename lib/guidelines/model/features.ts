@@ -225,41 +225,32 @@ const P_LEXICON = 108; // l
 const CHAR_SEED = Math.imul(2166136261 ^ P_CHAR, FNV_PRIME);
 const BIGRAM_SEED = Math.imul(2166136261 ^ P_BIGRAM, FNV_PRIME);
 
-export function extractFeatures(
-  text: string,
-  tables: NormalisationTables,
+/**
+ * Calls `visit(bucket, word, half)` for every feature of the normalised words, in one fixed order
+ * (word, lexicon, bigram with the previous word, character n-grams): the trainer, the scorer and
+ * its allocation-free fast path all walk the features through this one function.
+ */
+export function visitFeatures(
+  words: readonly NormalWord[],
+  lexicon: ReadonlySet<string>,
   options: FeatureOptions,
-): Features {
-  const words = normaliseText(text, tables);
+  visit: (bucket: number, word: number, half: boolean) => void,
+): void {
   const mask = (1 << options.hashBits) - 1;
   const { charMin, charMax } = options;
-  const buckets: number[] = [];
-  const owners: number[] = [];
-  const values: number[] = [];
   const lexiconBucket = hashFeature(P_LEXICON, '') & mask;
-  let count = 0;
   for (let i = 0; i < words.length; i += 1) {
     const key = (words[i] as NormalWord).key;
-    buckets.push(hashFeature(P_WORD, key) & mask);
-    owners.push(i);
-    values.push(1);
-    count += 1;
-    if (tables.lexicon.has(key)) {
-      buckets.push(lexiconBucket);
-      owners.push(i);
-      values.push(1);
-      count += 1;
-    }
+    visit(hashFeature(P_WORD, key) & mask, i, false);
+    if (lexicon.has(key)) visit(lexiconBucket, i, false);
     if (i > 0) {
       const h = fnvContinue(
         Math.imul(fnvContinue(BIGRAM_SEED, (words[i - 1] as NormalWord).key) ^ 32, FNV_PRIME),
         key,
       );
       const bigram = (h >>> 0) & mask;
-      buckets.push(bigram, bigram);
-      owners.push(i - 1, i);
-      values.push(0.5, 0.5);
-      count += 1;
+      visit(bigram, i - 1, true);
+      visit(bigram, i, true);
     }
     // Character n-grams of "<key>", hashed incrementally: every n-gram starting at s in one pass.
     const length = key.length + 2;
@@ -268,15 +259,28 @@ export function extractFeatures(
       for (let e = s; e < length && e - s < charMax; e += 1) {
         const code = e === 0 ? 60 : e === length - 1 ? 62 : key.charCodeAt(e - 1);
         h = Math.imul(h ^ code, FNV_PRIME);
-        if (e - s + 1 >= charMin) {
-          buckets.push((h >>> 0) & mask);
-          owners.push(i);
-          values.push(1);
-          count += 1;
-        }
+        if (e - s + 1 >= charMin) visit((h >>> 0) & mask, i, false);
       }
     }
   }
+}
+
+export function extractFeatures(
+  text: string,
+  tables: NormalisationTables,
+  options: FeatureOptions,
+): Features {
+  const words = normaliseText(text, tables);
+  const buckets: number[] = [];
+  const owners: number[] = [];
+  const values: number[] = [];
+  let count = 0;
+  visitFeatures(words, tables.lexicon, options, (bucket, word, half) => {
+    buckets.push(bucket);
+    owners.push(word);
+    values.push(half ? 0.5 : 1);
+    count += half ? 0.5 : 1;
+  });
   const unit = count > 0 ? 1 / Math.sqrt(count) : 0;
   for (let k = 0; k < values.length; k += 1) values[k] = (values[k] as number) * unit;
   return { words, buckets, owners, values };
