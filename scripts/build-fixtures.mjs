@@ -13,7 +13,15 @@ export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const FIXTURES_SRC = join(FIXTURES_DIR, 'src');
 export const FIXTURES_DIST = join(FIXTURES_DIR, 'dist');
 /** One bundle per page; each page's HTML loads /__fixtures__/<name>.js. */
-export const FIXTURE_ENTRIES = ['facebook', 'instagram', 'youtube', 'unknown'];
+export const FIXTURE_ENTRIES = [
+  'facebook',
+  'facebook-composers',
+  'business-suite',
+  'instagram',
+  'instagram-steps',
+  'youtube',
+  'unknown',
+];
 const STAMP = join(FIXTURES_DIST, '.stamp');
 
 function newestMtime(paths) {

@@ -1,64 +1,57 @@
+import { META_CHAT_AND_COMMENTS } from './exclusions';
 import { definePlatform } from './types';
 
 /**
- * Facebook's post composer is a Lexical editor in a dialog mounted late at the end of <body>
- * (docs/platforms.md). Comment, reply and Messenger boxes are Lexical textboxes too,
- * so the loose strategies exclude them by label.
+ * Facebook's post composers are Lexical editors (docs/platforms.md, "Facebook"): the feed's
+ * "Create post" dialog mounted late at the end of <body>, a Page's two-step composer (text, then
+ * "Next" to "Post settings"), a group's "Create a public post…" dialog, and the Reels page
+ * (`/reels/create`, a full page, "Describe your reel"). Messenger and comment boxes are Lexical
+ * textboxes too: the adapter's exclusions keep them out whatever strategy finds them.
  */
-const NOT_A_COMMENT = [
-  'comment',
-  'Comment',
-  'komentar',
-  'Komentar',
-  'Reply',
-  'reply',
-  'Balas',
-  'balas',
-  'Message',
-  'Pesan',
-]
-  .map((word) => `:not([aria-label*="${word}"])`)
-  .join('');
-
-const LEXICAL = 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]';
+const LEXICAL = 'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
 
 /** Facebook serves these hosts; `m.` is the mobile site (same Lexical composer in recent versions). */
-const HOSTS = new Set([
-  'facebook.com',
-  'www.facebook.com',
-  'web.facebook.com',
-  'm.facebook.com',
-  'business.facebook.com',
-]);
+const HOSTS = new Set(['facebook.com', 'www.facebook.com', 'web.facebook.com', 'm.facebook.com']);
 
 export default definePlatform({
   id: 'facebook',
+  platform: 'facebook',
   label: 'Facebook',
   matches: ['https://*.facebook.com/*'],
   // Host only, no path rules: Facebook navigates by pushState, so a page that starts on /messages/
-  // can reach a post composer without a reload (Messenger's own box is excluded by label instead).
+  // can reach a post composer without a reload. business.facebook.com is Business Suite's adapter.
   detect: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
   fields: [
     {
       id: 'caption',
       kind: 'lexical',
       strategies: [
-        // The label holds "What's on your mind, <Name>?" (the apostrophe may be typographic).
-        { name: 'aria-label (en)', selector: `div[role="dialog"] ${LEXICAL}[aria-label*="on your mind"]` },
-        { name: 'aria-label (id)', selector: `div[role="dialog"] ${LEXICAL}[aria-label*="Anda pikirkan"]` },
+        // "What's on your mind, <Name>?" (the apostrophe may be typographic) / "Apa yang Anda
+        // pikirkan, <Nama>?" / "Apa yang kamu pikirkan?".
+        { name: 'aria-label (en)', selector: `div[role="dialog"] ${LEXICAL}[aria-label*="on your mind" i]` },
+        { name: 'aria-label (id)', selector: `div[role="dialog"] ${LEXICAL}[aria-label*="pikirkan" i]` },
         {
           name: 'aria-placeholder (en)',
-          selector: `div[role="dialog"] ${LEXICAL}[aria-placeholder*="on your mind"]`,
+          selector: `div[role="dialog"] ${LEXICAL}[aria-placeholder*="on your mind" i]`,
         },
         {
           name: 'aria-placeholder (id)',
-          selector: `div[role="dialog"] ${LEXICAL}[aria-placeholder*="Anda pikirkan"]`,
+          selector: `div[role="dialog"] ${LEXICAL}[aria-placeholder*="pikirkan" i]`,
         },
-        // Pages and groups: "Create a public post…" / "Write something…" and their translations.
-        { name: 'lexical editor in dialog', selector: `div[role="dialog"] ${LEXICAL}${NOT_A_COMMENT}` },
-        // Meta Business Suite (business.facebook.com/latest/composer): full-page composer, DOM unverified.
-        { name: 'lexical editor in main', selector: `[role="main"] ${LEXICAL}${NOT_A_COMMENT}` },
-        { name: 'any lexical editor', selector: `${LEXICAL}${NOT_A_COMMENT}` },
+        // Groups: "Create a public post…" / "Buat postingan publik…".
+        {
+          name: 'group post',
+          selector: `div[role="dialog"] ${LEXICAL}[aria-label*="public post" i], div[role="dialog"] ${LEXICAL}[aria-label*="postingan publik" i], div[role="dialog"] ${LEXICAL}[aria-placeholder*="public post" i], div[role="dialog"] ${LEXICAL}[aria-placeholder*="postingan publik" i]`,
+        },
+        // Reels (/reels/create): a full page, no dialog.
+        {
+          name: 'reel description',
+          selector: `${LEXICAL}[aria-label*="describe your reel" i], ${LEXICAL}[aria-label*="jelaskan reel" i], ${LEXICAL}[aria-label*="deskripsikan reel" i]`,
+        },
+        // Pages and other composers whose label we do not know: any Lexical editor in a dialog,
+        // then in the main region (chat and comment boxes are excluded below).
+        { name: 'lexical editor in dialog', selector: `div[role="dialog"] ${LEXICAL}` },
+        { name: 'lexical editor in main', selector: `[role="main"] ${LEXICAL}` },
       ],
     },
   ],
@@ -68,4 +61,5 @@ export default definePlatform({
     { name: 'dialog', selector: 'div[role="dialog"]' },
     { name: 'main', selector: '[role="main"]' },
   ],
+  exclude: META_CHAT_AND_COMMENTS,
 });

@@ -9,12 +9,14 @@
  *   as a paste into it would;
  * - a tag field gets a list of tags (commas or lines), committed one by one.
  */
-import type { FoundField } from './find';
+import { type FoundField, findField } from './find';
 import { insertText, type ReplaceOptions, replaceRange } from './insert';
 import type { InsertOptions, InsertResult } from './insert-result';
+import type { SelectorOverrides } from './overrides';
+import { queryAllDeep } from './query';
 import { readFieldText } from './read';
 import { selectRange } from './selection';
-import type { FieldDefinition } from './types';
+import type { FieldDefinition, FieldId, PlatformAdapter } from './types';
 
 export type { InsertFailure, InsertResult } from './insert-result';
 
@@ -57,4 +59,29 @@ export function replaceInField(
 /** Focus the field and select [start, end) of its read text (a finding's excerpt). */
 export function selectInField(found: FoundField, start: number, end: number): boolean {
   return selectRange(found.element, start, end);
+}
+
+/**
+ * A field folded away (Studio's tags behind "Show more"): click the adapter's reveal control and
+ * wait for the field to mount. Null when the field has no reveal control or did not appear.
+ */
+export async function revealField(
+  adapter: PlatformAdapter,
+  doc: Document,
+  fieldId: FieldId,
+  overrides: SelectorOverrides | null,
+  timeoutMs = 3000,
+): Promise<FoundField | null> {
+  const definition = adapter.fields.find((field) => field.id === fieldId);
+  const control = (definition?.reveal ?? [])
+    .flatMap((strategy) => queryAllDeep(doc, strategy.selector))
+    .find((element): element is HTMLElement => element instanceof HTMLElement && element.isConnected);
+  if (!control) return null;
+  control.click();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = findField(adapter, doc, fieldId, overrides);
+    if (found || Date.now() >= deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

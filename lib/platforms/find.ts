@@ -1,6 +1,14 @@
+import { isExcluded } from './exclusions';
 import type { SelectorOverrides } from './overrides';
 import { closestDeep, containsDeep, deepActiveElement, hostOf, isValidSelector, queryAllDeep } from './query';
-import type { FieldDefinition, FieldId, FieldKind, PlatformAdapter, SelectorStrategy } from './types';
+import type {
+  Exclusions,
+  FieldDefinition,
+  FieldId,
+  FieldKind,
+  PlatformAdapter,
+  SelectorStrategy,
+} from './types';
 
 export interface ResolvedStrategy extends SelectorStrategy {
   source: 'library' | 'built-in';
@@ -77,8 +85,8 @@ function libraryStrategies(
   );
 }
 
-function isUsable(element: Element, kind: FieldKind): element is HTMLElement {
-  if (!element.isConnected) return false;
+function isUsable(element: Element, kind: FieldKind, exclude?: Exclusions): element is HTMLElement {
+  if (!element.isConnected || isExcluded(element, exclude)) return false;
   if (kind === 'tag-input') return element.tagName === 'INPUT' && !(element as HTMLInputElement).disabled;
   const editable = element.getAttribute('contenteditable');
   return editable === '' || editable === 'true' || editable === 'plaintext-only';
@@ -97,9 +105,14 @@ function pick(candidates: HTMLElement[], active: Element | null): HTMLElement | 
   return candidates.find((c) => !isHidden(c)) ?? candidates[0];
 }
 
-function findResolved(field: ResolvedField, root: ParentNode, active: Element | null): FoundField | null {
+function findResolved(
+  field: ResolvedField,
+  root: ParentNode,
+  active: Element | null,
+  exclude: Exclusions | undefined,
+): FoundField | null {
   for (const strategy of field.strategies) {
-    const candidates = queryAllDeep(root, strategy.selector).filter((e) => isUsable(e, field.kind));
+    const candidates = queryAllDeep(root, strategy.selector).filter((e) => isUsable(e, field.kind, exclude));
     const element = pick(candidates, active);
     if (element) return { fieldId: field.id, kind: field.kind, element, strategy, field };
   }
@@ -124,7 +137,7 @@ export function findField(
   overrides?: SelectorOverrides | null,
 ): FoundField | null {
   const field = resolveStrategies(adapter, overrides).find((f) => f.id === fieldId);
-  return field ? findResolved(field, root, activeIn(root)) : null;
+  return field ? findResolved(field, root, activeIn(root), adapter.exclude) : null;
 }
 
 /** Every field of the adapter found under `root`, in the adapter's field order. */
@@ -134,7 +147,9 @@ export function findAllFields(
   overrides?: SelectorOverrides | null,
 ): FoundField[] {
   const active = activeIn(root);
-  return resolveStrategies(adapter, overrides).flatMap((field) => findResolved(field, root, active) ?? []);
+  return resolveStrategies(adapter, overrides).flatMap(
+    (field) => findResolved(field, root, active, adapter.exclude) ?? [],
+  );
 }
 
 /** The adapter field that `element` is (or is inside), with the strategy that recognises it. */
@@ -147,7 +162,7 @@ export function fieldForElement(
   for (const field of resolveStrategies(adapter, overrides)) {
     for (const strategy of field.strategies) {
       let candidate = closestDeep(element, strategy.selector);
-      while (candidate && !isUsable(candidate, field.kind)) {
+      while (candidate && !isUsable(candidate, field.kind, adapter.exclude)) {
         const above = candidate.parentElement ?? hostOf(candidate);
         candidate = above ? closestDeep(above, strategy.selector) : null;
       }
@@ -201,7 +216,9 @@ export interface FieldHealth {
 }
 
 export interface HealthReport {
-  platform: PlatformAdapter['id'];
+  /** The adapter that looked (e.g. `business-suite`), and the platform its text is checked as. */
+  adapter: PlatformAdapter['id'];
+  platform: PlatformAdapter['platform'];
   /** True when at least one field was found. */
   recognised: boolean;
   fields: FieldHealth[];
@@ -222,7 +239,7 @@ export function health(
 ): HealthReport {
   const active = activeIn(root);
   const fields = resolveStrategies(adapter, overrides).map((field): FieldHealth => {
-    const found = findResolved(field, root, active);
+    const found = findResolved(field, root, active, adapter.exclude);
     return {
       fieldId: field.id,
       found: found !== null,
@@ -240,5 +257,5 @@ export function health(
   const summary = recognised
     ? `${adapter.id}: ${parts.join('; ')}; container=${container ?? '-'}`
     : `${adapter.id}: not recognised`;
-  return { platform: adapter.id, recognised, fields, container, summary };
+  return { adapter: adapter.id, platform: adapter.platform, recognised, fields, container, summary };
 }

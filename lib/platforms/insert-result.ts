@@ -11,6 +11,7 @@ export type InsertMethod =
   | 'exec-insert-text'
   | 'exec-lines'
   | 'paste'
+  | 'lines'
   | 'tag-comma'
   | 'tag-enter'
   | 'exec-delete';
@@ -55,6 +56,11 @@ export interface InsertOptions {
   timeoutMs?: number;
   /** Tag inputs: where committed tags are (the adapter field's `chips`). */
   chips?: TagChipSelectors;
+  /**
+   * Several lines into Lexical/Draft: `paste` (default) tries a synthetic paste first and goes line
+   * by line only when it changed nothing; `lines` goes line by line at once (what Firefox needs).
+   */
+  multiLine?: 'paste' | 'lines';
 }
 
 export const DEFAULT_TIMEOUT_MS = 500;

@@ -74,6 +74,48 @@ async function placeCaret(element: HTMLElement, saved: SavedSelection | null | u
   await selectionSettled(doc, 50);
 }
 
+/** Wait up to `timeoutMs` for the field to differ from `before`. */
+async function changedFrom(
+  element: HTMLElement,
+  kind: FieldKind,
+  before: string,
+  timeoutMs: number,
+): Promise<'changed' | 'unchanged' | 'gone'> {
+  const now = await waitForText(
+    element,
+    () => readFieldText(element, kind),
+    (t) => t !== before,
+    timeoutMs,
+  );
+  if (now === null) return 'gone';
+  return now === before ? 'unchanged' : 'changed';
+}
+
+/** Enter as the editor sees it: Lexical and Draft split the paragraph on its keydown. */
+function pressEnter(element: HTMLElement): void {
+  const KeyboardEventClass = element.ownerDocument.defaultView?.KeyboardEvent ?? KeyboardEvent;
+  const init: KeyboardEventInit = {
+    key: 'Enter',
+    code: 'Enter',
+    keyCode: 13,
+    which: 13,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
+  element.dispatchEvent(new KeyboardEventClass('keydown', init));
+  element.dispatchEvent(new KeyboardEventClass('keyup', init));
+}
+
+/** Each line with execCommand('insertText'), a new paragraph between lines with Enter. */
+function insertLinesWithEnter(element: HTMLElement, text: string): void {
+  const doc = element.ownerDocument;
+  for (const [index, line] of text.split('\n').entries()) {
+    if (index > 0) pressEnter(element);
+    if (line.length > 0 && !execCommand(doc, 'insertText', line)) break;
+  }
+}
+
 function normaliseForInsert(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
@@ -103,13 +145,25 @@ async function insertIntoEditor(
     method = 'exec-delete';
     if (offsets.start === offsets.end) return { ok: true, method, text: before, exact: true };
     execCommand(doc, 'delete');
-  } else if (kind === 'lexical') {
+  } else if (kind === 'lexical' || kind === 'draft') {
     // One line: the browser's own insertText is what typing does. Lines: execCommand scrambles
-    // them in Lexical, a paste keeps them. If execCommand refused, nothing happened: paste is safe.
+    // them in Lexical, a paste keeps them (docs/platforms.md, "Why each method").
     method = 'exec-insert-text';
-    if (multiLine || !execCommand(doc, 'insertText', text)) {
+    let taken = !multiLine && execCommand(doc, 'insertText', text);
+    // An editor that cancels beforeinput and applies the text itself may report a refusal: only
+    // an unchanged field means nothing happened.
+    if (!taken && !multiLine) taken = (await changedFrom(element, kind, before, 0)) !== 'unchanged';
+    if (!taken) {
       method = 'paste';
-      if (!dispatchPaste(element, text)) return { ok: false, reason: 'not-taken', method, text: before };
+      const pasted = options.multiLine !== 'lines' && dispatchPaste(element, text);
+      const outcome = pasted ? await changedFrom(element, kind, before, timeoutMs) : 'unchanged';
+      if (outcome === 'gone') return { ok: false, reason: 'field-gone', method };
+      // Nothing changed (Firefox delivers a synthetic paste empty): line by line through the
+      // editor's own commands. The field is as it was, so this is not a second insert.
+      if (outcome === 'unchanged' && multiLine) {
+        method = 'lines';
+        insertLinesWithEnter(element, text);
+      }
     }
   } else {
     // A plain contenteditable (YouTube Studio) ignores a synthetic paste; the browser's insertText
@@ -141,9 +195,10 @@ async function insertIntoEditor(
 /**
  * Insert `text` at the caret (or over the selection) through the browser's own editing path so the
  * app registers it, then re-read and verify. Never retries: on failure offer copy-to-clipboard.
- * - `lexical`: one line → execCommand('insertText'); several lines → a synthetic paste.
+ * - `lexical` / `draft`: one line → execCommand('insertText'); several lines → a synthetic paste,
+ *   or, when the paste changed nothing (Firefox), line by line with Enter between lines.
  * - `contenteditable`: execCommand('insertText') per line with execCommand('insertLineBreak').
- * - `tag-input`: `text` is a comma/newline separated list; each new tag is committed with Enter.
+ * - `tag-input`: `text` is a comma/newline separated list; each new tag is committed with a comma.
  */
 export async function insertText(
   element: HTMLElement,

@@ -1,3 +1,4 @@
+import { META_CHAT_AND_COMMENTS } from './exclusions';
 import { definePlatform } from './types';
 
 /**
@@ -12,6 +13,7 @@ const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com'])
 
 export default definePlatform({
   id: 'instagram',
+  platform: 'instagram',
   label: 'Instagram',
   matches: ['https://*.instagram.com/*'],
   // Host only, no path rules: Instagram is a pushState SPA (from /direct/ to /create/ without a
@@ -43,6 +45,7 @@ export default definePlatform({
       ],
     },
   ],
+  exclude: META_CHAT_AND_COMMENTS,
   containers: [
     {
       name: 'dialog "Buat postingan baru"',

@@ -1,6 +1,14 @@
-/** The platforms and fields Satu Pintu knows. Adding a platform: one adapter file + fixture + test. */
+/**
+ * The platforms Satu Pintu checks for: rules, settings and submissions are per platform. A
+ * composer is found by an adapter (docs/platforms.md, "Adapters"); several adapters may check
+ * as one platform (Meta Business Suite posts to Facebook).
+ */
 export const PLATFORM_IDS = ['facebook', 'instagram', 'youtube'] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+/** Every adapter, by its own id: one file each in lib/platforms/. */
+export const ADAPTER_IDS = ['facebook', 'business-suite', 'instagram', 'youtube'] as const;
+export type AdapterId = (typeof ADAPTER_IDS)[number];
 
 export const FIELD_IDS = ['caption', 'title', 'description', 'tags'] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
@@ -8,10 +16,12 @@ export type FieldId = (typeof FIELD_IDS)[number];
 /**
  * How a field takes text; inserts differ per kind (see docs/platforms.md):
  * - `lexical`: Meta's Lexical editor (Facebook, Instagram): one line via execCommand, lines via paste.
+ * - `draft`: a Draft.js-era editor (Meta Business Suite): its state follows beforeinput and paste
+ *   and reverts direct DOM edits, so it takes the same path as Lexical.
  * - `contenteditable`: a plain contenteditable whose app listens to `input` events (YouTube Studio).
- * - `tag-input`: an `<input>` that commits a chip on Enter/comma (YouTube Studio tags).
+ * - `tag-input`: an `<input>` that commits a chip on a comma (YouTube Studio tags).
  */
-export type FieldKind = 'lexical' | 'contenteditable' | 'tag-input';
+export type FieldKind = 'lexical' | 'draft' | 'contenteditable' | 'tag-input';
 
 /** One way to find an element, tried in order; the signed library may override the list. */
 export interface SelectorStrategy {
@@ -43,10 +53,31 @@ export interface FieldDefinition {
   chips?: TagChipSelectors;
   /** The platform keeps this field on one line (YouTube title): inserted line breaks become spaces. */
   singleLine?: boolean;
+  /**
+   * A control that shows the field when it is folded away (Studio's tags behind "Show more"):
+   * clicked before inserting into a field that is not on the page.
+   */
+  reveal?: SelectorStrategy[];
+}
+
+/**
+ * Where a text box is never a post composer, whatever strategy found it: chat (Messenger) and
+ * comment or reply boxes are editors of the same kind, often on the same page. Checked on every
+ * candidate (docs/platforms.md, "Never a chat or comment box").
+ */
+export interface Exclusions {
+  /** Ancestor-or-self selectors (structure: a chat window, a post's comment area). */
+  within: string[];
+  /** Words that, in the box's aria-label or (aria-)placeholder, mark a chat or comment box. */
+  labels: RegExp;
+  /** Exact (trimmed, case-insensitive) placeholders of chat boxes, e.g. Messenger's "Aa". */
+  placeholders: string[];
 }
 
 export interface PlatformAdapter {
-  id: PlatformId;
+  id: AdapterId;
+  /** The platform its text is checked as (rules, settings, library overrides, submissions). */
+  platform: PlatformId;
   label: string;
   /** Manifest match patterns where the content script runs for this platform. */
   matches: string[];
@@ -55,6 +86,8 @@ export interface PlatformAdapter {
   fields: FieldDefinition[];
   /** The composer's own container (dialog), ordered; used to place the sidebar beside it. */
   containers: SelectorStrategy[];
+  /** Boxes that are never a composer (chat, comments), even when a loose strategy finds them. */
+  exclude?: Exclusions;
 }
 
 /** Each adapter file ends with one `definePlatform({...})`; the registry is a typed list. */

@@ -5,6 +5,7 @@ import {
   insertIntoField,
   readField,
   replaceInField,
+  revealField,
   selectInField,
 } from '@/lib/platforms/fields';
 import { type FoundField, findField } from '@/lib/platforms/find';
@@ -72,8 +73,11 @@ export function createPageFields(adapter: PlatformAdapter, overrides: () => Sele
       return field ? readField(field) : null;
     },
     async insert(id: string, text: string): Promise<InsertOutcome> {
-      const field = live(id);
+      const fieldId = asFieldId(id);
+      // A field folded away (Studio's tags behind "Show more") is opened first.
+      const field = live(id) ?? (fieldId ? await revealField(adapter, document, fieldId, overrides()) : null);
       if (!field) return gone;
+      found.set(field.fieldId, field);
       const result = await insertIntoField(field, text, { selection: saved.get(field.fieldId) ?? null });
       saved.delete(field.fieldId);
       return outcome(result);

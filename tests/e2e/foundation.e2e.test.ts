@@ -113,7 +113,9 @@ describe('focusing a composer mounts <satu-pintu-sidebar> with an open shadow ro
     const page = await newPage();
     await page.goto(fixtureUrl('youtubeDetails', 'en'));
     const title = page.locator('ytcp-video-details-section #title-textarea #textbox');
-    expect(await title.getAttribute('aria-label')).toBe('Add a title that describes your video');
+    expect(await title.getAttribute('aria-label')).toBe(
+      'Add a title that describes your video (type @ to mention a channel)',
+    );
     await title.click();
     await sidebar(page).waitFor({ state: 'attached' });
     expect(await sidebarHasOpenShadowRoot(page)).toBe(true);

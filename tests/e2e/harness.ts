@@ -23,6 +23,7 @@ import {
   launchExtension as launchWithExtension,
 } from './harness/launch.mjs';
 
+export * from './harness/composers';
 export type { LaunchedExtension, LaunchOptions };
 export { FIXTURE_URLS };
 
@@ -60,7 +61,11 @@ export function routeFixtures(context: BrowserContext): Promise<void> {
 
 /** The URL of a look-alike page, with `?lang=en` for the English labels. */
 export function fixtureUrl(name: keyof typeof FIXTURE_URLS, lang: FixtureLang = 'id'): string {
-  return lang === 'en' ? `${FIXTURE_URLS[name]}?lang=en` : FIXTURE_URLS[name];
+  if (lang !== 'en') return FIXTURE_URLS[name];
+  // Some look-alike URLs carry a query already (e.g. Instagram's multi-step flow).
+  const url = new URL(FIXTURE_URLS[name]);
+  url.searchParams.set('lang', 'en');
+  return url.href;
 }
 
 async function gotoFixture(page: Page, url: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import businessSuite from '@/lib/platforms/business-suite';
 import facebook from '@/lib/platforms/facebook';
 import instagram from '@/lib/platforms/instagram';
 import { detectPlatform } from '@/lib/platforms/registry';
@@ -13,8 +14,6 @@ const FACEBOOK_YES = [
   'https://www.facebook.com/diskominfo.kalbarprov',
   'https://www.facebook.com/profile.php?id=100064512345678',
   'https://www.facebook.com/groups/123456789012345/',
-  'https://business.facebook.com/latest/composer?asset_id=104512345678901&nav_ref=internal_nav',
-  'https://business.facebook.com/latest/home?asset_id=104512345678901',
   // pushState can lead from here to a post composer without a reload: the host decides, not the path.
   'https://www.facebook.com/messages/t/100001234567890',
 ];
@@ -24,6 +23,18 @@ const FACEBOOK_NO = [
   'https://www.facebook.co/',
   'http://www.facebook.com/', // only https
   'https://www.instagram.com/',
+  // Business Suite has its own adapter (a Draft editor, not Lexical), checked as facebook.
+  'https://business.facebook.com/latest/composer?asset_id=104512345678901&nav_ref=internal_nav',
+];
+const BUSINESS_SUITE_YES = [
+  'https://business.facebook.com/latest/composer?asset_id=104512345678901&nav_ref=internal_nav',
+  'https://business.facebook.com/latest/home?asset_id=104512345678901',
+  'https://business.facebook.com/latest/posts/published_posts?asset_id=104512345678901',
+];
+const BUSINESS_SUITE_NO = [
+  'https://www.facebook.com/',
+  'http://business.facebook.com/latest/composer',
+  'https://business.facebook.com.evil.example/latest/composer',
 ];
 const INSTAGRAM_YES = [
   'https://www.instagram.com/',
@@ -53,6 +64,7 @@ const YOUTUBE_NO = [
 
 describe.each([
   { adapter: facebook, yes: FACEBOOK_YES, no: FACEBOOK_NO },
+  { adapter: businessSuite, yes: BUSINESS_SUITE_YES, no: BUSINESS_SUITE_NO },
   { adapter: instagram, yes: INSTAGRAM_YES, no: INSTAGRAM_NO },
   { adapter: youtube, yes: YOUTUBE_YES, no: YOUTUBE_NO },
 ])('$adapter.id detect(url)', ({ adapter, yes, no }) => {
@@ -74,5 +86,14 @@ describe('detectPlatform', () => {
     ]) {
       expect(detectPlatform(new URL(url))).toBeUndefined();
     }
+  });
+});
+
+describe('adapters and platforms', () => {
+  it('Business Suite is its own adapter whose text is checked as facebook', () => {
+    const adapter = detectPlatform(new URL(BUSINESS_SUITE_YES[0]!));
+    expect(adapter?.id).toBe('business-suite');
+    expect(adapter?.platform).toBe('facebook');
+    expect(detectPlatform(new URL(FACEBOOK_YES[0]!))?.platform).toBe('facebook');
   });
 });

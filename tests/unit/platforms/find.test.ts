@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import businessSuite from '@/lib/platforms/business-suite';
 import facebook from '@/lib/platforms/facebook';
 import {
   fieldForElement,
@@ -10,6 +11,7 @@ import {
   resolveStrategies,
 } from '@/lib/platforms/find';
 import instagram from '@/lib/platforms/instagram';
+import { readFieldText } from '@/lib/platforms/read';
 import youtube from '@/lib/platforms/youtube';
 import { loadSnapshot, one } from './snapshot';
 
@@ -33,10 +35,10 @@ describe('Facebook composer', () => {
     expect(found?.element.closest('[role="dialog"]')).not.toBeNull();
   });
 
-  it('falls back to the structural strategy for a Page composer and skips comment boxes', () => {
+  it('finds a group/Page composer by its "public post" label and skips comment boxes', () => {
     loadSnapshot('facebook-page-composer');
     const found = findField(facebook, document, 'caption');
-    expect(found?.strategy.name).toBe('lexical editor in dialog');
+    expect(found?.strategy.name).toBe('group post');
     expect(found?.element.getAttribute('aria-label')).toBe('Buat postingan publik…');
   });
 
@@ -198,5 +200,39 @@ describe('message composers are not post composers', () => {
     document.body.innerHTML =
       '<section><div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Message"><p><br></p></div></section>';
     expect(findField(instagram, document, 'caption')).toBeNull();
+  });
+});
+
+describe('chat and comment boxes are never composers', () => {
+  it('finds nothing on Facebook where only chat, comment and reply boxes are (labels in any case)', () => {
+    loadSnapshot('facebook-chat-and-comments');
+    expect(findAllFields(facebook, document)).toEqual([]);
+    expect(health(facebook, document).recognised).toBe(false);
+    for (const box of document.querySelectorAll('[role="textbox"]'))
+      expect(fieldForElement(facebook, box)).toBeNull();
+  });
+
+  it('a library override that would match a chat box still does not take it', () => {
+    loadSnapshot('facebook-chat-and-comments');
+    const overrides = { caption: [{ name: 'too loose', selector: '[role="textbox"]' }] };
+    expect(findField(facebook, document, 'caption', overrides)).toBeNull();
+  });
+
+  it('Business Suite: the Draft composer is found, its inbox box is not', () => {
+    loadSnapshot('business-suite-composer');
+    const found = findField(businessSuite, document, 'caption');
+    expect(found?.strategy.name).toBe('draft editor (en)');
+    expect(found?.kind).toBe('draft');
+    expect(found?.element.getAttribute('role')).toBe('combobox');
+    expect(fieldForElement(businessSuite, one('[aria-label="Tulis pesan"]'))).toBeNull();
+    const report = health(businessSuite, document);
+    expect(report).toMatchObject({ adapter: 'business-suite', platform: 'facebook', recognised: true });
+    expect(report.summary).toBe('business-suite: caption=draft editor (en)#0/built-in; container=main');
+  });
+
+  it('Business Suite: reads Draft blocks as lines (an empty block is an empty line)', () => {
+    loadSnapshot('business-suite-composer');
+    const found = findField(businessSuite, document, 'caption')!;
+    expect(readFieldText(found.element, found.kind)).toBe('Selamat pagi Kalbar\n\n#KalbarMaju');
   });
 });

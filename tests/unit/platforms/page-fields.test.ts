@@ -13,6 +13,7 @@ afterEach(() => {
 // A made-up fourth platform: one definePlatform({...}) is all an adapter is.
 const forum = definePlatform({
   id: 'youtube',
+  platform: 'youtube',
   label: 'Forum (test)',
   matches: ['*://forum.example/*'],
   detect: (url) => url.hostname === 'forum.example',

@@ -2,11 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidSelector } from '@/lib/platforms/query';
-import { PLATFORMS } from '@/lib/platforms/registry';
-import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
+import { ADAPTERS, PLATFORMS } from '@/lib/platforms/registry';
+import { ADAPTER_IDS, FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 
 // Conventions every adapter must keep (docs/platforms.md): adding a platform = adapter + fixture + test.
-const adapters = Object.values(PLATFORMS);
+const adapters = Object.values(ADAPTERS);
 const ROOT = process.cwd();
 
 /** The look-alike pages live in tests/fixtures/pages/<id>.html (also accept <id>.html, <id>/). */
@@ -21,8 +21,27 @@ function fixturePageOf(id: string): string | undefined {
 describe('platform registry', () => {
   it('has one adapter per platform id, keyed by its own id, with unique ids', () => {
     expect(Object.keys(PLATFORMS).sort()).toEqual([...PLATFORM_IDS].sort());
-    for (const [key, adapter] of Object.entries(PLATFORMS)) expect(adapter.id).toBe(key);
+    for (const [key, adapter] of Object.entries(PLATFORMS)) {
+      expect(adapter.id).toBe(key);
+      expect(adapter.platform).toBe(key);
+    }
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+  });
+
+  it('lists every adapter by its id, each checked as a known platform', () => {
+    expect(Object.keys(ADAPTERS).sort()).toEqual([...ADAPTER_IDS].sort());
+    for (const [key, adapter] of Object.entries(ADAPTERS)) {
+      expect(adapter.id).toBe(key);
+      expect(PLATFORM_IDS).toContain(adapter.platform);
+    }
+  });
+
+  it('every adapter keeps chat and comment boxes out', () => {
+    for (const adapter of adapters.filter((a) => a.platform !== 'youtube')) {
+      expect(adapter.exclude?.labels.test('Tulis pesan'), adapter.id).toBe(true);
+      expect(adapter.exclude?.labels.test('Write a comment…'), adapter.id).toBe(true);
+      expect(adapter.exclude?.placeholders, adapter.id).toContain('aa');
+    }
   });
 
   it.each(adapters)('$id has a label and well-formed, non-empty match patterns', (adapter) => {
@@ -42,6 +61,7 @@ describe('platform registry', () => {
       for (const strategy of field.strategies)
         expect(isValidSelector(strategy.selector), strategy.selector).toBe(true);
       if (field.kind === 'tag-input') expect(field.chips).toBeDefined();
+      for (const reveal of field.reveal ?? []) expect(isValidSelector(reveal.selector)).toBe(true);
     }
   });
 
