@@ -269,11 +269,17 @@ export function createSync(deps: SyncDeps): (options?: SyncOptions) => Promise<L
   };
 }
 
-/** Fetches and verifies a source without storing anything (the options page's "test"). */
+/**
+ * Fetches and verifies a source without storing anything (the options page's "test"), with the same
+ * library-id and rollback checks a sync would make under this key, so "test" never promises a
+ * library that the sync will then refuse.
+ */
 export async function testLibrarySource(
   source: { url: string; publicKey: Jwk },
-  deps: Pick<SyncDeps, 'fetch' | 'timeoutMs' | 'now'>,
+  deps: Pick<SyncDeps, 'fetch' | 'timeoutMs' | 'now'> & { db?: SatuPintuDb },
 ): Promise<{ ok: true; bundle: LibraryBundle } | { ok: false; error: SyncError }> {
+  const thisKey = keyId(source.publicKey);
+  const trust = deps.db && thisKey ? await readTrust(deps.db, thisKey) : null;
   const at = (deps.now?.() ?? new Date()).getTime();
   const fetched = await fetchBundle(source.url, { fetch: deps.fetch, timeoutMs: deps.timeoutMs });
   if (fetched.kind === 'failed') return { ok: false, error: fetchFailureToError(fetched.failure, at) };
@@ -281,6 +287,7 @@ export async function testLibrarySource(
   const verified = await verifyBundle(fetched.bytes, {
     signature: fetched.signature,
     publicKey: source.publicKey,
+    trust,
     rejectExpired: true,
     now: deps.now?.(),
   });

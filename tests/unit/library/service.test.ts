@@ -176,3 +176,20 @@ describe('confirmLibrarySwitch', () => {
     await expect(svc.confirmLibrarySwitch({ libraryId: 'lain' })).rejects.toThrow();
   });
 });
+
+describe('testLibrarySource under a key that accepted a library before', () => {
+  it('says what a sync would refuse: another library id, an older version', async () => {
+    const served = { bytes: new Uint8Array(), signature: '' };
+    const { svc } = service({ remote: true, served });
+    Object.assign(served, await signed(makeBundle({ id: 'uji', version: 4 }), keys.privateJwk));
+    await svc.sync({ force: true });
+    Object.assign(served, await signed(makeBundle({ id: 'lain', version: 9 }), keys.privateJwk));
+    const other = await svc.testSource({ url: URL_, publicKey: keys.publicJwk });
+    expect(other).toMatchObject({ ok: false });
+    expect(other.message).toContain('the server sent the library "lain"');
+    Object.assign(served, await signed(makeBundle({ id: 'uji', version: 3 }), keys.privateJwk));
+    expect((await svc.testSource({ url: URL_, publicKey: keys.publicJwk })).message).toContain(
+      'version 3 is not newer than the version in use (4)',
+    );
+  });
+});
