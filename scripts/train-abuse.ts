@@ -12,7 +12,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeWeights, modelChecksum, slangLines } from '../lib/guidelines/model/codec';
+import { modelChecksum } from '../lib/guidelines/model/checksum';
+import { encodeWeights, slangLines } from '../lib/guidelines/model/codec';
 import { parseLexiconCsv, parseSlangCsv, parseTrainingCsv } from '../lib/guidelines/model/dataset';
 import {
   extractFeatures,

@@ -1,9 +1,9 @@
-import { sha256Sync } from './sha256';
 import type { AbuseModel, AbuseModelFile, DecodedHead, ModelHeadFile } from './types';
 
 /**
- * Encoding and decoding of the model file's weights, and its checksum. Pure: the trainer encodes,
- * the schema checks the checksum, the background decodes once per library version.
+ * Encoding and decoding of the model file's weights. Pure: the trainer encodes, the schema checks
+ * that the weights decode, the checkers decode once per model file (checksum.ts has the checksum,
+ * kept apart so that the content script does not carry SHA-256).
  */
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -84,28 +84,6 @@ export function decodeWeights(encoded: string, size: number): Int8Array {
     out[bucket] = q > 127 ? q - 256 : q;
   }
   return out;
-}
-
-/** JSON with object keys sorted at every level: one text for one value, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value as Record<string, unknown>).sort();
-    return `{${keys
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** What the checksum covers: every part of the file that changes a score. */
-export function checksumPayload(file: Pick<AbuseModelFile, 'features' | 'normalisation' | 'heads'>): string {
-  return canonicalJson({ features: file.features, normalisation: file.normalisation, heads: file.heads });
-}
-
-export function modelChecksum(file: Pick<AbuseModelFile, 'features' | 'normalisation' | 'heads'>): string {
-  return sha256Sync(checksumPayload(file));
 }
 
 export function slangLines(pairs: ReadonlyArray<readonly [string, string]>): string {

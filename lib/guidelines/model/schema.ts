@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decodeModel, decodeWeights, modelChecksum } from './codec';
+import { modelChecksum } from './checksum';
+import { decodeModel, decodeWeights } from './codec';
 import { ABUSE_MODEL_FORMAT, type AbuseModel, type AbuseModelFile, MODEL_HEADS } from './types';
 
 /**

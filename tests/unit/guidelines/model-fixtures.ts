@@ -1,4 +1,5 @@
-import { encodeWeights, modelChecksum } from '@/lib/guidelines/model/codec';
+import { modelChecksum } from '@/lib/guidelines/model/checksum';
+import { encodeWeights } from '@/lib/guidelines/model/codec';
 import { hashFeature } from '@/lib/guidelines/model/features';
 import { ABUSE_MODEL_FORMAT, type AbuseModelFile } from '@/lib/guidelines/model/types';
 
