@@ -2,15 +2,12 @@ import '@/lib/zod-config';
 import { render } from 'preact';
 import '@/components/ui/tokens.css';
 import '@/components/ui/ui.css';
-import { OptionsPage } from '@/components/options/options-page';
 import { createOptionsApi } from '@/lib/options/options-api';
 import { createOptionsModel } from '@/lib/options/options-model';
 import { followDebugSetting } from '@/lib/settings/store';
+import { OptionsApp } from './app';
 
 // Wiring only: the browser and the background behind one api object, the page's logic in the model.
 followDebugSetting();
 const api = createOptionsApi();
-render(
-  <OptionsPage model={createOptionsModel(api)} exportAudit={api.exportAudit} download={api.download} />,
-  document.getElementById('app')!,
-);
+render(<OptionsApp model={createOptionsModel(api)} api={api} />, document.getElementById('app')!);

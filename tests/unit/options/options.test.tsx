@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { OptionsPage } from '@/components/options/options-page';
+import { OptionsApp } from '@/entrypoints/options/app';
 import { language, t } from '@/lib/i18n';
 import type { Agency } from '@/lib/library/schema';
 import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
@@ -84,13 +84,7 @@ let root: HTMLElement;
 
 /** The page as the entry point mounts it: the model over the api, the view over the model. */
 function page(api: OptionsApi, options: OptionsModelOptions = {}) {
-  return (
-    <OptionsPage
-      model={createOptionsModel(api, options)}
-      exportAudit={api.exportAudit}
-      download={api.download}
-    />
-  );
+  return <OptionsApp model={createOptionsModel(api, options)} api={api} />;
 }
 
 async function mount(api: OptionsApi) {

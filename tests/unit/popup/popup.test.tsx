@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '@/components/popup/popup';
-import { PopupPage } from '@/components/popup/popup-page';
+import { PopupApp } from '@/entrypoints/popup/app';
 import type { Submission } from '@/lib/approvals/types';
 import { language } from '@/lib/i18n';
 import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
@@ -273,7 +273,7 @@ describe('popup model', () => {
   });
 });
 
-describe('popup page (model bound to the view)', () => {
+describe('popup app (model bound to the view)', () => {
   it('shows what the model loaded and sends the buttons to the model', async () => {
     const calls: string[] = [];
     const model = createPopupModel({
@@ -293,7 +293,7 @@ describe('popup page (model bound to the view)', () => {
       },
     });
     await act(async () => {
-      render(<PopupPage model={model} />, host);
+      render(<PopupApp model={model} />, host);
     });
     await vi.waitFor(() => expect(q('[data-sp="submission"]')).toHaveLength(3), { timeout: 5000 });
     expect(q('[data-sp="no-draft"]')).toHaveLength(1);

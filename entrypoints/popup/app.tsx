@@ -1,11 +1,11 @@
 import { useEffect } from 'preact/hooks';
+import { Popup } from '@/components/popup/popup';
 import { language } from '@/lib/i18n';
 import { describeLibraryStatus } from '@/lib/library/describe-status';
 import type { PopupModel } from '@/lib/popup/popup-model';
-import { Popup } from './popup';
 
-/** The popup: the model's signals in, its actions out; opens the model while mounted. */
-export function PopupPage({ model }: { model: PopupModel }) {
+/** Binds the popup model to the view: its signals become props, its actions callbacks. */
+export function PopupApp({ model }: { model: PopupModel }) {
   useEffect(() => {
     let unwatch: (() => void) | undefined;
     let mounted = true;
