@@ -4,6 +4,8 @@ import { MarkCard, type MarkCardProps } from './mark-card';
 
 export interface MarksLayerProps {
   marks: MarkView[];
+  /** Layout passes so far (the keystroke benchmark waits for it to move). */
+  layouts: number;
   /** The open card's mark, if any. */
   active: MarkView | null;
   viewport: { width: number; height: number };
@@ -17,11 +19,11 @@ export interface MarksLayerProps {
  * One underline per finding, coloured by severity, drawn over the words' boxes. The boxes take no
  * pointer events (the text under them stays the editor's); only the open card does.
  */
-export function MarksLayer({ marks, active, viewport, card }: MarksLayerProps) {
+export function MarksLayer({ marks, layouts, active, viewport, card }: MarksLayerProps) {
   return (
     <>
       {/* The underlines only repeat, visually, what the sidebar lists; the card is the readable part. */}
-      <div class="sp-marks" aria-hidden="true">
+      <div class="sp-marks" data-sp="marks" data-layouts={layouts} aria-hidden="true">
         {marks.map(({ item, boxes }) => (
           <div
             key={item.id}

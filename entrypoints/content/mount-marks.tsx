@@ -46,25 +46,38 @@ export function mountMarks(session: SidebarSession): void {
   };
 
   // ------------------------------------------------------------ layout, at most once a frame
+  const layoutNow = () => {
+    if (!ctx.isValid) return;
+    viewport.value = {
+      width: document.documentElement.clientWidth || window.innerWidth,
+      height: window.innerHeight,
+    };
+    marks.setBoxes(
+      session.marksEnabled.value ? layoutMarks(model.findings.value, fieldOf, viewport.value) : new Map(),
+    );
+  };
   let frame = false;
+  /** Scrolling and resizing: once in the next frame, however many events came. */
   const relayout = () => {
     if (frame || !ctx.isValid) return;
     frame = true;
     ctx.requestAnimationFrame(() => {
       frame = false;
-      viewport.value = {
-        width: document.documentElement.clientWidth || window.innerWidth,
-        height: window.innerHeight,
-      };
-      marks.setBoxes(
-        session.marksEnabled.value ? layoutMarks(model.findings.value, fieldOf, viewport.value) : new Map(),
-      );
+      layoutNow();
     });
   };
+  // New findings come from a check that runs in an animation frame, after the editor updated its
+  // DOM: measure in that same frame (a microtask later), not one frame behind the sidebar.
+  let soon = false;
   const stopFindings = effect(() => {
     void model.findings.value;
     void session.marksEnabled.value;
-    relayout();
+    if (soon) return;
+    soon = true;
+    queueMicrotask(() => {
+      soon = false;
+      layoutNow();
+    });
   });
   ctx.addEventListener(document, 'scroll', relayout, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', relayout);
@@ -150,6 +163,7 @@ export function mountMarks(session: SidebarSession): void {
   const App = () => (
     <MarksLayer
       marks={marks.marks.value}
+      layouts={marks.layouts.value}
       active={marks.activeMark.value}
       viewport={viewport.value}
       card={{

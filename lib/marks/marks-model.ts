@@ -1,4 +1,4 @@
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { FieldFinding } from '@/lib/sidebar/findings';
 import type { Box } from './geometry';
 
@@ -23,6 +23,8 @@ export function createMarksModel(options: {
   fieldOrder: readonly string[];
 }) {
   const boxes = signal<ReadonlyMap<string, Box[]>>(new Map());
+  /** Bumped on every layout pass: a hook for the keystroke benchmark (`data-layouts`). */
+  const layouts = signal(0);
   const active = signal<string | null>(null);
   /** How the open card was asked for: a keyboard user gets the focus moved into it. */
   const openedBy = signal<'pointer' | 'keyboard' | null>(null);
@@ -52,8 +54,12 @@ export function createMarksModel(options: {
     active: active as ReadonlySignal<string | null>,
     activeMark,
     openedBy: openedBy as ReadonlySignal<'pointer' | 'keyboard' | null>,
+    layouts: layouts as ReadonlySignal<number>,
     setBoxes(next: ReadonlyMap<string, Box[]>) {
-      boxes.value = next;
+      batch(() => {
+        boxes.value = next;
+        layouts.value += 1;
+      });
     },
     open(key: string, via: 'pointer' | 'keyboard') {
       active.value = key;
