@@ -2,9 +2,10 @@ import { storage } from '#imports';
 import { log } from '@/lib/log';
 import { applyDebugSetting } from './debug';
 import { DEFAULT_SETTINGS, parseStoredSettings, type Settings, SettingsSchema } from './schema';
+import { SETTINGS_STORAGE_KEY } from './settings-view';
 
 /** One storage item for all settings; extension pages and content scripts may read it. */
-export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+export const settingsItem = storage.defineItem<unknown>(SETTINGS_STORAGE_KEY, { fallback: DEFAULT_SETTINGS });
 
 /** Read the settings; anything malformed in storage falls back to the defaults field by field, never throws. */
 export async function getSettings(): Promise<Settings> {
