@@ -1,13 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
 import { verifyBundle } from '@/lib/library/verify-bundle';
-import { findChromium } from './harness/launch.mjs';
+import {
+  type LaunchedExtension,
+  launchExtension,
+  openFacebookComposer,
+  openOptions,
+  openPopup,
+  serveUrl,
+  sidebar,
+  typeLikeAUser,
+} from './harness';
+import { extensionDir, findChromium } from './harness/launch.mjs';
 
 /** The lines `npm run desk` prints (docs/desk.md), parsed. */
 interface DeskStart {
@@ -186,5 +196,141 @@ describe('the desk in Chromium', () => {
 
     desk.child.kill('SIGTERM');
     expect(await stopped(desk.child)).toBe(0);
+  });
+});
+
+/**
+ * The built extension with http://127.0.0.1 granted up front: Chromium's prompt for an optional origin
+ * cannot be answered in a headless test (Save then resolves as after an admin clicked "Allow").
+ */
+async function extensionWithLoopbackAccess(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sp-desk-ext-'));
+  await cp(extensionDir(), dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+async function signIn(page: Page, start: DeskStart): Promise<void> {
+  await page.goto(`${start.desk}/review/login`);
+  await page.locator('[data-sp="login-user"]').fill(start.reviewer.user);
+  await page.locator('[data-sp="login-password"]').fill(start.reviewer.password);
+  await page.locator('[data-sp="login-submit"]').click();
+  await page.waitForURL(/\/review(\?|$)/, { timeout: 30_000 });
+}
+
+describe('the whole door: extension → desk → signed library → extension', () => {
+  let dataDir: string;
+  let extension: string;
+  let desk: { child: ChildProcess; start: DeskStart };
+  let browser: Browser;
+  let sp: LaunchedExtension;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sp-desk-loop-'));
+    desk = await startDesk(dataDir);
+    extension = await extensionWithLoopbackAccess();
+    browser = await chromium.launch({ executablePath: findChromium(), headless: true });
+    sp = await launchExtension({ extensionDir: extension });
+    // The harness aborts requests it does not know; pass the desk's through to the real server.
+    await serveUrl(sp.context, `${desk.start.desk}/**`, async (route, request) => {
+      const body = request.postDataBuffer();
+      const response = await fetch(request.url(), {
+        method: request.method(),
+        headers: request.headers(),
+        ...(body ? { body: new Uint8Array(body) } : {}),
+      });
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    });
+  });
+  afterAll(async () => {
+    await sp?.close();
+    await browser?.close();
+    if (desk && desk.child.exitCode === null) desk.child.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(extension, { recursive: true, force: true });
+  });
+
+  it('a draft submitted from the Facebook look-alike is approved on the desk and shows approved after sync', async () => {
+    const { start } = desk;
+    const slow = { timeout: 30_000 };
+
+    // The admin: the desk's library and key, the desk's address and the agency token, in the options page.
+    const options = await openOptions(sp.context, sp.extensionId);
+    await options.locator('[data-sp="library-url"]').fill(start.library);
+    await options.locator('[data-sp="library-key"]').fill(await readFile(start.publicKey, 'utf8'));
+    await options.locator('[data-sp="desk-url"]').fill(start.desk);
+    await options.locator('[data-sp="desk-token"]').fill(start.agency.token);
+    await options.locator('[data-sp="save"]').click();
+    await expect
+      .poll(() => options.locator('[data-sp="save-status"]').getAttribute('data-state'), slow)
+      .toBe('ok');
+    await expect
+      .poll(() => options.locator('[data-sp="sync-status"]').getAttribute('data-state'), slow)
+      .toBe('ok');
+    await options.close();
+
+    const draft = 'Diskominfo Kalbar mengajak warga memeriksa kebenaran berita sebelum membagikannya.';
+    const page = await sp.context.newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, draft);
+    const approval = sidebar(page).locator('[data-sp="approval"]');
+    await expect.poll(() => approval.getAttribute('data-status'), slow).toBe('not-submitted');
+    await sidebar(page).locator('[data-sp="submit"]').click();
+    await expect.poll(() => approval.getAttribute('data-status'), slow).toBe('pending');
+
+    // The reviewer: the submission arrives in the queue, with its findings; approve and publish.
+    const review = await browser.newPage();
+    await signIn(review, start);
+    const item = review.locator('[data-sp="queue-item"]', { hasText: 'memeriksa kebenaran berita' });
+    await expect
+      .poll(
+        async () => {
+          await review.reload();
+          return item.count();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(1);
+    await item.locator('a').click();
+    await review.locator('[data-sp="review-verdict"]').waitFor(slow);
+    await review.locator('[data-sp="decision-note"]').fill('Silakan unggah.');
+    await review.locator('[data-sp="decide"][data-decision="approved"]').click();
+    await expect
+      .poll(() => review.locator('[data-sp="submission"]').getAttribute('data-status'), slow)
+      .toBe('approved');
+    await review.goto(`${start.desk}/review`);
+    const before = Number(await review.locator('[data-sp="publish-status"]').getAttribute('data-version'));
+    await review.locator('[data-sp="publish"]').click();
+    await expect
+      .poll(
+        async () => Number(await review.locator('[data-sp="publish-status"]').getAttribute('data-version')),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(before + 1);
+    await review.close();
+
+    // The admin: "sync now" in the popup shows the approval at once, and the sidebar follows.
+    const popup = await openPopup(sp.context, sp.extensionId);
+    await popup.locator('[data-sp="sync"]').click();
+    const submission = popup.locator('[data-sp="submission"]');
+    await expect.poll(() => submission.first().getAttribute('data-status'), slow).toBe('approved');
+    await popup.close();
+    await page.bringToFront();
+    await expect.poll(() => approval.getAttribute('data-status'), slow).toBe('approved');
+
+    // Editing the approved text says so.
+    await page.locator('div[role="dialog"] div[role="textbox"][data-lexical-editor="true"]').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Terima kasih.');
+    await expect.poll(() => approval.getAttribute('data-status'), slow).toBe('changed-since-approval');
   });
 });
