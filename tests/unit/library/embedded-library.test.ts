@@ -23,7 +23,7 @@ describe('the embedded Kalimantan Barat library', () => {
     expect(rebuilt.changed).toBe(false);
   });
 
-  it('has the agencies, captions and hashtag sets the issue asks for', async () => {
+  it('has the agencies, captions and hashtag sets the admins need: 40+ of each, multi-line and templated', async () => {
     const { bundle } = await committed();
     expect(bundle.agencies.length).toBeGreaterThanOrEqual(40);
     expect(bundle.captions.length).toBeGreaterThanOrEqual(40);
