@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/in-page';
 import type { Box } from '@/lib/marks/geometry';
 import type { FieldFinding } from '@/lib/sidebar/findings';
+import { IgnoreForm } from '../sidebar/ignore-form';
 import { trusted } from '../sidebar/trusted';
 
 export interface MarkCardProps {
@@ -30,8 +31,6 @@ const GAP = 6;
 export function MarkCard(props: MarkCardProps) {
   const { item, anchor, viewport } = props;
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [refused, setRefused] = useState(false);
   const card = useRef<HTMLDivElement>(null);
   const replacement = item.finding.replacements?.[0];
   const below = anchor.top + anchor.height + GAP;
@@ -45,11 +44,6 @@ export function MarkCard(props: MarkCardProps) {
   useEffect(() => {
     if (props.takeFocus) card.current?.querySelector<HTMLElement>('button')?.focus();
   }, [props.takeFocus, item.id]);
-
-  const confirm = () => {
-    if (props.onIgnore(item, reason)) setAsking(false);
-    else setRefused(true);
-  };
 
   return (
     <div
@@ -87,10 +81,7 @@ export function MarkCard(props: MarkCardProps) {
           type="button"
           data-sp="ignore"
           aria-expanded={asking}
-          onClick={trusted(() => {
-            setAsking(!asking);
-            setRefused(false);
-          })}
+          onClick={trusted(() => setAsking(!asking))}
         >
           {t('sidebar.finding.ignore')}
         </button>
@@ -108,30 +99,7 @@ export function MarkCard(props: MarkCardProps) {
         </button>
       </div>
       {asking ? (
-        <div class="sp-ignore" data-sp="ignore-form">
-          <label>
-            {t('sidebar.finding.ignoreReason')}
-            <input
-              type="text"
-              data-sp="ignore-reason"
-              maxLength={300}
-              required={props.needsReason}
-              aria-required={props.needsReason}
-              aria-invalid={refused}
-              value={reason}
-              onInput={trusted((event) => setReason(event.currentTarget.value))}
-              onKeyDown={trusted((event: KeyboardEvent) => {
-                if (event.key !== 'Enter' || event.isComposing) return;
-                event.preventDefault();
-                confirm();
-              })}
-            />
-          </label>
-          {props.needsReason ? <p class="sp-hint">{t('sidebar.finding.ignoreReasonRequired')}</p> : null}
-          <button type="button" data-sp="ignore-confirm" onClick={trusted(confirm)}>
-            {t('sidebar.finding.ignoreConfirm')}
-          </button>
-        </div>
+        <IgnoreForm needsReason={props.needsReason} onConfirm={(reason) => props.onIgnore(item, reason)} />
       ) : null}
     </div>
   );

@@ -10,17 +10,14 @@ export const MARKS_CSS = `
 .sp-marks { position: absolute; left: 0; top: 0; width: 0; height: 0; }
 .sp-mark { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
 .sp-mark-box { position: absolute; box-sizing: border-box; pointer-events: none;
-  background-repeat: repeat-x; background-position: left bottom; background-size: 6px 3px; }
-.sp-mark.sp-sev-error .sp-mark-box { background-image: linear-gradient(135deg, transparent 45%, #d93025 45%, #d93025 70%, transparent 70%); }
-.sp-mark.sp-sev-warning .sp-mark-box { background-image: linear-gradient(135deg, transparent 45%, #c77700 45%, #c77700 70%, transparent 70%); }
-.sp-mark.sp-sev-suggestion .sp-mark-box { background-image: linear-gradient(135deg, transparent 45%, #1a73e8 45%, #1a73e8 70%, transparent 70%); }
-.sp-mark.sp-active .sp-mark-box { background-color: rgba(26, 115, 232, 0.12); }
+  border-bottom: 2px solid var(--sp-sev); }
+.sp-sev-error { --sp-sev: #d93025; }
+.sp-sev-warning { --sp-sev: #c77700; }
+.sp-sev-suggestion { --sp-sev: #1a73e8; }
+.sp-mark.sp-active .sp-mark-box { background: rgba(26, 115, 232, 0.12); }
 .sp-mark-card { position: fixed; box-sizing: border-box; pointer-events: auto; padding: 10px 12px;
-  background: #fff; color: #202124; border: 1px solid #dadce0; border-left-width: 4px; border-radius: 8px;
+  background: #fff; color: #202124; border: 1px solid #dadce0; border-left: 4px solid var(--sp-sev); border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.sp-mark-card.sp-sev-error { border-left-color: #d93025; }
-.sp-mark-card.sp-sev-warning { border-left-color: #c77700; }
-.sp-mark-card.sp-sev-suggestion { border-left-color: #1a73e8; }
 .sp-mark-message { margin: 0 0 4px; }
 .sp-mark-source { margin: 0 0 8px; color: #5f6368; font-size: 12px; }
 .sp-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/in-page';
 import type { FieldFinding, FindingLike } from '@/lib/sidebar/findings';
 import { fieldLabel } from './field-label';
+import { IgnoreForm } from './ignore-form';
 import { trusted } from './trusted';
 
 export interface FindingItemProps {
@@ -27,24 +28,9 @@ export function FindingItem({
   onIgnore,
 }: FindingItemProps) {
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [refused, setRefused] = useState(false);
   const { finding, excerpt } = item;
   const replacement = finding.replacements?.[0];
   const excerptText = `${excerpt.before}${excerpt.match}${excerpt.after}`;
-
-  const confirm = () => {
-    if (onIgnore(item, reason)) setAsking(false);
-    else setRefused(true);
-  };
-  // A form's submit event is fired by the browser even when a page script asked for it
-  // (`requestSubmit()`), so it never ignores anything: only the person's own click on the confirm
-  // button or Enter typed in the reason does.
-  const confirmOnEnter = trusted((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.isComposing) return;
-    event.preventDefault();
-    confirm();
-  });
 
   return (
     <li
@@ -84,35 +70,20 @@ export function FindingItem({
           type="button"
           data-sp="ignore"
           aria-expanded={asking}
-          onClick={trusted(() => {
-            setAsking(!asking);
-            setRefused(false);
-          })}
+          onClick={trusted(() => setAsking(!asking))}
         >
           {t('sidebar.finding.ignore')}
         </button>
       </div>
       {asking ? (
-        <form class="sp-ignore" data-sp="ignore-form" onSubmit={(event) => event.preventDefault()}>
-          <label>
-            {t('sidebar.finding.ignoreReason')}
-            <input
-              type="text"
-              data-sp="ignore-reason"
-              maxLength={300}
-              required={needsReason}
-              aria-required={needsReason}
-              aria-invalid={refused}
-              value={reason}
-              onInput={trusted((event) => setReason(event.currentTarget.value))}
-              onKeyDown={confirmOnEnter}
-            />
-          </label>
-          {needsReason ? <p class="sp-hint">{t('sidebar.finding.ignoreReasonRequired')}</p> : null}
-          <button type="button" data-sp="ignore-confirm" onClick={trusted(confirm)}>
-            {t('sidebar.finding.ignoreConfirm')}
-          </button>
-        </form>
+        <IgnoreForm
+          needsReason={needsReason}
+          onConfirm={(reason) => {
+            const ignored = onIgnore(item, reason);
+            if (ignored) setAsking(false);
+            return ignored;
+          }}
+        />
       ) : null}
     </li>
   );
