@@ -1,7 +1,7 @@
 import type { CaptionSearch } from '@/lib/library/messages';
 import type { Caption, LibraryBundle } from '@/lib/library/schema';
 import type { Jwk } from '@/lib/library/signature';
-import type { LibraryStatus } from '@/lib/library/status';
+import type { LibraryStatus } from '@/lib/library/status-schema';
 
 /** Messages of the library domain (answered by the background). Declare each once: `name(data: In): Out`. */
 export interface LibraryProtocol {

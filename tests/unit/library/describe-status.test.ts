@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeLibraryStatus, describeSyncError } from '@/lib/library/describe-status';
+import { describeLibraryStatus, describeSyncAction, describeSyncError } from '@/lib/library/describe-status';
 import {
   INITIAL_LIBRARY_STATUS,
   type LibraryStatus,
   LibraryStatusSchema,
   parseLibraryStatus,
+  SYNC_ERROR_CODES,
+  type SyncError,
+  type SyncErrorCode,
 } from '@/lib/library/status-schema';
 
 const base: LibraryStatus = {
@@ -67,5 +70,44 @@ describe('describeLibraryStatus', () => {
   it('parses stored values at the boundary', () => {
     expect(parseLibraryStatus({ nonsense: true })).toEqual(INITIAL_LIBRARY_STATUS);
     expect(LibraryStatusSchema.parse(base)).toEqual(base);
+  });
+});
+
+describe('what the admin can do', () => {
+  const sample = (code: SyncErrorCode): SyncError => ({
+    code,
+    at: 1,
+    detail: code === 'signature' ? 'mismatch' : 'x',
+    path: 'captions[0]',
+    httpStatus: 500,
+    version: 3,
+    currentVersion: 4,
+    libraryId: 'lain',
+    currentLibraryId: 'kalbar',
+    expiresAt: '2026-11-01T00:00:00.000Z',
+    bytes: 1,
+    url: 'https://pustaka.example.id/a.json',
+  });
+
+  it.each(SYNC_ERROR_CODES)(
+    '%s: a reason and an action, in both languages, every placeholder filled',
+    (code) => {
+      for (const lang of ['id', 'en'] as const) {
+        const reason = describeSyncError(sample(code), lang);
+        expect(reason).not.toMatch(/[{}]/);
+        const action = describeSyncAction(sample(code), lang, 'Biro Adpim (0561-736541)');
+        if (code === 'permission') expect(action).toBeNull();
+        else {
+          expect(action).not.toMatch(/[{}]/);
+          if (code !== 'storage') expect(action).toContain('Biro Adpim (0561-736541)');
+        }
+      }
+    },
+  );
+
+  it('names the bureau when the library has no contact', () => {
+    expect(describeSyncAction(sample('expired'), 'id', null)).toBe(
+      'Hubungi Biro Administrasi Pimpinan agar pustaka diterbitkan ulang.',
+    );
   });
 });
