@@ -16,10 +16,21 @@ const PRE_WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 /** When the library has no submit endpoint: the request to send by hand — copy, WhatsApp, e-mail. */
 export function SharePanel({ shortCode, share, onCopy, copied }: SharePanelProps) {
+  const explainId = `sp-share-explain-${shortCode}`;
   return (
     <section class="sp-share" data-sp="share">
-      <p>{t('approvals.share.explain', { code: shortCode })}</p>
-      <pre class="sp-share-text" data-sp="share-text" style={PRE_WRAP}>
+      <p id={explainId}>{t('approvals.share.explain', { code: shortCode })}</p>
+      {/* A long request scrolls (max-height): keyboard users must reach and scroll it too. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named block of text, not a form's fieldset */}
+      <pre
+        class="sp-share-text"
+        data-sp="share-text"
+        style={PRE_WRAP}
+        role="group"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
+        tabIndex={0}
+        aria-labelledby={explainId}
+      >
         {share.requestText}
       </pre>
       <div class="sp-share-actions">

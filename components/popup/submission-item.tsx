@@ -87,7 +87,17 @@ export function SubmissionItem({
       </div>
       {share && <SharePanel shortCode={submission.shortCode} share={share} onCopy={onCopyText} />}
       {open && (
-        <pre class="sp-submission-text" data-sp="submission-text" style={{ whiteSpace: 'pre-wrap' }}>
+        // A long text scrolls (max-height): keyboard users must reach and scroll it too.
+        // biome-ignore lint/a11y/useSemanticElements: a named block of text, not a form's fieldset
+        <pre
+          class="sp-submission-text"
+          data-sp="submission-text"
+          style={{ whiteSpace: 'pre-wrap' }}
+          role="group"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
+          tabIndex={0}
+          aria-label={t('popup.submissions.code', { code: submission.shortCode })}
+        >
           {submission.text}
         </pre>
       )}

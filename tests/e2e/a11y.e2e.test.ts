@@ -143,6 +143,17 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     expect(inSidebar.shadowNodes).toBeGreaterThan(20);
     expect(blocking(inSidebar)).toEqual([]);
 
+    // Submitted for approval (no endpoint: the manual ways are offered): the badge and share panel.
+    await sidebar(page).locator('[data-sp="submit"]').click();
+    await expect
+      .poll(() => sidebar(page).locator('[data-sp="approval"]').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('pending');
+    const submitted = await runAxe(page, [['satu-pintu-sidebar']]);
+    report('sidebar after submitting', submitted);
+    expect(blocking(submitted)).toEqual([]);
+
     const tabId = await sp.serviceWorker.evaluate(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
       return tab?.id;
@@ -150,7 +161,12 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const popup = await openPopup(sp.context, sp.extensionId);
     await popup.goto(`chrome-extension://${sp.extensionId}/popup.html?tabId=${tabId}`);
     await popup.locator('[data-sp="verdict"]').waitFor({ timeout: 20_000 });
-    await popup.locator('[data-sp="submissions-empty"], [data-sp="submission"]').first().waitFor();
+    const submission = popup.locator('[data-sp="submission"]');
+    await submission.first().waitFor({ timeout: 20_000 });
+    // The submission opened, with its share panel: every control the popup has is on screen.
+    await submission.first().locator('[data-sp="submission-open"]').click();
+    await submission.first().locator('[data-sp="submission-share"]').click();
+    await popup.locator('[data-sp="submission-text"]').waitFor();
     const inPopup = await runAxe(popup);
     report('popup', inPopup);
     expect(inPopup.checkedNodes).toBeGreaterThan(10);
