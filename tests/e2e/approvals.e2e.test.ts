@@ -360,3 +360,72 @@ describe('approvals on the Facebook look-alike', () => {
     }
   });
 });
+
+describe('submissions to the bureau’s desk', () => {
+  /** A desk on an origin the extension may reach (the platforms' own host, routed in the test). */
+  const DESK_URL = 'https://www.facebook.com/__satu-pintu-desk__/';
+  const TOKEN = 'dinkes.Rahasia-123';
+  const TEXT = 'Posyandu keliling hadir di Kecamatan Sungai Raya pekan ini.\nAjak keluarga Anda.';
+  let desk: LaunchedExtension;
+  const received: { headers: Record<string, string>; body: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    desk = await launchExtension();
+    await serveUrl(desk.context, `${DESK_URL}api/submissions`, async (route, request) => {
+      received.push({ headers: request.headers(), body: request.postDataJSON() as Record<string, unknown> });
+      await route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ id: (request.postDataJSON() as { id: string }).id, status: 'pending' }),
+      });
+    });
+    const deskWorker = desk.context
+      .serviceWorkers()
+      .find((candidate) => candidate.url().startsWith('chrome-extension://'))!;
+    await deskWorker.evaluate(
+      async ({ url, token }) => {
+        await chrome.storage.local.set({
+          settings: {
+            schemaVersion: 1,
+            identity: {
+              agencyId: 'dinkes',
+              adminName: 'Rina Humas',
+              adminRole: 'Pranata Humas',
+              handles: {},
+            },
+            library: { url: null, publicKey: null },
+            desk: { url, token },
+            language: 'id',
+          },
+        });
+      },
+      { url: DESK_URL, token: TOKEN },
+    );
+  });
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('POSTs the submission to /api/submissions with the agency token and the idempotency key', async () => {
+    const page = await desk.context.newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, TEXT);
+    await expect.poll(() => approvalStatus(page), { timeout: 10_000 }).toBe('not-submitted');
+    await sidebar(page).locator('[data-sp="submit"]').click();
+    await expect.poll(() => approvalStatus(page), { timeout: 10_000 }).toBe('pending');
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
+    const [post] = received;
+    expect(post!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(post!.headers['idempotency-key']).toBe(post!.body.id);
+    expect(post!.body).toMatchObject({
+      fingerprint: await cliFingerprint(TEXT),
+      platform: 'facebook',
+      field: 'caption',
+      agencyId: 'dinkes',
+      adminName: 'Rina Humas',
+    });
+    // Sent, not manual: no share options are offered.
+    expect(await sidebar(page).locator('[data-sp="share-whatsapp"]').count()).toBe(0);
+  });
+});
