@@ -5,6 +5,7 @@ import {
   type LaunchedExtension,
   launchExtension,
   openFacebookComposer,
+  openYouTubeUpload,
   sidebar,
   typeLikeAUser,
 } from './harness';
@@ -62,20 +63,17 @@ interface MarkGeometry {
 }
 
 /**
- * Every mark with its boxes, and the client rectangles of the words it stands for, measured from
- * the editor's text nodes (one paragraph: offsets run through its text nodes in order).
+ * Every mark of `field` with its boxes, and the client rectangles of the words it stands for,
+ * measured from the editor's text nodes (one line of text: offsets run through them in order).
  */
-async function markGeometry(page: Page): Promise<MarkGeometry[]> {
-  return page.evaluate(() => {
+async function markGeometry(editor: Locator, field = 'caption'): Promise<MarkGeometry[]> {
+  return editor.evaluate((element, field) => {
     const rect = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-    const editor = document.querySelector(
-      'div[role="dialog"] div[role="textbox"][data-lexical-editor="true"]',
-    );
     const root = document.querySelector('satu-pintu-marks')?.shadowRoot;
-    if (!editor || !root) return [];
-    const view = editor.getBoundingClientRect();
+    if (!root) return [];
+    const view = element.getBoundingClientRect();
     const texts: Text[] = [];
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
     const wordsOf = (start: number, end: number) => {
       const out: ReturnType<typeof rect>[] = [];
@@ -101,7 +99,7 @@ async function markGeometry(page: Page): Promise<MarkGeometry[]> {
       }
       return out;
     };
-    return [...root.querySelectorAll<HTMLElement>('[data-sp="mark"]')].map((mark) => {
+    return [...root.querySelectorAll<HTMLElement>(`[data-sp="mark"][data-field="${field}"]`)].map((mark) => {
       const start = Number(mark.dataset.start);
       const end = Number(mark.dataset.end);
       return {
@@ -112,7 +110,7 @@ async function markGeometry(page: Page): Promise<MarkGeometry[]> {
         words: wordsOf(start, end),
       };
     });
-  });
+  }, field);
 }
 
 /** Share of the words' area under the mark's boxes, and how far any box strays outside them. */
@@ -144,10 +142,10 @@ function measureFit(mark: MarkGeometry): { coverage: number; stray: number } {
   return { coverage: total === 0 ? 1 : covered / total, stray };
 }
 
-async function expectMarksOverTheirWords(page: Page): Promise<void> {
+async function expectMarksOverTheirWords(editor: Locator, field = 'caption'): Promise<void> {
   await expect
     .poll(async () => {
-      const marks = (await markGeometry(page)).filter((mark) => mark.end > mark.start);
+      const marks = (await markGeometry(editor, field)).filter((mark) => mark.end > mark.start);
       if (marks.length === 0) return 'no marks';
       return marks
         .map((mark) => ({ ruleId: mark.ruleId, ...measureFit(mark) }))
@@ -162,8 +160,8 @@ function sidebarRuleIds(page: Page): Promise<string[]> {
     .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-rule-id') ?? '').sort());
 }
 
-async function markRuleIds(page: Page): Promise<string[]> {
-  return (await markGeometry(page)).map((mark) => mark.ruleId).sort();
+async function markRuleIds(editor: Locator, field = 'caption'): Promise<string[]> {
+  return (await markGeometry(editor, field)).map((mark) => mark.ruleId).sort();
 }
 
 /** Starts recording every change of the editor's DOM (children, text, attributes). */
@@ -187,7 +185,7 @@ function editorMutations(page: Page): Promise<string[]> {
   );
 }
 
-const DRAFT = 'Ada himbauan untuk warga atas nama Siti, NIK 6171045203850002. Mohon himbauan ini dibaca.';
+const DRAFT = 'Ada 🙏 himbauan untuk warga atas nama Siti, NIK 6171045203850002. Mohon himbauan ini dibaca.';
 
 describe('inline marks on the Facebook composer', () => {
   it('marks every finding over its words, follows scrolling, and never touches the editor', async () => {
@@ -198,7 +196,7 @@ describe('inline marks on the Facebook composer', () => {
     await expect.poll(() => sidebarRuleIds(page)).toEqual(expect.arrayContaining(['KB-BAKU-01']));
     // Every finding the sidebar lists has its mark.
     await expect
-      .poll(async () => JSON.stringify(await markRuleIds(page)))
+      .poll(async () => JSON.stringify(await markRuleIds(editor)))
       .toBe(JSON.stringify(await sidebarRuleIds(page)));
     const host = await page.evaluate(() => {
       const element = document.querySelector('satu-pintu-marks');
@@ -223,7 +221,7 @@ describe('inline marks on the Facebook composer', () => {
       expect(category).toBeTruthy();
       expect(field).toBe('caption');
     }
-    await expectMarksOverTheirWords(page);
+    await expectMarksOverTheirWords(editor);
 
     // From here on the extension must not change the editor: only scrolling, hovering, cards.
     await watchEditor(editor);
@@ -234,19 +232,19 @@ describe('inline marks on the Facebook composer', () => {
         '.fx-backdrop { position: absolute !important; min-height: 2400px; } ' +
         'div[role="dialog"] div[role="textbox"] { max-height: 64px; overflow-y: auto; }',
     });
-    await expectMarksOverTheirWords(page);
+    await expectMarksOverTheirWords(editor);
     await page.evaluate(() => window.scrollBy(0, 70));
-    await expectMarksOverTheirWords(page);
+    await expectMarksOverTheirWords(editor);
     await editor.evaluate((element) => {
       element.scrollTop = 30;
     });
-    await expectMarksOverTheirWords(page);
+    await expectMarksOverTheirWords(editor);
     await page.setViewportSize({ width: 1100, height: 760 });
-    await expectMarksOverTheirWords(page);
+    await expectMarksOverTheirWords(editor);
 
     // Hover opens the card; Escape closes it; the shortcut walks the marks.
     const cards = page.locator('satu-pintu-marks [data-sp="mark-card"]');
-    const spelling = (await markGeometry(page)).find(
+    const spelling = (await markGeometry(editor)).find(
       (mark) => mark.ruleId === 'KB-BAKU-01' && mark.boxes.length,
     );
     expect(spelling).toBeTruthy();
@@ -271,8 +269,8 @@ describe('inline marks on the Facebook composer', () => {
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, 'Mohon himbauan ini dibaca');
     const cards = page.locator('satu-pintu-marks [data-sp="mark-card"]');
-    await expect.poll(async () => (await markRuleIds(page)).includes('KB-BAKU-01')).toBe(true);
-    const spelling = (await markGeometry(page)).find((mark) => mark.ruleId === 'KB-BAKU-01');
+    await expect.poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(true);
+    const spelling = (await markGeometry(editor)).find((mark) => mark.ruleId === 'KB-BAKU-01');
     const box = spelling!.boxes[0]!;
     await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
     await expect.poll(() => cards.count()).toBe(1);
@@ -286,7 +284,7 @@ describe('inline marks on the Facebook composer', () => {
     expect((await fixtureState(page)).caption).toBe('Mohon himbauan ini dibaca');
     await cards.locator('[data-sp="fix"]').click();
     await expect.poll(async () => (await fixtureState(page)).caption).toBe('Mohon imbauan ini dibaca');
-    await expect.poll(async () => (await markRuleIds(page)).includes('KB-BAKU-01')).toBe(false);
+    await expect.poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(false);
     await page.close();
   });
 
@@ -294,7 +292,7 @@ describe('inline marks on the Facebook composer', () => {
     const page: Page = await sp.context.newPage();
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, DRAFT);
-    await expect.poll(async () => (await markRuleIds(page)).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
     await watchEditor(editor);
     await setSettings({ facebook: false });
     await expect
@@ -303,9 +301,28 @@ describe('inline marks on the Facebook composer', () => {
     // The sidebar still lists the findings.
     expect((await sidebarRuleIds(page)).length).toBeGreaterThan(0);
     await setSettings({ facebook: true });
-    await expect.poll(async () => (await markRuleIds(page)).length).toBeGreaterThan(0);
-    await expectMarksOverTheirWords(page);
+    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
+    await expectMarksOverTheirWords(editor);
     expect(await editorMutations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the YouTube Studio description and title apart, each over its own words', async () => {
+    const page: Page = await sp.context.newPage();
+    const upload = await openYouTubeUpload(page);
+    await typeLikeAUser(
+      page,
+      upload.description,
+      'Mohon himbauan ini dibaca oleh warga, NIK 6171045203850002',
+    );
+    await expect
+      .poll(async () => (await markRuleIds(upload.description, 'description')).length)
+      .toBeGreaterThan(1);
+    await expectMarksOverTheirWords(upload.description, 'description');
+    await typeLikeAUser(page, upload.title, 'Himbauan rapat koordinasi');
+    await expect.poll(async () => (await markRuleIds(upload.title, 'title')).length).toBeGreaterThan(0);
+    await expectMarksOverTheirWords(upload.title, 'title');
+    await expectMarksOverTheirWords(upload.description, 'description');
     await page.close();
   });
 });
