@@ -92,7 +92,7 @@ async function changedFrom(
 }
 
 /** Enter as the editor sees it: Lexical and Draft split the paragraph on its keydown. */
-function pressEnter(element: HTMLElement): void {
+function pressEnter(element: HTMLElement): boolean {
   const KeyboardEventClass = element.ownerDocument.defaultView?.KeyboardEvent ?? KeyboardEvent;
   const init: KeyboardEventInit = {
     key: 'Enter',
@@ -103,18 +103,46 @@ function pressEnter(element: HTMLElement): void {
     cancelable: true,
     composed: true,
   };
-  element.dispatchEvent(new KeyboardEventClass('keydown', init));
+  // Cancelled means the editor handled it (a new paragraph); otherwise nothing listened.
+  const handled = !element.dispatchEvent(new KeyboardEventClass('keydown', init));
   element.dispatchEvent(new KeyboardEventClass('keyup', init));
+  return handled;
 }
 
-/** Each line with execCommand('insertText'), a new paragraph between lines with Enter. */
-function insertLinesWithEnter(element: HTMLElement, text: string): void {
+/**
+ * Each line with execCommand('insertText'), a new paragraph between lines with Enter. The editor
+ * applies each step after the current task and syncs its own selection from the DOM on
+ * `selectionchange`, so before every step after the first the caret is put where the text so far
+ * ends (offsets of the read text, from `start`), and each step waits until the field changed.
+ */
+async function insertLinesWithEnter(
+  element: HTMLElement,
+  kind: FieldKind,
+  text: string,
+  selection: { start: number; end: number },
+): Promise<void> {
   const doc = element.ownerDocument;
+  let caret = selection.start;
+  // The first step replaces what the admin selected; after that, the caret is where we put it.
+  let keepSelection = selection.end > selection.start;
+  const step = async (act: () => boolean, length: number): Promise<boolean> => {
+    if (!keepSelection) selectRange(element, caret, caret);
+    keepSelection = false;
+    await selectionSettled(doc, 50);
+    const before = readFieldText(element, kind);
+    if (!act()) return false;
+    caret += length;
+    await changedFrom(element, kind, before, STEP_TIMEOUT_MS);
+    return element.isConnected;
+  };
   for (const [index, line] of text.split('\n').entries()) {
-    if (index > 0) pressEnter(element);
-    if (line.length > 0 && !execCommand(doc, 'insertText', line)) break;
+    if (index > 0 && !(await step(() => pressEnter(element), 1))) return;
+    if (line.length > 0 && !(await step(() => execCommand(doc, 'insertText', line), line.length))) return;
   }
 }
+
+/** How long one line-by-line step may take to show in the field. */
+const STEP_TIMEOUT_MS = 300;
 
 function normaliseForInsert(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -162,7 +190,7 @@ async function insertIntoEditor(
       // editor's own commands. The field is as it was, so this is not a second insert.
       if (outcome === 'unchanged' && multiLine) {
         method = 'lines';
-        insertLinesWithEnter(element, text);
+        await insertLinesWithEnter(element, kind, text, offsets);
       }
     }
   } else {
