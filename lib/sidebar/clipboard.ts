@@ -1,3 +1,5 @@
+import { log } from '@/lib/log';
+
 /**
  * Copy text for the admin to paste themselves (insert failed, or the composer was not recognised).
  * The async Clipboard API needs a focused document; the fallback selects a textarea inside our own
@@ -7,8 +9,8 @@ export async function copyToClipboard(text: string, root: ShadowRoot | null): Pr
   try {
     await navigator.clipboard.writeText(text);
     return true;
-  } catch {
-    // fall through to the copy command
+  } catch (error) {
+    log.debug('clipboard API refused, using the copy command', error);
   }
   const host = root ?? document.body;
   const area = document.createElement('textarea');
@@ -20,7 +22,9 @@ export async function copyToClipboard(text: string, root: ShadowRoot | null): Pr
   try {
     area.select();
     return document.execCommand('copy');
-  } catch {
+  } catch (error) {
+    // The admin is told (copy failed); the detail is for whoever debugs.
+    log.warn('copy command', error);
     return false;
   } finally {
     area.remove();
