@@ -4,11 +4,14 @@ import {
   type CompiledRule,
   type CompiledRules,
   exactTokens,
+  insertKeys,
   insertPhrase,
   type TrieNode,
 } from './compiled';
+import { type FormMode, foldWord, formKey } from './normalize';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, Rule } from './schema';
+import { tokenize } from './text-utils';
 import { type ExtraChecker, type RuleOverrun, type RuleProblem, RuleSetError } from './types';
 import { endOf, startOf } from './validity';
 
@@ -59,6 +62,7 @@ function pairFormsCache() {
 export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): CompiledRules {
   const problems: RuleProblem[] = [];
   const trie: TrieNode = {};
+  const normTries: Partial<Record<FormMode, TrieNode>> = {};
   const compiled: CompiledRule[] = [];
   const seen = new Set<string>();
 
@@ -111,6 +115,19 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
 
     switch (rule.kind) {
       case 'terms':
+        if (rule.normalize) {
+          normTries[rule.forms] ??= {};
+          const trie = normTries[rule.forms]!;
+          const keysOf = (phrase: string) =>
+            tokenize(phrase)
+              .filter((t) => t.word)
+              .map((t) => formKey(foldWord(t.key), rule.forms));
+          for (const term of rule.terms)
+            if (!insertKeys(trie, keysOf(term), { rule: index, type: 'term' })) noCharacters(term);
+          for (const exception of rule.exceptions)
+            insertKeys(trie, keysOf(exception), { rule: index, type: 'exception' });
+          break;
+        }
         for (const term of rule.terms) {
           const exact = rule.caseSensitive ? exactTokens(term) : undefined;
           if (!insertPhrase(trie, term, { rule: index, type: 'term', exact })) noCharacters(term);
@@ -182,12 +199,14 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     rules,
     compiled,
     trie,
+    normTries,
     agencyTries: new WeakMap(),
     budget: {
       ms: options.budgetMs ?? DEFAULT_BUDGET_MS,
       clock: options.clock ?? (() => performance.now()),
       disabled: new Uint8Array(compiled.length),
       warm: new Uint8Array(compiled.length),
+      strikes: new Uint8Array(compiled.length),
       overruns: [],
       onOverrun: options.onOverrun,
     },

@@ -1,3 +1,4 @@
+import type { FormMode } from './normalize';
 import type { Rule } from './schema';
 import { tokenize } from './text-utils';
 import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
@@ -50,6 +51,8 @@ export interface RuleBudget {
   readonly disabled: Uint8Array;
   /** 1 = has run once (its regexes are compiled), by rule index. */
   readonly warm: Uint8Array;
+  /** Overruns so far, by rule index. */
+  readonly strikes: Uint8Array;
   readonly overruns: RuleOverrun[];
   readonly onOverrun?: (overrun: RuleOverrun) => void;
 }
@@ -59,6 +62,8 @@ export interface CompiledRules {
   readonly rules: readonly Rule[];
   /** @internal */ readonly compiled: CompiledRule[];
   /** @internal */ readonly trie: TrieNode;
+  /** @internal Tries of normalised `terms` rules, by their `forms` mode (docs/guidelines.md § Normalisation). */
+  readonly normTries: Partial<Record<FormMode, TrieNode>>;
   /** @internal */ readonly agencyTries: WeakMap<readonly AgencyLike[], TrieNode>;
   /** @internal */ readonly budget: RuleBudget;
   /** @internal */ readonly checkers: readonly ExtraChecker[];
@@ -94,7 +99,11 @@ function phraseKeys(phrase: string): string[] {
 
 /** Adds a phrase to the trie; false when it has no characters to match. */
 export function insertPhrase(root: TrieNode, phrase: string, entry: TrieEntry): boolean {
-  const keys = phraseKeys(phrase);
+  return insertKeys(root, phraseKeys(phrase), entry);
+}
+
+/** Adds a phrase given as its token keys. */
+export function insertKeys(root: TrieNode, keys: readonly string[], entry: TrieEntry): boolean {
   if (keys.length === 0) return false;
   let node = root;
   for (const key of keys) {

@@ -1,5 +1,6 @@
 import type { CompiledContext, CompiledRule, CompiledRules, Run, TrieEntry, TrieNode } from './compiled';
 import { exactTokens, insertPhrase } from './compiled';
+import { isQuoted } from './normalize';
 import { matchCase, sentenceBounds, type Token } from './text-utils';
 import type { AgencyLike, Finding } from './types';
 
@@ -167,6 +168,8 @@ export function reportCandidates(run: Run, tokens: Token[], candidates: Candidat
       ]);
       continue;
     }
+    if (entry.rule.kind === 'terms' && entry.rule.unlessQuoted && isQuoted(run.text, c.start, c.end))
+      continue;
     if (!contextAllows(run, entry, c.start, c.end)) continue;
     lastEnd.set(c.rule, c.end);
     const replacements =

@@ -77,6 +77,19 @@ export const TermsRuleSchema = z.object({
   caseSensitive: z.boolean().default(false),
   /** Longer phrases in which a term is fine ("rekening resmi" for "rekening"). */
   exceptions: z.array(z.string().min(1)).default([]),
+  /**
+   * Match through normalisation (docs/guidelines.md § Normalisation): repeated letters, digits and
+   * symbols for letters, spaced or dotted-out letters, look-alike letters, colloquial spellings.
+   */
+  normalize: z.boolean().default(false),
+  /**
+   * Which forms of a word match (with `normalize`): `exact`, `clitics` (+ -nya, -mu, -ku, -lah,
+   * -kah, -pun, ku-, kau-), or `stem` (every inflected form through the Indonesian stemmer:
+   * "jual" matches "dijual", "menjualnya", "penjualan").
+   */
+  forms: z.enum(['exact', 'clitics', 'stem']).default('exact'),
+  /** Not inside quotation marks on the line (reported speech, a quoted hoax being debunked). */
+  unlessQuoted: z.boolean().default(false),
 });
 
 export const SubstitutionPairSchema = z.object({

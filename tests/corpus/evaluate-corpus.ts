@@ -50,6 +50,47 @@ export interface CategoryRecall {
   found: number;
   recall: number;
   missed: string[];
+  /** Drafts on which the category was reported without being expected (clean drafts included). */
+  falsePositives: number;
+  /** found / (found + falsePositives); 1 when the category was never reported. */
+  precision: number;
+}
+
+/**
+ * The held-out corpus's own format (tests/corpus/independent/README.md): expected findings with a
+ * category, a severity and an excerpt. Draft-level scoring uses the set of expected categories.
+ */
+const IndependentDraftSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  platform: z.enum(PLATFORM_IDS),
+  field: z.enum(FIELD_IDS).optional(),
+  expect: z.array(z.object({ category: z.enum(CATEGORIES) }).passthrough()),
+});
+
+/** Every *.jsonl of a folder in the held-out format, as corpus drafts; [] when the folder is absent. */
+export function loadIndependentCorpus(dir: string): { files: string[]; drafts: CorpusDraft[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort();
+  } catch {
+    return { files: [], drafts: [] };
+  }
+  const drafts = names.flatMap((name) =>
+    readFileSync(join(dir, name), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line, index) => {
+        const parsed = IndependentDraftSchema.safeParse(JSON.parse(line));
+        if (!parsed.success) throw new Error(`${name}:${index + 1}: ${parsed.error.issues[0]?.message}`);
+        const { id, text, platform, field } = parsed.data;
+        const expected = [...new Set(parsed.data.expect.map((e) => e.category))];
+        return { id, text, platform, field, expected_categories: expected };
+      }),
+  );
+  return { files: names, drafts };
 }
 
 export interface CorpusReport {
@@ -71,7 +112,10 @@ export interface CorpusReport {
 export function evaluateCorpus(rules: Rule[], drafts: CorpusDraft[]): CorpusReport {
   const compiled = compileRules(rules);
   const recall = new Map<Category, CategoryRecall>(
-    CATEGORIES.map((category) => [category, { category, expected: 0, found: 0, recall: 0, missed: [] }]),
+    CATEGORIES.map((category) => [
+      category,
+      { category, expected: 0, found: 0, recall: 0, missed: [], falsePositives: 0, precision: 1 },
+    ]),
   );
   const report: CorpusReport = {
     drafts: drafts.length,
@@ -93,6 +137,9 @@ export function evaluateCorpus(rules: Rule[], drafts: CorpusDraft[]): CorpusRepo
     });
     report.results.set(draft.id, result);
     const found = new Set(result.findings.map((f) => f.category));
+    for (const category of found) {
+      if (!draft.expected_categories.includes(category)) recall.get(category)!.falsePositives += 1;
+    }
     if (draft.expected_categories.length === 0) {
       report.clean += 1;
       if (result.findings.length > 0) report.cleanWithAnyFinding += 1;
@@ -123,6 +170,8 @@ export function evaluateCorpus(rules: Rule[], drafts: CorpusDraft[]): CorpusRepo
   report.recall = [...recall.values()].map((entry) => ({
     ...entry,
     recall: entry.expected === 0 ? 0 : entry.found / entry.expected,
+    precision:
+      entry.found + entry.falsePositives === 0 ? 1 : entry.found / (entry.found + entry.falsePositives),
   }));
   return report;
 }

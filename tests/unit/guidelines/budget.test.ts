@@ -17,15 +17,15 @@ const fast = rule({ id: 'FAST', kind: 'terms', terms: ['cepat'], severity: 'warn
 describe('runtime budget per rule', () => {
   it('disables a rule that overran for the rest of the session and reports it once', () => {
     let readings = 0;
-    // Only regex-driven rules are timed: each check of SLOW reads the clock twice, 1.5 s apart (over
-    // ten times the budget, the allowance of a rule's first run, when its regexes are compiled).
-    const clock = () => (readings++ % 2) * 1500;
+    // Only regex-driven rules are timed: each check of SLOW reads the clock twice, 20 s apart: over
+    // ten times even the first run's allowance (ten budgets, for compiling the regexes).
+    const clock = () => (readings++ % 2) * 20_000;
     const seen: RuleOverrun[] = [];
     const compiled = compileRules([slow, fast], { clock, budgetMs: 100, onOverrun: (o) => seen.push(o) });
     const text = 'jalan lambat dan cepat';
     const first = checkText(compiled, text, CTX);
     expect(first.findings.map((f) => f.ruleId)).toEqual(['SLOW', 'FAST']);
-    expect(seen).toEqual([{ ruleId: 'SLOW', ms: 1500, textLength: text.length }]);
+    expect(seen).toEqual([{ ruleId: 'SLOW', ms: 20_000, textLength: text.length }]);
     const second = checkText(compiled, text, CTX);
     expect(second.findings.map((f) => f.ruleId)).toEqual(['FAST']);
     expect(second.verdict).toBe('review');
@@ -33,13 +33,14 @@ describe('runtime budget per rule', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('allows a first run ten times the budget, then holds the rule to the budget', () => {
+  it('allows a first run ten times the budget, forgives one pause, disables on the second overrun', () => {
     let readings = 0;
     const clock = () => (readings++ % 2) * 500;
     const compiled = compileRules([slow], { clock, budgetMs: 100 });
-    expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(1);
+    expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(1); // first run: 500 ≤ 1,000
+    expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(1); // first overrun: forgiven
     expect(ruleOverruns(compiled)).toEqual([]);
-    expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(1);
+    expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(1); // second overrun: disabled
     expect(ruleOverruns(compiled).map((o) => o.ruleId)).toEqual(['SLOW']);
     expect(checkText(compiled, 'lambat', CTX).findings).toHaveLength(0);
   });
@@ -109,7 +110,9 @@ describe('runtime budget on long texts', () => {
     const long = 'lambat '.repeat(15_000);
     checkText(compiled, long, CTX); // first run
     checkText(compiled, long, CTX);
+    checkText(compiled, long, CTX);
     expect(ruleOverruns(compiled)).toEqual([]);
+    checkText(compiled, 'lambat', CTX);
     checkText(compiled, 'lambat', CTX);
     expect(ruleOverruns(compiled).map((o) => o.ruleId)).toEqual(['SLOW']);
   });
