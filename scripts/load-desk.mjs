@@ -82,7 +82,12 @@ async function measure(label, db) {
   // Phase 2: as fast as the desk answers (the ceiling on this machine).
   const flat = await phase({});
   const [stored] = await db.query('SELECT count(*)::int AS n FROM submissions');
-  await new Promise((resolve) => server.close(resolve));
+  // Let answers still in flight finish before the database closes under them.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
   await db.close();
   const line = (name, result) =>
     `${label.padEnd(10)} ${name.padEnd(22)} ${String(Math.round(result.requests.average)).padStart(6)} submissions/s` +

@@ -5,10 +5,8 @@ import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
 import { SubmissionRequestBodySchema } from '@/lib/approvals/submission';
 import { describeSchemaError } from '@/lib/library/schema';
 import type { DeskConfig, DeskEnv } from '../context';
-import { hitRateLimit } from '../store/rate-limit';
-import { hashSecret } from '../store/secrets';
 import { receiveSubmission } from '../store/submissions';
-import { agencyForToken } from '../store/tokens';
+import { countAndIdentify } from '../store/tokens';
 
 /** Extension pages and service workers: Chrome/Edge and Firefox origins, nothing else. */
 export const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
@@ -41,7 +39,7 @@ export function mountApi(app: Hono<DeskEnv>, config: DeskConfig): void {
         return c.json({ error: 'missing Authorization: Bearer <agency token>' }, 401);
       }
       const at = now().getTime();
-      const hits = await hitRateLimit(config.db, `submit:${hashSecret(token).slice(0, 24)}`, 60_000, at);
+      const { agencyId, hits } = await countAndIdentify(config.db, token, 60_000, at);
       if (hits > perMinute) {
         c.header('Retry-After', String(Math.ceil((60_000 - (at % 60_000)) / 1000)));
         return c.json(
@@ -49,7 +47,6 @@ export function mountApi(app: Hono<DeskEnv>, config: DeskConfig): void {
           429,
         );
       }
-      const agencyId = await agencyForToken(config.db, token);
       if (!agencyId) {
         c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
         return c.json({ error: 'unknown or revoked agency token' }, 401);

@@ -40,60 +40,56 @@ export type ReceiveOutcome =
 
 /**
  * Stores a submission once. The same id (or the same idempotency key from the same agency) again
- * is "existing"; the same id with other content is a conflict. One transaction: nothing half-stored.
+ * is "existing"; the same id with other content is a conflict. The new-submission path is one
+ * statement (row and audit entry together, or neither), so nothing is ever half-stored and a busy
+ * desk spends one round trip on it.
  */
-export function receiveSubmission(
-  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> },
+export async function receiveSubmission(
+  db: Queryable,
   agencyId: string,
   body: SubmissionRequestBody,
   idempotencyKey: string | null,
 ): Promise<ReceiveOutcome> {
-  return db.transaction(async (tx) => {
-    const known = async (): Promise<ReceiveOutcome | null> => {
-      const rows = await tx.query<{ id: string; agency_id: string; fingerprint: string; status: DeskStatus }>(
-        `SELECT id, agency_id, fingerprint, status FROM submissions
-         WHERE id = $1 OR (agency_id = $2 AND idempotency_key = $3)`,
-        [body.id, agencyId, idempotencyKey],
-      );
-      const row = rows[0];
-      if (!row) return null;
-      if (row.agency_id !== agencyId || (row.id === body.id && row.fingerprint !== body.fingerprint)) {
-        return { kind: 'conflict', error: 'this id was already used for another submission' };
-      }
-      return { kind: 'existing', id: row.id, status: row.status };
-    };
-    const before = await known();
-    if (before) return before;
-    const inserted = await tx.query(
-      `INSERT INTO submissions (id, agency_id, idempotency_key, fingerprint, short_code, body, text, platform,
+  const inserted = await db.query<{ id: string }>(
+    `WITH stored AS (
+       INSERT INTO submissions (id, agency_id, idempotency_key, fingerprint, short_code, body, text, platform,
          field, admin_name, admin_role, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        body.id,
-        agencyId,
-        idempotencyKey,
-        body.fingerprint,
-        body.shortCode,
-        JSON.stringify(body),
-        body.text,
-        body.platform,
-        body.field,
-        body.adminName,
-        body.adminRole,
-        new Date(body.createdAt),
-      ],
-    );
-    // Another instance stored it between our look-up and insert: answer as for a repeat.
-    if (!inserted.length) return (await known()) ?? { kind: 'conflict', error: 'concurrent submission' };
-    await recordAudit(tx, {
-      actor: `agency:${agencyId}`,
-      action: 'submission-received',
-      subject: body.id,
-      detail: body.shortCode,
-    });
-    return { kind: 'created', id: body.id, status: 'pending' };
-  });
+       ON CONFLICT DO NOTHING RETURNING id
+     ), audited AS (
+       INSERT INTO audit (actor, action, subject, detail)
+       SELECT $13, 'submission-received', id, $5 FROM stored
+     )
+     SELECT id FROM stored`,
+    [
+      body.id,
+      agencyId,
+      idempotencyKey,
+      body.fingerprint,
+      body.shortCode,
+      JSON.stringify(body),
+      body.text,
+      body.platform,
+      body.field,
+      body.adminName,
+      body.adminRole,
+      new Date(body.createdAt),
+      `agency:${agencyId}`,
+    ],
+  );
+  if (inserted.length) return { kind: 'created', id: body.id, status: 'pending' };
+  // Already there under this id or this agency's idempotency key: a repeat, or a reused id.
+  const rows = await db.query<{ id: string; agency_id: string; fingerprint: string; status: DeskStatus }>(
+    `SELECT id, agency_id, fingerprint, status FROM submissions
+     WHERE id = $1 OR (agency_id = $2 AND idempotency_key = $3)`,
+    [body.id, agencyId, idempotencyKey],
+  );
+  const row = rows.find((candidate) => candidate.id === body.id) ?? rows[0];
+  if (!row) return { kind: 'conflict', error: 'concurrent submission' };
+  if (row.agency_id !== agencyId || (row.id === body.id && row.fingerprint !== body.fingerprint)) {
+    return { kind: 'conflict', error: 'this id was already used for another submission' };
+  }
+  return { kind: 'existing', id: row.id, status: row.status };
 }
 
 export interface QueueFilter {

@@ -100,6 +100,8 @@ export async function createSession(
 ): Promise<{ id: string; csrf: string }> {
   const id = newSecret();
   const csrf = newSecret();
+  // Expired sessions are cleared as new ones start: no timer, so any instance may do it.
+  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
   await db.query('INSERT INTO sessions (id_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4)', [
     hashSecret(id),
     userId,
