@@ -259,3 +259,15 @@ export function health(
     : `${adapter.id}: not recognised`;
   return { adapter: adapter.id, platform: adapter.platform, recognised, fields, container, summary };
 }
+
+/**
+ * A chat or comment box of this adapter's site (docs/platforms.md, "Never a chat or comment box"):
+ * never checked, never a reason to open the sidebar, even when no composer strategy matched.
+ */
+export function isChatOrCommentBox(adapter: PlatformAdapter, element: Element): boolean {
+  let current: Element | null = element;
+  // The focus may be on a node inside the box: look at the nearest editable ancestor.
+  while (current && !current.hasAttribute('contenteditable') && current.tagName !== 'TEXTAREA')
+    current = current.parentElement;
+  return isExcluded(current ?? element, adapter.exclude);
+}

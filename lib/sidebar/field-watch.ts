@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type FoundField, fieldForElement } from '@/lib/platforms/find';
+import { type FoundField, fieldForElement, isChatOrCommentBox } from '@/lib/platforms/find';
 import { deepActiveElement } from '@/lib/platforms/query';
 import type { FieldId, PlatformAdapter } from '@/lib/platforms/types';
 import { watchComposer } from '@/lib/platforms/watch';
@@ -94,14 +94,20 @@ export function watchFields(options: {
     { capture: true },
   );
 
-  // No strategy found a field, but the admin is writing in an editable: open anyway, honestly.
+  // No strategy found a field, but the admin is writing in an editable: open anyway, honestly —
+  // unless it is a chat or comment box, which is never a post (docs/platforms.md).
   ctx.addEventListener(
     document,
     'focusin',
     () => {
       if (fields.found.size > 0) return;
       const active = deepActiveElement(document);
-      if (isEditable(active) && !fieldForElement(adapter, active, overrides())) on.focused(null);
+      if (
+        isEditable(active) &&
+        !isChatOrCommentBox(adapter, active) &&
+        !fieldForElement(adapter, active, overrides())
+      )
+        on.focused(null);
     },
     { capture: true },
   );

@@ -8,6 +8,7 @@ import {
   findField,
   findFocusedField,
   health,
+  isChatOrCommentBox,
   resolveStrategies,
 } from '@/lib/platforms/find';
 import instagram from '@/lib/platforms/instagram';
@@ -234,5 +235,15 @@ describe('chat and comment boxes are never composers', () => {
     loadSnapshot('business-suite-composer');
     const found = findField(businessSuite, document, 'caption')!;
     expect(readFieldText(found.element, found.kind)).toBe('Selamat pagi Kalbar\n\n#KalbarMaju');
+  });
+});
+
+describe('isChatOrCommentBox', () => {
+  it('says which focused boxes are chat or comments, also from a node inside them', () => {
+    loadSnapshot('facebook-chat-and-comments');
+    for (const box of document.querySelectorAll('[role="textbox"]'))
+      expect(isChatOrCommentBox(facebook, box.firstElementChild ?? box)).toBe(true);
+    loadSnapshot('facebook-id');
+    expect(isChatOrCommentBox(facebook, one('[aria-label^="Apa yang Anda pikirkan"]'))).toBe(false);
   });
 });

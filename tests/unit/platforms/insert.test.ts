@@ -85,6 +85,19 @@ describe('insertText into a real Lexical editor (paste path)', () => {
     expect(field.textContent).toBe('tetap');
   });
 
+  it('never goes line by line after a paste that changed the field (no second insert)', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p>asal</p></div>';
+    const field = one('[contenteditable]');
+    const keys = vi.fn();
+    field.addEventListener('keydown', keys);
+    field.addEventListener('paste', () => {
+      field.innerHTML = '<p>asalsatu</p>'; // took only part of it
+    });
+    const result = await insertText(field, 'lexical', 'satu\ndua', { timeoutMs: 60 });
+    expect(result).toMatchObject({ ok: false, reason: 'garbled', method: 'paste' });
+    expect(keys).not.toHaveBeenCalled();
+  });
+
   it('reports garbled when the editor changed into something else (no retry)', async () => {
     document.body.innerHTML = '<div contenteditable="true"><p>asal</p></div>';
     const field = one('[contenteditable]');

@@ -103,3 +103,41 @@ describe('one-line fields', () => {
     }
   });
 });
+
+describe('a field folded away', () => {
+  it('insert opens Studio’s "Show more" first, then commits the tags there', async () => {
+    document.body.innerHTML =
+      '<ytcp-uploads-dialog><ytcp-video-metadata-editor><ytcp-button id="toggle-button">Tampilkan lainnya</ytcp-button><div id="advanced"></div></ytcp-video-metadata-editor></ytcp-uploads-dialog>';
+    const model: string[] = [];
+    one('#toggle-button').addEventListener('click', () => {
+      // Studio stamps the advanced section a moment after the click.
+      setTimeout(() => {
+        one('#advanced').innerHTML =
+          '<ytcp-form-input-container id="tags-container"><ytcp-chip-bar id="chip-bar"><input id="text-input" aria-label="Tags"></ytcp-chip-bar></ytcp-form-input-container>';
+        const input = one<HTMLInputElement>('#text-input');
+        input.addEventListener('keydown', (event) => {
+          if (event.key !== ',') return;
+          event.preventDefault();
+          model.push(input.value.trim());
+          const chip = document.createElement('ytcp-chip');
+          chip.innerHTML = '<div id="chip-text"></div>';
+          chip.firstElementChild!.textContent = input.value.trim();
+          input.before(chip);
+          input.value = '';
+        });
+      }, 30);
+    });
+    const fields = createPageFields(youtube, () => null);
+    expect(fields.read('tags')).toBeNull();
+    expect(await fields.insert('tags', 'kalbar, pontianak')).toEqual({ ok: true });
+    expect(model).toEqual(['kalbar', 'pontianak']);
+    expect(fields.read('tags')).toBe('kalbar, pontianak');
+  });
+
+  it('a field with nothing to open it is reported gone, nothing clicked', async () => {
+    document.body.innerHTML =
+      '<ytcp-uploads-dialog><ytcp-video-metadata-editor></ytcp-video-metadata-editor></ytcp-uploads-dialog>';
+    const result = await createPageFields(youtube, () => null).insert('tags', 'kalbar');
+    expect(result.ok).toBe(false);
+  });
+});
