@@ -1,4 +1,5 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { tagList } from '@/lib/guidelines/measure';
 import { fillPlaceholders, placeholderNames } from '@/lib/library/placeholders';
 import { asHashtag, hashtagInsertText, hashtagKey, planHashtagInsert } from './hashtags';
 import { type CaptionView, type HashtagSetView, visibleCaptions, visibleHashtagSets } from './library-view';
@@ -66,9 +67,8 @@ export function createLibraryActions(deps: LibraryDeps) {
   /** YouTube tags: committed one by one, without '#', skipping tags already in the list. */
   async function insertTags(field: string, setId: string, tags: readonly string[]): Promise<boolean> {
     const current = new Set(
-      (deps.readField(field) ?? '')
-        .split(/[,\n]/)
-        .map((tag) => hashtagKey(tag.trim()))
+      tagList(deps.readField(field) ?? '')
+        .map(hashtagKey)
         .filter(Boolean),
     );
     const missing = tags.map((tag) => asHashtag(tag).slice(1)).filter((tag) => !current.has(hashtagKey(tag)));
