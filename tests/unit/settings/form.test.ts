@@ -112,7 +112,10 @@ describe('reading the options form', () => {
 
   it('reads the desk fields: trims, drops a trailing slash, and names the field that is wrong', () => {
     const token = 'spd_Zm9vYmFyYmF6cXV4cXV1eA';
-    const read = readForm(form({ deskUrl: ' https://meja.kalbarprov.go.id/ ', deskToken: ` ${token} ` }), current);
+    const read = readForm(
+      form({ deskUrl: ' https://meja.kalbarprov.go.id/ ', deskToken: ` ${token} ` }),
+      current,
+    );
     expect(read.ok && read.settings.desk).toEqual({ url: 'https://meja.kalbarprov.go.id', token });
     expect(readForm(form({ deskUrl: 'http://meja.kalbarprov.go.id', deskToken: token }), current)).toEqual({
       ok: false,
@@ -122,8 +125,8 @@ describe('reading the options form', () => {
       ok: false,
       errors: { deskToken: 'options.error.desk.tokenRequired' },
     });
-    expect(firstInvalid({ deskToken: 'options.error.desk.token', libraryKey: 'options.error.key.json' })).toBe(
-      'libraryKey',
-    );
+    expect(
+      firstInvalid({ deskToken: 'options.error.desk.token', libraryKey: 'options.error.key.json' }),
+    ).toBe('libraryKey');
   });
 });

@@ -68,7 +68,11 @@ describe('requesting access at run time', () => {
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
     expect(
       await requestOriginsAccess(
-        ['https://biro.kalbarprov.go.id/p.json', 'https://meja.kalbarprov.go.id', 'https://biro.kalbarprov.go.id/x'],
+        [
+          'https://biro.kalbarprov.go.id/p.json',
+          'https://meja.kalbarprov.go.id',
+          'https://biro.kalbarprov.go.id/x',
+        ],
         CHROME_MV3,
       ),
     ).toEqual({ granted: true });
@@ -77,7 +81,10 @@ describe('requesting access at run time', () => {
       origins: ['https://biro.kalbarprov.go.id/*', 'https://meja.kalbarprov.go.id/*'],
     });
     expect(
-      await requestOriginsAccess(['https://meja.kalbarprov.go.id', 'http://meja.kalbarprov.go.id'], CHROME_MV3),
+      await requestOriginsAccess(
+        ['https://meja.kalbarprov.go.id', 'http://meja.kalbarprov.go.id'],
+        CHROME_MV3,
+      ),
     ).toEqual({ granted: false, reason: 'undeclared' });
     expect(request).toHaveBeenCalledTimes(1);
   });

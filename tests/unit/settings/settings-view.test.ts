@@ -54,7 +54,10 @@ const stored = fc.record(
       fc.record({ facebook: bool, instagram: bool, youtube: bool }, { requiredKeys: [] }),
       junk,
     ),
-    marks: fc.oneof(fc.record({ facebook: bool, instagram: bool, youtube: bool }, { requiredKeys: [] }), junk),
+    marks: fc.oneof(
+      fc.record({ facebook: bool, instagram: bool, youtube: bool }, { requiredKeys: [] }),
+      junk,
+    ),
     debug: bool,
     sidebarCollapsed: fc.oneof(
       fc.record({ facebook: bool, instagram: bool, youtube: bool, tiktok: bool }, { requiredKeys: [] }),
