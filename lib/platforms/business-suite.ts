@@ -5,7 +5,7 @@ import { definePlatform } from './types';
  * Meta Business Suite (business.facebook.com/latest/composer, also reached from Home by "Create
  * post" without a reload): a full-page composer whose caption box is a Draft.js-era editor, not
  * Lexical — a contenteditable `div.notranslate._5rpu[role="combobox"]` labelled "Write into the
- * dialogue box to include text with your post." (docs/platforms.md, "Meta Business Suite"). Its
+ * dialogue box to include text with your post." (docs/platforms.md, "The real composers"). Its
  * state follows beforeinput and paste and reverts direct DOM edits. The structure around the box
  * varies between versions, so the strategies go from its own attributes to looser ones.
  * Posts go to Facebook: the text is checked as `facebook`.

@@ -2,7 +2,7 @@ import { META_CHAT_AND_COMMENTS } from './exclusions';
 import { definePlatform } from './types';
 
 /**
- * Facebook's post composers are Lexical editors (docs/platforms.md, "Facebook"): the feed's
+ * Facebook's post composers are Lexical editors (docs/platforms.md, "The real composers"): the feed's
  * "Create post" dialog mounted late at the end of <body>, a Page's two-step composer (text, then
  * "Next" to "Post settings"), a group's "Create a public post…" dialog, and the Reels page
  * (`/reels/create`, a full page, "Describe your reel"). Messenger and comment boxes are Lexical

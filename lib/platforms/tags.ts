@@ -1,6 +1,6 @@
 /**
  * Tag inputs (YouTube Studio's tag bar): reading the committed chips, splitting a list into tags,
- * and committing tags the way Studio commits them (docs/platforms.md, "YouTube tags").
+ * and committing tags the way Studio commits them (docs/platforms.md, "Why each method").
  * The split is the one the limits count with (lib/guidelines/measure.ts `tagList`), so what the
  * sidebar counts and what it commits are the same tags.
  */

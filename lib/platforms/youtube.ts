@@ -1,7 +1,7 @@
 import { definePlatform } from './types';
 
 /**
- * YouTube Studio: Polymer custom elements (docs/platforms.md, "YouTube Studio"). Title and
+ * YouTube Studio: Polymer custom elements (docs/platforms.md, "The real composers"). Title and
  * description are `div#textbox[contenteditable]` under `ytcp-video-title` / `ytcp-video-description`
  * > `ytcp-social-suggestions-textbox` > … > `ytcp-social-suggestion-input#input`; tags an
  * `input#text-input` in the chip bar of `ytcp-form-input-container#tags-container`, folded behind
