@@ -325,4 +325,21 @@ describe('inline marks on the Facebook composer', () => {
     await expectMarksOverTheirWords(upload.description, 'description');
     await page.close();
   });
+
+  it('lies over the words on a high-DPI screen at 1280 px', async () => {
+    const page: Page = await sp.context.newPage();
+    const cdp = await sp.context.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 1280,
+      height: 800,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, DRAFT);
+    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(1);
+    await expectMarksOverTheirWords(editor);
+    await page.close();
+  });
 });
