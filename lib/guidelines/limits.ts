@@ -41,8 +41,10 @@ function countItems(re: RegExp, text: string, from: number, to: number, max: num
   return { count, span: [excessStart, lastEnd] as [number, number] };
 }
 
+const FORMATS = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-US') };
+
 function formatNumber(n: number, lang: string): string {
-  return n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US');
+  return (lang === 'id' ? FORMATS.id : FORMATS.en).format(n);
 }
 
 export function checkLimit(run: Run, entry: CompiledRule) {

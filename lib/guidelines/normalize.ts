@@ -76,10 +76,29 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
 const NON_ASCII = /[^ -~]/;
 
+/**
+ * Folded words seen so far: a caption's words repeat across drafts, so the batch path and the
+ * sidebar fold each distinct word once. Bounded: cleared when it grows past MEMO_LIMIT entries.
+ */
+const MEMO_LIMIT = 50_000;
+const folds = new Map<string, string>();
+const forms: Record<Exclude<FormMode, 'exact'>, Map<string, string>> = {
+  clitics: new Map(),
+  stem: new Map(),
+};
+
+function remember(memo: Map<string, string>, key: string, value: string): string {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** The normalised key of one lower-cased word: foldSpelling, then the colloquial dictionary. */
 export function foldWord(word: string): string {
+  const known = folds.get(word);
+  if (known !== undefined) return known;
   const folded = foldSpelling(word);
-  return colloquial.get(folded) ?? folded;
+  return remember(folds, word, colloquial.get(folded) ?? folded);
 }
 
 /** Case, look-alike letters, diacritics, digits for letters and repeated letters folded away. */
@@ -101,7 +120,12 @@ export function foldSpelling(word: string): string {
     }
   }
   // Repeated letters: "bangsaaat", "tolooool", "goblokk" — runs of one letter count once.
-  return w.replace(/(\p{L})\1+/gu, '$1');
+  return hasRepeat(w) ? w.replace(/(\p{L})\1+/gu, '$1') : w;
+}
+
+function hasRepeat(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
+  return false;
 }
 
 /** Clitics and pronoun prefixes (-nya, -mu, -ku, -lah, -kah, -pun; ku-, kau-) around a base word. */
@@ -124,8 +148,10 @@ export type FormMode = 'exact' | 'clitics' | 'stem';
 /** The key of a normalised word for a rule's `forms` mode. */
 export function formKey(folded: string, mode: FormMode): string {
   if (mode === 'exact') return folded;
-  if (mode === 'clitics') return stripClitics(folded);
-  return stemWord(folded);
+  const memo = forms[mode];
+  const known = memo.get(folded);
+  if (known !== undefined) return known;
+  return remember(memo, folded, mode === 'clitics' ? stripClitics(folded) : stemWord(folded));
 }
 
 function isSingleLetter(text: string, token: Token): boolean {
