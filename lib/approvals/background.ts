@@ -37,12 +37,22 @@ const ApprovedTextsSchema = z.object({
   contexts: z.record(z.string(), z.string()),
 }) satisfies z.ZodType<ApprovedTextsState>;
 
+/**
+ * Read once per worker life and written through: only this worker writes the item, and the draft's
+ * approval is asked on every pause in typing.
+ */
+let memoryCache: ApprovedTextsState | null = null;
 const storedMemory: ApprovedTextMemory = {
   read: async () => {
+    if (memoryCache) return memoryCache;
     const parsed = ApprovedTextsSchema.safeParse(await approvedTexts.getValue());
-    return parsed.success ? parsed.data : EMPTY_APPROVED_TEXTS;
+    memoryCache = parsed.success ? parsed.data : EMPTY_APPROVED_TEXTS;
+    return memoryCache;
   },
-  write: (state) => approvedTexts.setValue(state),
+  write: async (state) => {
+    await approvedTexts.setValue(state);
+    memoryCache = state;
+  },
 };
 
 async function setBadge(count: number): Promise<void> {
