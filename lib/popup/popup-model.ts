@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { ShareOptions } from '@/lib/approvals/share';
 import type { Submission, SubmissionStatus } from '@/lib/approvals/types';
 import type { LibraryStatus } from '@/lib/library/status';
+import { log } from '@/lib/log';
 import type { DraftState } from '@/lib/messaging/content';
 
 /** The current tab's draft as the popup knows it. */
@@ -64,8 +65,9 @@ export function createPopupModel(deps: PopupDeps) {
     try {
       const state = await deps.getDraftState();
       draft.value = state && state.field !== null ? { kind: 'draft', draft: state } : { kind: 'none' };
-    } catch {
+    } catch (cause) {
       // "Could not establish connection": no content script in this tab.
+      log.debug('popup: no draft in this tab', cause);
       draft.value = { kind: 'none' };
     }
   }

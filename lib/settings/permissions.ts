@@ -1,3 +1,4 @@
+import { log } from '@/lib/log';
 import { PLATFORMS } from '@/lib/platforms/registry';
 import type { PlatformId } from '@/lib/platforms/types';
 import { originPattern } from './origin';
@@ -60,7 +61,8 @@ export function patternCovers(pattern: string, url: string): boolean {
 function manifest(): ManifestLike {
   try {
     return browser.runtime.getManifest() as ManifestLike;
-  } catch {
+  } catch (error) {
+    log.warn('permissions: no manifest', error);
     return {};
   }
 }
@@ -107,7 +109,9 @@ async function contains(origins: string[]): Promise<boolean> {
   if (!api?.contains) return false;
   try {
     return await api.contains({ origins });
-  } catch {
+  } catch (error) {
+    // Counted as "not granted": the page then offers to ask, which is what the admin can do.
+    log.warn('permissions: contains failed', origins, error);
     return false;
   }
 }

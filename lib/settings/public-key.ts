@@ -1,4 +1,5 @@
 import type { MessageKey } from '@/lib/i18n';
+import { log } from '@/lib/log';
 import { type PublicKeyJwk, PublicKeyJwkSchema } from './schema';
 
 /**
@@ -36,7 +37,9 @@ export async function verifyPublicKey(key: PublicKeyJwk): Promise<MessageKey | n
       ['verify'],
     );
     return null;
-  } catch {
+  } catch (error) {
+    // WebCrypto's DataError is the technical detail; the admin gets the plain sentence.
+    log.debug('public key refused by WebCrypto', error);
     return 'options.error.key.unusable';
   }
 }
