@@ -20,7 +20,7 @@ export async function libraryIdOf(db: Queryable): Promise<string> {
 }
 
 /** Letters and digits people can read off a terminal and type (no 0/O, 1/l/I). */
-function readablePassword(): string {
+export function readablePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
   return [...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('');
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { readSourceDir } from '@/lib/library/build-bundle';
 import { generateKeyPair, type Jwk, publicPart, signBytes } from '@/lib/library/signature';
+import { ADMIN_USAGE, runAdminCommand } from './admin';
 import { createDeskApp } from './app';
 import { openDatabase } from './db/db';
 import { migrate } from './db/migrations';
@@ -14,7 +15,9 @@ const USAGE = `usage: npm run desk -- [--port P] [--host H] [--data DIR] [--demo
   Without --data and DATABASE_URL the desk runs as a demo in a temporary folder.
   DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database (PGlite in --data DIR).
   The private key comes from --key FILE or SP_DESK_PRIVATE_KEY (the JWK's JSON); it is never served or logged.
-  Tanpa --data dan DATABASE_URL meja berjalan sebagai demo di folder sementara.`;
+  Tanpa --data dan DATABASE_URL meja berjalan sebagai demo di folder sementara.
+Accounts and agency tokens:
+${ADMIN_USAGE}`;
 
 interface Options {
   port: number;
@@ -75,6 +78,7 @@ async function loadKey(options: Options, dataDir: string): Promise<{ privateJwk:
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'user' || argv[0] === 'token') return admin(argv);
   const options = parseOptions(argv);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (!options.data && !databaseUrl) options.demo = true;
@@ -123,6 +127,24 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** `user add …` / `token …`: on the database named by --data DIR or DATABASE_URL, then exit. */
+async function admin(argv: string[]): Promise<void> {
+  const at = argv.indexOf('--data');
+  const data = at >= 0 ? argv[at + 1] : undefined;
+  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  if (!databaseUrl && !data) throw new Error(`give --data DIR or DATABASE_URL\n${ADMIN_USAGE}`);
+  const db = await openDatabase(
+    databaseUrl ? { databaseUrl } : { dataDir: join(resolve(data ?? ''), 'pglite') },
+  );
+  try {
+    await migrate(db);
+    process.stdout.write(`${await runAdminCommand(db, rest)}\n`);
+  } finally {
+    await db.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
 import { verifyBundle } from '@/lib/library/verify-bundle';
+import { type DeskStart, startDesk, stopDesk } from '../desk/spawn-desk';
 import {
   type LaunchedExtension,
   launchExtension,
@@ -19,63 +20,6 @@ import {
 } from './harness';
 import { extensionDir, findChromium } from './harness/launch.mjs';
 
-/** The lines `npm run desk` prints (docs/desk.md), parsed. */
-interface DeskStart {
-  desk: string;
-  library: string;
-  publicKey: string;
-  reviewer: { user: string; password: string };
-  agency: { id: string; token: string };
-}
-
-function startDesk(dataDir: string): Promise<{ child: ChildProcess; start: DeskStart }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'desk/main.ts', '--demo', '--port', '0', '--data', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATABASE_URL: '' },
-    },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`desk did not start in 90 s:\n${out}\n${err}`)), 90_000);
-    child.on('exit', (code) => reject(new Error(`desk exited (${code}):\n${out}\n${err}`)));
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const desk = /^Desk: (\S+)$/m.exec(out)?.[1];
-      const library = /^Library: (\S+)$/m.exec(out)?.[1];
-      const publicKey = /^Public key: (.+)$/m.exec(out)?.[1];
-      const reviewer = /^Reviewer: (\S+) (\S+)$/m.exec(out);
-      const agency = /^Agency token \(([^)]+)\): (\S+)$/m.exec(out);
-      if (desk && library && publicKey && reviewer && agency) {
-        clearTimeout(timer);
-        resolve({
-          child,
-          start: {
-            desk,
-            library,
-            publicKey,
-            reviewer: { user: reviewer[1] ?? '', password: reviewer[2] ?? '' },
-            agency: { id: agency[1] ?? '', token: agency[2] ?? '' },
-          },
-        });
-      }
-    });
-  });
-}
-
-function stopped(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-}
-
 describe('the desk in Chromium', () => {
   let dataDir: string;
   let desk: { child: ChildProcess; start: DeskStart };
@@ -83,7 +27,7 @@ describe('the desk in Chromium', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sp-desk-e2e-'));
-    desk = await startDesk(dataDir);
+    desk = await startDesk(['--demo', '--port', '0', '--data', dataDir]);
     browser = await chromium.launch({ executablePath: findChromium(), headless: true });
   });
   afterAll(async () => {
@@ -194,8 +138,7 @@ describe('the desk in Chromium', () => {
     const etag = bundle.headers.get('etag') ?? '';
     expect((await fetch(start.library, { headers: { 'if-none-match': etag } })).status).toBe(304);
 
-    desk.child.kill('SIGTERM');
-    expect(await stopped(desk.child)).toBe(0);
+    expect(await stopDesk(desk.child)).toBe(0);
   });
 });
 
@@ -230,7 +173,7 @@ describe('the whole door: extension → desk → signed library → extension', 
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sp-desk-loop-'));
-    desk = await startDesk(dataDir);
+    desk = await startDesk(['--demo', '--port', '0', '--data', dataDir]);
     extension = await extensionWithLoopbackAccess();
     browser = await chromium.launch({ executablePath: findChromium(), headless: true });
     sp = await launchExtension({ extensionDir: extension });
