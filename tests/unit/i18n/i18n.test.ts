@@ -32,3 +32,25 @@ describe('i18n', () => {
     expect(formatDayDate(date, 'en')).toBe('Thursday (26/11/2026)');
   });
 });
+
+describe('the content script’s strings', () => {
+  it('are the pages’ own entries, in the same language as they are switched', async () => {
+    const inPage = await import('@/lib/i18n/in-page');
+    for (const [key, message] of Object.entries(inPage.inPageMessages))
+      expect(messages[key as keyof typeof messages], key).toBe(message);
+    expect(inPage.language).toBe(language);
+    language.value = 'en';
+    try {
+      expect(inPage.t('common.verdict.blocked')).toBe('Do not post');
+      expect(inPage.t('sidebar.findings.ignored', { count: 2 })).toBe('2 findings ignored');
+    } finally {
+      language.value = 'id';
+    }
+  });
+
+  it('carry no table of the popup or the options page', async () => {
+    const { inPageMessages } = await import('@/lib/i18n/in-page');
+    const prefixes = new Set(Object.keys(inPageMessages).map((key) => key.split('.')[0]));
+    expect([...prefixes].sort()).toEqual(['approvals', 'common', 'marks', 'sidebar']);
+  });
+});
