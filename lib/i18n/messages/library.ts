@@ -122,6 +122,10 @@ export const library = {
     id: 'Kosongkan ruang disk atau hapus data yang tidak dipakai, lalu sinkronkan lagi.',
     en: 'Free some disk space or remove data you no longer need, then sync again.',
   },
+  'library.switch.confirm': {
+    id: 'Ya, ganti ke pustaka "{libraryId}"',
+    en: 'Yes, switch to the library "{libraryId}"',
+  },
   'library.switch.confirmed': {
     id: 'Pergantian ke pustaka "{libraryId}" dikonfirmasi.',
     en: 'The switch to the library "{libraryId}" is confirmed.',
