@@ -1,30 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
-import {
-  type CheckContext,
-  type CheckResult,
-  type CompiledRules,
-  checkText,
-  compileRules,
-  RuleSetError,
-} from '@/lib/guidelines';
+import { checkText, compileRules, RuleSetError } from '@/lib/guidelines';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
+import { hasError, overrunLine } from './batch';
+import { runBatch } from './batch-run';
 import { loadCheckLibrary } from './check-library';
-import {
-  type CliCommand,
-  type CliIo,
-  decodeText,
-  EXIT,
-  readStdinText,
-  stdinLineBytes,
-  UsageError,
-} from './io';
+import { type CliCommand, decodeText, EXIT, readStdinText, UsageError } from './io';
 
 /**
- * `check [--platform P] [--field F] [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl] [FILE|-]`
+ * `check [--platform P] [--field F] [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [FILE|-]`
  * (docs/contracts.md). One JSON object per text; exit 0 = no error finding, 1 = an error finding,
  * 2 = bad usage or bad input (one line on stderr). `--jsonl` is the batch path: the rule set is
  * compiled once and every input line gets exactly one output line, in order.
@@ -38,6 +24,8 @@ interface Options {
   agency?: string;
   key?: string;
   jsonl: boolean;
+  /** Worker threads for --jsonl (default: one per core; 0 or 1 = none). */
+  workers?: number;
   file?: string;
 }
 
@@ -82,6 +70,12 @@ export function parseCheckArgs(args: string[]): Options {
       case '--key':
         options.key = value();
         break;
+      case '--workers': {
+        const count = Number(value());
+        if (!Number.isInteger(count) || count < 0) throw new UsageError('--workers must be a whole number');
+        options.workers = count;
+        break;
+      }
       case '--jsonl':
         options.jsonl = true;
         break;
@@ -98,102 +92,6 @@ export function parseCheckArgs(args: string[]): Options {
   return options;
 }
 
-const BatchLineSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string(),
-  platform: z.enum(PLATFORM_IDS).optional(),
-  field: z.enum(FIELD_IDS).optional(),
-});
-
-function hasError(result: CheckResult): boolean {
-  return result.findings.some((f) => f.severity === 'error');
-}
-
-/** Buffers output so a batch of 50,000 lines is a few hundred writes, not 50,000. */
-function bufferedWriter(io: CliIo) {
-  let buffer = '';
-  return {
-    write(line: string) {
-      buffer += line;
-      if (buffer.length > 65_536) {
-        io.stdout(buffer);
-        buffer = '';
-      }
-    },
-    flush() {
-      if (buffer) io.stdout(buffer);
-      buffer = '';
-    },
-  };
-}
-
-/** One output object for one input line: a result with its id, or an error. */
-function checkLine(
-  compiled: CompiledRules,
-  base: Omit<CheckContext, 'platform' | 'field'>,
-  options: Options,
-  bytes: Uint8Array,
-  number: number,
-): { line: string; error?: string; blocked: boolean } {
-  const fail = (id: unknown, error: string) => ({
-    line: JSON.stringify({ id: id ?? null, error }),
-    error,
-    blocked: false,
-  });
-  let raw: string;
-  try {
-    raw = decodeText(bytes, `line ${number}`);
-  } catch (error) {
-    return fail(null, (error as Error).message.replace(/^line \d+ /, ''));
-  }
-  if (raw.trim() === '') return fail(null, 'blank line');
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return fail(null, 'invalid JSON line');
-  }
-  const line = BatchLineSchema.safeParse(data);
-  if (!line.success) {
-    const id =
-      typeof data === 'object' && data !== null && 'id' in data ? (data as { id: unknown }).id : null;
-    const issue = line.error.issues[0]!;
-    return fail(id, `${issue.path.join('.') || 'line'}: ${issue.message}`);
-  }
-  const { id, text, platform, field } = line.data;
-  const result = checkText(compiled, text, {
-    ...base,
-    platform: platform ?? options.platform,
-    field: field ?? options.field,
-  });
-  return { line: JSON.stringify({ id, ...result }), blocked: hasError(result) };
-}
-
-/** Exactly one output line per input line, in order; bad lines get an error object and a stderr line. */
-async function runBatch(
-  compiled: CompiledRules,
-  base: Omit<CheckContext, 'platform' | 'field'>,
-  options: Options,
-  io: CliIo,
-) {
-  const out = bufferedWriter(io);
-  let bad = false;
-  let blocked = false;
-  let number = 0;
-  for await (const bytes of stdinLineBytes(io)) {
-    number += 1;
-    const answer = checkLine(compiled, base, options, bytes, number);
-    out.write(`${answer.line}\n`);
-    if (answer.error !== undefined) {
-      bad = true;
-      io.stderr(`check: line ${number}: ${answer.error}\n`);
-    }
-    if (answer.blocked) blocked = true;
-  }
-  out.flush();
-  return bad ? EXIT.usage : blocked ? EXIT.findings : EXIT.ok;
-}
-
 export const run: CliCommand = async (args, io) => {
   try {
     const options = parseCheckArgs(args);
@@ -203,16 +101,21 @@ export const run: CliCommand = async (args, io) => {
     if (options.agency !== undefined && !agency) {
       throw new UsageError(`unknown agency "${options.agency}" (not in ${library.origin})`);
     }
+    if (options.jsonl) {
+      const setup = {
+        library,
+        agencyId: options.agency,
+        lang: options.lang,
+        platform: options.platform,
+        field: options.field,
+      };
+      return await runBatch(setup, io, options.workers);
+    }
     const compiled = compileRules(library.rules, {
       checkers: modelCheckers(library.models),
-      onOverrun: (o) =>
-        io.stderr(
-          `check: warning: rule ${o.ruleId} took ${Math.round(o.ms)} ms on a text of ${o.textLength} characters and is disabled for the rest of this run\n`,
-        ),
+      onOverrun: (o) => io.stderr(overrunLine(o)),
     });
     const base = { lang: options.lang, agency, agencies: library.agencies, allowlists: library.allowlists };
-    if (options.jsonl) return await runBatch(compiled, base, options, io);
-
     let text: string;
     if (options.file === undefined || options.file === '-') text = await readStdinText(io);
     else {

@@ -5,6 +5,8 @@ export interface CliIo {
   /** Standard input as raw bytes: commands decode it themselves, refusing invalid UTF-8. */
   stdin: () => AsyncIterable<Uint8Array>;
   cwd: string;
+  /** stderr is a terminal: long batches may show a progress line there. */
+  interactive?: boolean;
 }
 
 /** Exit codes shared by all commands (docs/contracts.md § Command line). */

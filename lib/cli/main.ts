@@ -10,7 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CliCommand }>> = {
 const USAGE = `usage: satu-pintu <command> [options]
 commands:
   check [--platform facebook|instagram|youtube] [--field caption|title|description|tags]
-        [--library FILE] [--agency ID] [--lang id|en] [--jsonl] [FILE|-]
+        [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [FILE|-]
   library keygen|build|sign|verify|approve|lint ...
   fingerprint [FILE|-]
 `;
@@ -19,6 +19,7 @@ const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: () => process.stdin,
+  interactive: process.stderr.isTTY === true,
   cwd: process.cwd(),
 };
 

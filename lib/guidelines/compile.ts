@@ -206,7 +206,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       clock: options.clock ?? (() => performance.now()),
       disabled: new Uint8Array(compiled.length),
       warm: new Uint8Array(compiled.length),
-      strikes: new Uint8Array(compiled.length),
+      strikes: new Float32Array(compiled.length),
       overruns: [],
       onOverrun: options.onOverrun,
     },

@@ -51,8 +51,8 @@ export interface RuleBudget {
   readonly disabled: Uint8Array;
   /** 1 = has run once (its regexes are compiled), by rule index. */
   readonly warm: Uint8Array;
-  /** Overruns so far, by rule index. */
-  readonly strikes: Uint8Array;
+  /** Overruns, each run within budget wiping a twentieth of one, by rule index. */
+  readonly strikes: Float32Array;
   readonly overruns: RuleOverrun[];
   readonly onOverrun?: (overrun: RuleOverrun) => void;
 }

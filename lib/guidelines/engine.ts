@@ -104,9 +104,14 @@ function enforceBudget(compiledRules: CompiledRules, run: Run) {
     // loaded machine can take longer than a check: it gets ten times the budget once.
     const allowed = (budget.warm[i] ? budget.ms : budget.ms * FIRST_RUN_ALLOWANCE) * lengthFactor;
     budget.warm[i] = 1;
-    if (ms <= allowed || budget.disabled[i]) continue;
-    // One overrun could be a pause of the machine (garbage collection, another process): a rule is
-    // disabled on its second overrun, or at once when it took over ten times what it was allowed.
+    if (budget.disabled[i]) continue;
+    // An overrun could be a pause of the machine (garbage collection, another process): a rule is
+    // disabled on a second overrun close to the first (each run within budget wipes a twentieth of a
+    // strike), or at once when it took over ten times what it was allowed.
+    if (ms <= allowed) {
+      if (budget.strikes[i]! > 0) budget.strikes[i] = Math.max(0, budget.strikes[i]! - 0.05);
+      continue;
+    }
     budget.strikes[i]! += 1;
     if (budget.strikes[i]! < 2 && ms <= allowed * 10) continue;
     budget.disabled[i] = 1;

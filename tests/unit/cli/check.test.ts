@@ -259,3 +259,47 @@ describe('check --library with --key', () => {
     expect(t.stderr()).toMatch(/^check: lib\.json: X-REDOS: pattern .*polynomial/m);
   }, 60_000);
 });
+
+describe('the built command line', () => {
+  it('builds to plain JavaScript and answers a large batch through worker threads, in input order', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    const lines: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      lines.push(
+        i === 300
+          ? ''
+          : JSON.stringify({
+              id: i,
+              text: i % 7 === 0 ? 'Slot gacor hari ini!' : CLEAN,
+              platform: 'facebook',
+            }),
+      );
+    }
+    const input = `${lines.join('\n')}\n`;
+    const cli = (workers: string) =>
+      spawnSync(process.execPath, ['dist/cli/satu-pintu.mjs', 'check', '--jsonl', '--workers', workers], {
+        input,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+    const pooled = cli('2');
+    const inline = cli('0');
+    expect(pooled.status).toBe(2);
+    expect(pooled.stdout).toBe(inline.stdout);
+    const out = pooled.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(700);
+    expect(out[300]).toEqual({ id: null, error: 'blank line' });
+    expect(out[699].id).toBe(699);
+    expect(out[7].verdict).toBe('blocked');
+    // A loaded machine may add a budget warning; the error line is the one that must be there.
+    expect(pooled.stderr.split('\n').filter((l) => !l.startsWith('check: warning:'))).toEqual([
+      'check: line 301: blank line',
+      '',
+    ]);
+  }, 120_000);
+});

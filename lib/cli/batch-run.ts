@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  type BatchChunk,
+  type BatchSetup,
+  batchChecker,
+  type LineAnswer,
+  overrunLine,
+  type WorkerMessage,
+} from './batch';
+import { type CliIo, EXIT, stdinLineBytes } from './io';
+
+/**
+ * `check --jsonl` (docs/contracts.md § Command line): exactly one output line per input line, in
+ * order. Lines go in chunks; the first chunk is checked on the main thread (a small batch never pays
+ * for starting workers), later ones by worker threads when the CLI runs from its build (a worker
+ * must not transpile TypeScript), each compiling the library once. Output stays in input order.
+ */
+
+const CHUNK = 250;
+/** Progress appears on an interactive stderr once a batch has run this long. */
+const PROGRESS_AFTER_MS = 2000;
+
+/** The built worker beside the built CLI, or undefined when running from the TypeScript sources. */
+function workerFile(): URL | undefined {
+  const url = new URL('./batch-worker.mjs', import.meta.url);
+  return import.meta.url.endsWith('.mjs') && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+function bufferedWriter(io: CliIo) {
+  let buffer = '';
+  return {
+    write(line: string) {
+      buffer += line;
+      if (buffer.length > 65_536) {
+        io.stdout(buffer);
+        buffer = '';
+      }
+    },
+    flush() {
+      if (buffer) io.stdout(buffer);
+      buffer = '';
+    },
+  };
+}
+
+function progressLine(io: CliIo) {
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(lines: number) {
+      if (!io.interactive) return;
+      const now = Date.now();
+      if (now - started < PROGRESS_AFTER_MS || now - last < 250) return;
+      last = now;
+      shown = true;
+      const rate = Math.round(lines / ((now - started) / 1000));
+      io.stderr(`\rcheck: ${lines.toLocaleString('en-US')} lines, ${rate.toLocaleString('en-US')} lines/s`);
+    },
+    done() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private next = 0;
+  private inFlight = 0;
+  private waiting: Array<() => void> = [];
+  private failure: Error | undefined;
+
+  constructor(
+    file: URL,
+    count: number,
+    setup: BatchSetup,
+    onResult: (seq: number, answers: LineAnswer[]) => void,
+    io: CliIo,
+  ) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(file, { workerData: setup });
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'overrun') {
+          io.stderr(overrunLine(message.overrun));
+          return;
+        }
+        this.inFlight -= 1;
+        onResult(message.result.seq, message.result.answers);
+        this.wake();
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        this.wake();
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  private wake() {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  /** Sends a chunk; waits while too many are in flight, so memory stays bounded on endless input. */
+  async submit(chunk: BatchChunk) {
+    while (this.inFlight >= this.workers.length * 4 && !this.failure) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    if (this.failure) throw this.failure;
+    this.inFlight += 1;
+    this.workers[this.next]!.postMessage(chunk);
+    this.next = (this.next + 1) % this.workers.length;
+  }
+
+  async drain() {
+    while (this.inFlight > 0 && !this.failure)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async close() {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): Promise<number> {
+  const out = bufferedWriter(io);
+  const progress = progressLine(io);
+  let bad = false;
+  let blocked = false;
+  let written = 0;
+  const pending = new Map<number, { first: number; answers: LineAnswer[] }>();
+  let nextSeq = 0;
+  const firstLine: number[] = [];
+  const emit = (seq: number, answers: LineAnswer[]) => {
+    pending.set(seq, { first: firstLine[seq]!, answers });
+    for (let ready = pending.get(nextSeq); ready; ready = pending.get(nextSeq)) {
+      pending.delete(nextSeq);
+      nextSeq += 1;
+      ready.answers.forEach((answer, i) => {
+        out.write(`${answer.line}\n`);
+        if (answer.error !== undefined) {
+          bad = true;
+          io.stderr(`check: line ${ready.first + i}: ${answer.error}\n`);
+        }
+        if (answer.blocked) blocked = true;
+      });
+      written += ready.answers.length;
+      progress.update(written);
+    }
+  };
+
+  const local = batchChecker(setup, (overrun) => io.stderr(overrunLine(overrun)));
+  const file = workerFile();
+  const count = workers ?? Math.min(availableParallelism(), 8);
+  let pool: WorkerPool | undefined;
+  let seq = 0;
+  let number = 0;
+  let chunk: Uint8Array[] = [];
+  const dispatch = async () => {
+    const first = number - chunk.length + 1;
+    firstLine[seq] = first;
+    if (seq === 0 || !file || count < 2)
+      emit(
+        seq,
+        chunk.map((bytes, i) => local(bytes, first + i)),
+      );
+    else {
+      pool ??= new WorkerPool(file, count, setup, emit, io);
+      await pool.submit({ seq, first, lines: chunk });
+    }
+    seq += 1;
+    chunk = [];
+  };
+  try {
+    for await (const bytes of stdinLineBytes(io)) {
+      number += 1;
+      chunk.push(bytes);
+      if (chunk.length === CHUNK) await dispatch();
+    }
+    if (chunk.length > 0) await dispatch();
+    await pool?.drain();
+  } finally {
+    await pool?.close();
+  }
+  out.flush();
+  progress.done();
+  return bad ? EXIT.usage : blocked ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  type CheckContext,
+  type CheckResult,
+  type CompiledRules,
+  checkText,
+  compileRules,
+  type RuleOverrun,
+} from '@/lib/guidelines';
+import { modelCheckers } from '@/lib/guidelines/model/checker';
+import type { FieldId, PlatformId } from '@/lib/platforms/types';
+import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
+import type { CheckLibrary } from './check-library';
+import { decodeText } from './io';
+
+/**
+ * One `check --jsonl` line → one output line (docs/contracts.md § Command line), shared by the main
+ * thread and the batch workers so both answer a line the same way.
+ */
+
+const BatchLineSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  text: z.string(),
+  platform: z.enum(PLATFORM_IDS).optional(),
+  field: z.enum(FIELD_IDS).optional(),
+});
+
+/** Everything a checker of batch lines needs, plain data so it can be sent to a worker. */
+export interface BatchSetup {
+  library: CheckLibrary;
+  agencyId?: string;
+  lang: CheckContext['lang'];
+  platform: PlatformId;
+  field: FieldId;
+}
+
+export interface LineAnswer {
+  line: string;
+  error?: string;
+  blocked: boolean;
+}
+
+export function hasError(result: CheckResult): boolean {
+  return result.findings.some((f) => f.severity === 'error');
+}
+
+/** Compiles the library once for a thread; `onOverrun` reports rules the budget disabled. */
+export function batchChecker(setup: BatchSetup, onOverrun: (overrun: RuleOverrun) => void) {
+  const { library } = setup;
+  const compiled: CompiledRules = compileRules(library.rules, {
+    checkers: modelCheckers(library.models),
+    onOverrun,
+  });
+  const agency = library.agencies.find((a) => a.id === setup.agencyId);
+  const base = { lang: setup.lang, agency, agencies: library.agencies, allowlists: library.allowlists };
+  return (bytes: Uint8Array, number: number): LineAnswer => {
+    const fail = (id: unknown, error: string) => ({
+      line: JSON.stringify({ id: id ?? null, error }),
+      error,
+      blocked: false,
+    });
+    let raw: string;
+    try {
+      raw = decodeText(bytes, `line ${number}`);
+    } catch (error) {
+      return fail(null, (error as Error).message.replace(/^line \d+ /, ''));
+    }
+    if (raw.trim() === '') return fail(null, 'blank line');
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return fail(null, 'invalid JSON line');
+    }
+    const line = BatchLineSchema.safeParse(data);
+    if (!line.success) {
+      const id =
+        typeof data === 'object' && data !== null && 'id' in data ? (data as { id: unknown }).id : null;
+      const issue = line.error.issues[0]!;
+      return fail(id, `${issue.path.join('.') || 'line'}: ${issue.message}`);
+    }
+    const { id, text, platform, field } = line.data;
+    const result = checkText(compiled, text, {
+      ...base,
+      platform: platform ?? setup.platform,
+      field: field ?? setup.field,
+    });
+    return { line: JSON.stringify({ id, ...result }), blocked: hasError(result) };
+  };
+}
+
+/** What a worker receives: a run of consecutive lines starting at line `first`. */
+export interface BatchChunk {
+  seq: number;
+  first: number;
+  lines: Uint8Array[];
+}
+
+export interface BatchChunkResult {
+  seq: number;
+  answers: LineAnswer[];
+}
+
+/** Messages a worker sends back. */
+export type WorkerMessage =
+  | { type: 'result'; result: BatchChunkResult }
+  | { type: 'overrun'; overrun: RuleOverrun };
+
+export function overrunLine(o: RuleOverrun): string {
+  return `check: warning: rule ${o.ruleId} took ${Math.round(o.ms)} ms on a text of ${o.textLength} characters and is disabled for the rest of this run\n`;
+}
