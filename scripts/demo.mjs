@@ -35,6 +35,15 @@ async function showFacebook(page) {
   await harness.typeLikeAUser(page, editor, DRAFTS.facebook);
 }
 
+// Meta Business Suite: from Home, "Create post" opens the full-page composer without a reload.
+async function showBusinessSuite(page) {
+  await harness.gotoComposerPage(page, harness.composerUrl('businessSuiteHome'));
+  await page.getByRole('link', { name: 'Buat postingan' }).click();
+  const box = harness.businessSuiteBox(page);
+  await box.waitFor({ timeout: 10_000 });
+  await harness.typeLikeAUser(page, box, DRAFTS.facebook);
+}
+
 async function showInstagram(page) {
   const caption = await harness.openInstagramComposer(page);
   await harness.typeLikeAUser(page, caption, DRAFTS.instagram);
@@ -77,6 +86,7 @@ async function chooseFirstAgency() {
 
 const PLATFORMS = [
   ['facebook', showFacebook],
+  ['business-suite', showBusinessSuite],
   ['instagram', showInstagram],
   ['youtube', showYouTube],
 ];
@@ -111,7 +121,7 @@ try {
       console.error(`  ${name}: ${error instanceof Error ? error.message : error}`);
     }
   }
-  // Closing the initial blank tab leaves only the three platforms in the window.
+  // Closing the initial blank tab leaves only the platforms' pages in the window.
   for (const page of sp.context.pages()) if (page.url() === 'about:blank') await page.close();
   if (headless) {
     console.log('Screenshots:');
@@ -121,6 +131,11 @@ try {
     await new Promise((resolve) => sp.context.on('close', resolve));
   }
 } finally {
-  await sp.close().catch(() => {});
+  // The window may already be closed by the admin; say so rather than hide it.
+  await sp
+    .close()
+    .catch((error) =>
+      console.error(`Closing the browser: ${error instanceof Error ? error.message : error}`),
+    );
 }
 process.exit(failed ? 1 : 0);
