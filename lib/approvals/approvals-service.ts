@@ -71,12 +71,13 @@ export function createApprovalsService(deps: ApprovalsDeps) {
   const target = async () => resolveSubmitTarget(await getDesk(), (await deps.loadLibrary()).submitEndpoint);
 
   /** Appends an audit entry stamped with the admin; the identity is read before any transaction. */
-  const audit = (entry: AuditEntryInput, identity: ApprovalsIdentity) =>
-    appendAudit(
+  const audit = async (entry: AuditEntryInput, identity: ApprovalsIdentity): Promise<void> => {
+    await appendAudit(
       db,
       { ...entry, agencyId: identity.agencyId, adminName: identity.adminName },
       deps.now(),
-    ).then(() => undefined);
+    );
+  };
 
   const outbox = createOutbox({
     db,
