@@ -17,6 +17,9 @@ export interface LibrarySourceProps {
   onTest(): void;
   onUseDefault(): void;
   onSync(): void;
+  /** The library id the last sync refused for this key (another library), offered for confirmation. */
+  switchLibraryId: string | null;
+  onConfirmSwitch(libraryId: string): void;
   testStatus: ActionStatus | null;
   syncStatus: ActionStatus | null;
   permissionStatus: ActionStatus | null;
@@ -88,6 +91,19 @@ export function LibrarySource(props: LibrarySourceProps) {
         kind={props.testStatus?.kind ?? null}
         text={props.testStatus?.text ?? ''}
       />
+      {props.switchLibraryId ? (
+        <div class="sp-actions">
+          <Button
+            variant="danger"
+            data-sp="library-switch-confirm"
+            data-library-id={props.switchLibraryId}
+            disabled={props.syncStatus?.kind === 'busy'}
+            onClick={() => props.switchLibraryId && props.onConfirmSwitch(props.switchLibraryId)}
+          >
+            {t('library.switch.confirm', { libraryId: props.switchLibraryId })}
+          </Button>
+        </div>
+      ) : null}
       <div class="sp-actions">
         <Button data-sp="sync" disabled={props.syncStatus?.kind === 'busy'} onClick={props.onSync}>
           {t('options.sync')}

@@ -33,6 +33,8 @@ export interface OptionsFormProps {
   onGrant(platform: PlatformId): void;
   onUseDefault(): void;
   onSync(): void;
+  switchLibraryId: string | null;
+  onConfirmSwitch(libraryId: string): void;
 }
 
 /**
@@ -89,6 +91,8 @@ export function OptionsForm(props: OptionsFormProps) {
         onTest={props.onTest}
         onUseDefault={props.onUseDefault}
         onSync={props.onSync}
+        switchLibraryId={props.switchLibraryId}
+        onConfirmSwitch={props.onConfirmSwitch}
         testStatus={props.testStatus}
         syncStatus={props.syncStatus}
         permissionStatus={props.permissionStatus}

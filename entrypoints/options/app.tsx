@@ -30,6 +30,10 @@ export function OptionsApp({ model, api }: { model: OptionsModel; api: OptionsAp
       onGrant={model.grantPlatform}
       onUseDefault={model.useDefaultSource}
       onSync={() => void model.sync()}
+      switchLibraryId={
+        libraryStatus?.error?.code === 'library-id' ? (libraryStatus.error.libraryId ?? null) : null
+      }
+      onConfirmSwitch={(libraryId) => void model.confirmLibrarySwitch(libraryId)}
       onExport={model.exportSettings}
       onImport={model.importText}
       onReset={model.reset}

@@ -36,6 +36,8 @@ export interface OptionsApi {
     version?: number;
   }>;
   syncNow(): Promise<LibraryStatus>;
+  /** Accept the library id the last sync refused (another id for the same key), then sync. */
+  confirmLibrarySwitch(libraryId: string): Promise<LibraryStatus>;
   exportAudit(format: 'csv' | 'json'): Promise<string>;
   /** Offer `text` as a file download. */
   download(fileName: string, text: string, mimeType: string): void;
@@ -71,6 +73,7 @@ export function createOptionsApi(): OptionsApi {
     requestPlatformAccess,
     testLibrarySource: (source) => sendMessage('testLibrarySource', source),
     syncNow: () => sendMessage('syncNow', undefined),
+    confirmLibrarySwitch: (libraryId) => sendMessage('confirmLibrarySwitch', { libraryId }),
     exportAudit: (format) => sendMessage('exportAudit', { format }),
     download: downloadText,
   };

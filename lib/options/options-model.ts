@@ -17,7 +17,14 @@ import type { PermissionOutcome } from '@/lib/settings/permissions';
 import { DEFAULT_SETTINGS, type PublicKeyJwk, type Settings } from '@/lib/settings/schema';
 import { applyImported, exportSettingsFile, parseSettingsFile } from '@/lib/settings/transfer';
 import type { OptionsApi } from './options-api';
-import { originsLabel, PERMISSION_TIMEOUT_MS, permissionText, withTimeout } from './permission-wait';
+import {
+  type AccessPlan,
+  accessPlan,
+  originsLabel,
+  PERMISSION_TIMEOUT_MS,
+  permissionText,
+  withTimeout,
+} from './permission-wait';
 
 export type StatusKind = 'ok' | 'error' | 'busy' | 'info';
 
@@ -31,16 +38,6 @@ export type Directory =
   | { state: 'loading' }
   | { state: 'ready'; agencies: Agency[] }
   | { state: 'error'; detail: string };
-
-/** What one Save asks the browser for (see `accessPlan`). */
-interface AccessPlan {
-  sourceChanged: boolean;
-  deskChanged: boolean;
-  /** The library URL whose origin is requested, or null. */
-  library: string | null;
-  /** The desk URL whose origin is requested, or null. */
-  desk: string | null;
-}
 
 export interface OptionsModelOptions {
   now?: () => Date;
@@ -146,19 +143,33 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
     if (first) focus.value = { field: first, seq: (focus.value?.seq ?? 0) + 1 };
   }
 
-  async function sync(): Promise<void> {
+  /** Runs a sync (`run`) and reports it; a new library may bring a new agency directory. */
+  async function reportSync(run: () => Promise<LibraryStatus>, done?: string): Promise<void> {
     syncStatus.value = { kind: 'busy', text: t('options.sync.running') };
     try {
-      const status = await api.syncNow();
-      syncStatus.value = {
-        kind: status.error ? 'error' : 'ok',
-        text: describeLibraryStatus(status, language.value),
-      };
+      const status = await run();
+      libraryStatus.value = status;
+      const text = describeLibraryStatus(status, language.value);
+      syncStatus.value = { kind: status.error ? 'error' : 'ok', text: done ? `${done} ${text}` : text };
     } catch (error) {
       syncStatus.value = { kind: 'error', text: t('options.sync.failed', { detail: errorText(error) }) };
     }
-    // A new library may bring a new agency directory.
     await loadDirectory();
+  }
+
+  function sync(): Promise<void> {
+    return reportSync(() => api.syncNow());
+  }
+
+  /**
+   * The last sync refused a bundle carrying another library id than the one this key is tied to;
+   * the admin confirms that the change is intended (the background pins the new id and syncs).
+   */
+  function confirmLibrarySwitch(libraryId: string): Promise<void> {
+    return reportSync(
+      () => api.confirmLibrarySwitch(libraryId),
+      t('library.switch.confirmed', { libraryId }),
+    );
   }
 
   async function awaitPermission(pending: Promise<PermissionOutcome>, urls: string[]): Promise<boolean> {
@@ -188,18 +199,6 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
       };
       return false;
     }
-  }
-
-  /**
-   * Which remote origins Save asks for: a new library source or desk always (it is saved only once
-   * its origin is granted), an unchanged one when its access is missing (reported, not blocking).
-   */
-  function accessPlan(next: Settings, current: Settings): AccessPlan {
-    const sourceChanged = JSON.stringify(next.library) !== JSON.stringify(current.library);
-    const deskChanged = JSON.stringify(next.desk) !== JSON.stringify(current.desk);
-    const library = next.library.url && (sourceChanged || !originGranted.value) ? next.library.url : null;
-    const desk = next.desk.url && (deskChanged || !deskGranted.value) ? next.desk.url : null;
-    return { sourceChanged, deskChanged, library, desk };
   }
 
   async function finishSave(
@@ -254,7 +253,7 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
       return;
     }
     const next = result.settings;
-    const plan = accessPlan(next, current);
+    const plan = accessPlan(next, current, { library: originGranted.value, desk: deskGranted.value });
     const asked = [plan.library, plan.desk].filter((origin): origin is string => origin !== null);
     const [first, ...more] = asked;
     const permission = first ? api.requestOriginAccess(first, ...more) : null;
@@ -383,6 +382,7 @@ export function createOptionsModel(api: OptionsApi, options: OptionsModelOptions
     save,
     test,
     sync,
+    confirmLibrarySwitch,
     useDefaultSource,
     chooseAgency,
     grantPlatform,

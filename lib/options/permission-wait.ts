@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import { originLabel } from '@/lib/settings/origin';
 import type { PermissionOutcome } from '@/lib/settings/permissions';
+import type { Settings } from '@/lib/settings/schema';
 import type { ActionStatus } from './options-model';
 
 /**
@@ -49,4 +50,30 @@ export function withTimeout(pending: Promise<PermissionOutcome>, ms: number): Pr
     timer = setTimeout(() => resolve({ granted: false, reason: 'timeout' }), ms);
   });
   return Promise.race([pending, expired]).finally(() => clearTimeout(timer));
+}
+
+/** What one Save asks the browser for. */
+export interface AccessPlan {
+  sourceChanged: boolean;
+  deskChanged: boolean;
+  /** The library URL whose origin is requested, or null. */
+  library: string | null;
+  /** The desk URL whose origin is requested, or null. */
+  desk: string | null;
+}
+
+/**
+ * Which remote origins Save asks for: a new library source or desk always (it is saved only once
+ * its origin is granted), an unchanged one when its access is missing (reported, not blocking).
+ */
+export function accessPlan(
+  next: Settings,
+  current: Settings,
+  granted: { library: boolean; desk: boolean },
+): AccessPlan {
+  const sourceChanged = JSON.stringify(next.library) !== JSON.stringify(current.library);
+  const deskChanged = JSON.stringify(next.desk) !== JSON.stringify(current.desk);
+  const library = next.library.url && (sourceChanged || !granted.library) ? next.library.url : null;
+  const desk = next.desk.url && (deskChanged || !granted.desk) ? next.desk.url : null;
+  return { sourceChanged, deskChanged, library, desk };
 }

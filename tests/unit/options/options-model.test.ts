@@ -27,6 +27,7 @@ function fakeApi(overrides: Partial<OptionsApi> = {}): OptionsApi {
     requestPlatformAccess: vi.fn(async (): Promise<PermissionOutcome> => ({ granted: true })),
     testLibrarySource: vi.fn(async () => ({ ok: true, message: 'versi 7 terverifikasi' })),
     syncNow: vi.fn(async () => INITIAL_LIBRARY_STATUS),
+    confirmLibrarySwitch: vi.fn(async () => INITIAL_LIBRARY_STATUS),
     exportAudit: vi.fn(async () => ''),
     download: vi.fn(),
     ...overrides,

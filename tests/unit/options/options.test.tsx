@@ -73,6 +73,7 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
       version: 7,
     })),
     syncNow: vi.fn(async () => SYNCED),
+    confirmLibrarySwitch: vi.fn(async () => INITIAL_LIBRARY_STATUS),
     exportAudit: vi.fn(async (format: 'csv' | 'json') => (format === 'csv' ? 'at,type\n1,submit\n' : '[]')),
     download: vi.fn(),
     ...overrides,
@@ -573,5 +574,33 @@ describe('options page: desk, inline marks, diagnostics', () => {
     await vi.waitFor(() => expect($('[data-sp="import-status"]').dataset.state).toBe('error'), WAIT);
     expect($('[data-sp="import-status"]').textContent).toContain('kurva P-256');
     expect($<HTMLInputElement>('[data-sp="library-url"]').value).toBe('');
+  });
+});
+
+describe('options page: a library switch the sync refused', () => {
+  it('offers to confirm the other library id, and only after a click asks the background to switch', async () => {
+    const refused: LibraryStatus = {
+      ...SYNCED,
+      error: { code: 'library-id', libraryId: 'kalbar-baru', currentLibraryId: 'kalbar', at: 1 },
+    };
+    const api = fakeApi({
+      getLibrary: vi.fn(async () => ({ agencies: AGENCIES, status: refused })),
+      confirmLibrarySwitch: vi.fn(async () => ({ ...SYNCED, libraryId: 'kalbar-baru' })),
+    });
+    await mount(api);
+    const confirm = $('[data-sp="library-switch-confirm"]');
+    expect(confirm.dataset.libraryId).toBe('kalbar-baru');
+    expect(confirm.textContent).toBe('Ya, ganti ke pustaka "kalbar-baru"');
+    expect(api.confirmLibrarySwitch).not.toHaveBeenCalled();
+    vi.mocked(api.getLibrary).mockResolvedValue({ agencies: AGENCIES, status: SYNCED });
+    await click('[data-sp="library-switch-confirm"]');
+    expect(api.confirmLibrarySwitch).toHaveBeenCalledWith('kalbar-baru');
+    await vi.waitFor(() => expect($('[data-sp="sync-status"]').dataset.state).toBe('ok'), { timeout: 5000 });
+    expect($('[data-sp="sync-status"]').textContent).toContain(
+      'Pergantian ke pustaka "kalbar-baru" dikonfirmasi.',
+    );
+    await vi.waitFor(() => expect(root.querySelector('[data-sp="library-switch-confirm"]')).toBeNull(), {
+      timeout: 5000,
+    });
   });
 });
