@@ -12,6 +12,7 @@ import { libraryIdOf, prepareDemo } from './demo';
 import { seedSources } from './store/library';
 
 const USAGE = `usage: npm run desk -- [--port P] [--host H] [--data DIR] [--demo] [--key PRIVATE.jwk.json] [--sources DIR]
+                       [--rate-limit N]   (submissions per agency token per minute, default 600)
   Without --data and DATABASE_URL the desk runs as a demo in a temporary folder.
   DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database (PGlite in --data DIR).
   The private key comes from --key FILE or SP_DESK_PRIVATE_KEY (the JWK's JSON); it is never served or logged.
@@ -26,10 +27,17 @@ interface Options {
   demo: boolean;
   key?: string;
   sources: string;
+  rateLimit: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { port: 8787, host: '127.0.0.1', demo: false, sources: 'library/src' };
+  const options: Options = {
+    port: 8787,
+    host: '127.0.0.1',
+    demo: false,
+    sources: 'library/src',
+    rateLimit: 600,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -42,11 +50,15 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--data') options.data = value();
     else if (arg === '--key') options.key = value();
     else if (arg === '--sources') options.sources = value();
+    else if (arg === '--rate-limit') options.rateLimit = Number(value());
     else if (arg === '--demo') options.demo = true;
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`--port must be 0–65535\n${USAGE}`);
+  }
+  if (!Number.isInteger(options.rateLimit) || options.rateLimit < 1) {
+    throw new Error(`--rate-limit must be a whole number above 0\n${USAGE}`);
   }
   return options;
 }
@@ -93,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
   const libraryId = await libraryIdOf(db);
   const { privateJwk, publicPath } = await loadKey(options, dataDir);
   const sign = (bytes: Uint8Array) => signBytes(bytes, privateJwk);
-  const app = createDeskApp({ db, libraryId, sign });
+  const app = createDeskApp({ db, libraryId, sign, submissionsPerMinute: options.rateLimit });
 
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, async (info) => {
     const base = `http://${options.host}:${info.port}`;
@@ -122,8 +134,12 @@ async function main(argv: string[]): Promise<void> {
         () => process.exit(1),
       );
     });
-    // Keep-alive connections would hold close() open: end them.
-    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    // close() lets requests in flight finish (and drops idle keep-alive connections); a client that
+    // holds a connection open longer than 10 s is cut off.
+    setTimeout(
+      () => (server as { closeAllConnections?: () => void }).closeAllConnections?.(),
+      10_000,
+    ).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
