@@ -18,8 +18,6 @@ import { readFieldText } from './read';
 import { selectRange } from './selection';
 import type { FieldDefinition, FieldId, PlatformAdapter } from './types';
 
-export type { InsertFailure, InsertResult } from './insert-result';
-
 /** The found field's text as the platform would post it (docs/platforms.md, "Text and offsets"). */
 export function readField(found: FoundField): string {
   return readFieldText(found.element, found.kind, found.field.chips);

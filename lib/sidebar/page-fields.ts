@@ -1,7 +1,5 @@
 import { type InPageMessageKey as MessageKey, t } from '@/lib/i18n/in-page';
 import {
-  type InsertFailure,
-  type InsertResult,
   insertIntoField,
   readField,
   replaceInField,
@@ -9,6 +7,7 @@ import {
   selectInField,
 } from '@/lib/platforms/fields';
 import { type FoundField, findField } from '@/lib/platforms/find';
+import type { InsertFailure, InsertResult } from '@/lib/platforms/insert-result';
 import type { SelectorOverrides } from '@/lib/platforms/overrides';
 import { type SavedSelection, saveSelection } from '@/lib/platforms/selection';
 import type { FieldId, PlatformAdapter } from '@/lib/platforms/types';
