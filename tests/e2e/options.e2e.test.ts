@@ -220,6 +220,24 @@ describe('options page (e2e)', () => {
     await sp.close();
   });
 
+  it('stops waiting for a permission prompt nobody answers, says so, and saves nothing', async () => {
+    // An origin the test build does not pre-grant: Chromium shows its prompt and nobody answers it.
+    const sp = await launch();
+    const page = await openOptions(sp.context, sp.extensionId);
+    await page.locator('[data-sp="desk-url"]').fill('https://meja.kalbarprov.go.id');
+    await page.locator('[data-sp="desk-token"]').fill('spd_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4');
+    await page.locator('[data-sp="save"]').click();
+    const permission = page.locator('[data-sp="permission-status"]');
+    await expect.poll(() => permission.getAttribute('data-state')).toBe('busy');
+    // PERMISSION_TIMEOUT_MS (60 s) plus a loaded machine's margin.
+    await expect.poll(() => permission.getAttribute('data-state'), { timeout: 90_000 }).toBe('error');
+    expect(await permission.textContent()).toContain('Tidak ada jawaban');
+    expect(await page.locator('[data-sp="save-status"]').getAttribute('data-state')).toBe('error');
+    expect(await page.locator('[data-sp="save"]').isEnabled()).toBe(true);
+    expect(await storedSettings(sp)).not.toHaveProperty('desk.url', 'https://meja.kalbarprov.go.id');
+    await sp.close();
+  }, 150_000);
+
   it('choosing an agency and saving puts it in the sidebar header and in captions', async () => {
     const sp = await launch();
     const options = await openOptions(sp.context, sp.extensionId);
