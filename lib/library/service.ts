@@ -7,7 +7,8 @@ import { CaptionSearchSchema, LibrarySourceInputSchema, LibrarySwitchSchema } fr
 import type { Caption, LibraryBundle } from './schema';
 import { searchCaptions } from './search-captions';
 import type { Jwk } from './signature';
-import { type LibraryStatus, libraryStatusItem, parseLibraryStatus } from './status';
+import { libraryStatusItem } from './status';
+import { type LibraryStatus, parseLibraryStatus } from './status-schema';
 import {
   createSync,
   describeLoaded,

@@ -1,5 +1,5 @@
 import type { Agency } from '@/lib/library/schema';
-import type { LibraryStatus } from '@/lib/library/status';
+import type { LibraryStatus } from '@/lib/library/status-schema';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PlatformId } from '@/lib/platforms/types';
 import {

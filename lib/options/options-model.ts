@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { language, type MessageKey, t } from '@/lib/i18n';
 import { describeLibraryStatus } from '@/lib/library/describe-status';
 import type { Agency } from '@/lib/library/schema';
-import type { LibraryStatus } from '@/lib/library/status';
+import type { LibraryStatus } from '@/lib/library/status-schema';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import {
   type FieldErrors,

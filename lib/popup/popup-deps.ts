@@ -1,4 +1,5 @@
-import { libraryStatusItem, parseLibraryStatus, readLibraryStatus } from '@/lib/library/status';
+import { libraryStatusItem, readLibraryStatus } from '@/lib/library/status';
+import { parseLibraryStatus } from '@/lib/library/status-schema';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PopupDeps } from './popup-model';
 

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { ShareOptions } from '@/lib/approvals/share';
 import type { Submission, SubmissionStatus } from '@/lib/approvals/types';
-import type { LibraryStatus } from '@/lib/library/status';
+import type { LibraryStatus } from '@/lib/library/status-schema';
 import { log } from '@/lib/log';
 import type { DraftState } from '@/lib/messaging/content';
 

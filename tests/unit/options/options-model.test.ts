@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { language } from '@/lib/i18n';
-import { INITIAL_LIBRARY_STATUS } from '@/lib/library/status';
+import { INITIAL_LIBRARY_STATUS } from '@/lib/library/status-schema';
 import type { OptionsApi } from '@/lib/options/options-api';
 import { createOptionsModel } from '@/lib/options/options-model';
 import { withTimeout } from '@/lib/options/permission-wait';

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '@/entrypoints/options/app';
 import { language, t } from '@/lib/i18n';
 import type { Agency } from '@/lib/library/schema';
-import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
+import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status-schema';
 import type { OptionsApi } from '@/lib/options/options-api';
 import { createOptionsModel, type OptionsModelOptions } from '@/lib/options/options-model';
 import { verifyPublicKey } from '@/lib/settings/public-key';

@@ -5,7 +5,7 @@ import { Popup, type PopupProps } from '@/components/popup/popup';
 import { PopupApp } from '@/entrypoints/popup/app';
 import type { Submission } from '@/lib/approvals/types';
 import { language } from '@/lib/i18n';
-import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status';
+import { INITIAL_LIBRARY_STATUS, type LibraryStatus } from '@/lib/library/status-schema';
 import { createPopupModel, type PopupDeps } from '@/lib/popup/popup-model';
 
 function submission(id: string, partial: Partial<Submission> = {}): Submission {
