@@ -147,7 +147,8 @@ export async function startSidebarSession(
     },
     showInSidebar: async (id) => {
       await mount();
-      model.collapsed.value = false;
+      // The admin asked to see the panel: expanded, and remembered as their choice.
+      if (model.collapsed.value) model.toggleCollapsed();
       host.place();
       host.revealFinding(id);
     },

@@ -20,6 +20,12 @@ declare const chrome: {
 };
 
 let sp: LaunchedExtension;
+
+/** Waits sized for a loaded 2-core machine: checks, layout and storage round trips are async. */
+const WAIT = { timeout: 15_000, interval: 100 };
+function poll<T>(probe: () => T | Promise<T>) {
+  return expect.poll(probe, WAIT);
+}
 const AGENCY = 'setda';
 
 async function setSettings(marks: { facebook: boolean }): Promise<void> {
@@ -143,15 +149,13 @@ function measureFit(mark: MarkGeometry): { coverage: number; stray: number } {
 }
 
 async function expectMarksOverTheirWords(editor: Locator, field = 'caption'): Promise<void> {
-  await expect
-    .poll(async () => {
-      const marks = (await markGeometry(editor, field)).filter((mark) => mark.end > mark.start);
-      if (marks.length === 0) return 'no marks';
-      return marks
-        .map((mark) => ({ ruleId: mark.ruleId, ...measureFit(mark) }))
-        .filter((result) => result.coverage < 0.9 || result.stray > 4);
-    })
-    .toEqual([]);
+  await poll(async () => {
+    const marks = (await markGeometry(editor, field)).filter((mark) => mark.end > mark.start);
+    if (marks.length === 0) return 'no marks';
+    return marks
+      .map((mark) => ({ ruleId: mark.ruleId, ...measureFit(mark) }))
+      .filter((result) => result.coverage < 0.9 || result.stray > 4);
+  }).toEqual([]);
 }
 
 function sidebarRuleIds(page: Page): Promise<string[]> {
@@ -193,11 +197,11 @@ describe('inline marks on the Facebook composer', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, DRAFT);
-    await expect.poll(() => sidebarRuleIds(page)).toEqual(expect.arrayContaining(['KB-BAKU-01']));
+    await poll(() => sidebarRuleIds(page)).toEqual(expect.arrayContaining(['KB-BAKU-01']));
     // Every finding the sidebar lists has its mark.
-    await expect
-      .poll(async () => JSON.stringify(await markRuleIds(editor)))
-      .toBe(JSON.stringify(await sidebarRuleIds(page)));
+    await poll(async () => JSON.stringify(await markRuleIds(editor))).toBe(
+      JSON.stringify(await sidebarRuleIds(page)),
+    );
     const host = await page.evaluate(() => {
       const element = document.querySelector('satu-pintu-marks');
       return { open: element?.shadowRoot !== null, mode: element?.shadowRoot?.mode };
@@ -250,16 +254,16 @@ describe('inline marks on the Facebook composer', () => {
     expect(spelling).toBeTruthy();
     const box = spelling!.boxes[0]!;
     await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-    await expect.poll(() => cards.count()).toBe(1);
+    await poll(() => cards.count()).toBe(1);
     expect(await cards.getAttribute('data-rule-id')).toBe('KB-BAKU-01');
     expect(await cards.locator('[data-sp="fix"]').count()).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => cards.count()).toBe(0);
+    await poll(() => cards.count()).toBe(0);
     await editor.focus();
     await page.keyboard.press('Alt+Shift+J');
-    await expect.poll(() => cards.count()).toBe(1);
+    await poll(() => cards.count()).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => cards.count()).toBe(0);
+    await poll(() => cards.count()).toBe(0);
     expect(await editorMutations(page)).toEqual([]);
     await page.close();
   });
@@ -269,11 +273,11 @@ describe('inline marks on the Facebook composer', () => {
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, 'Mohon himbauan ini dibaca');
     const cards = page.locator('satu-pintu-marks [data-sp="mark-card"]');
-    await expect.poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(true);
+    await poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(true);
     const spelling = (await markGeometry(editor)).find((mark) => mark.ruleId === 'KB-BAKU-01');
     const box = spelling!.boxes[0]!;
     await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-    await expect.poll(() => cards.count()).toBe(1);
+    await poll(() => cards.count()).toBe(1);
     await page.evaluate(() =>
       document
         .querySelector('satu-pintu-marks')
@@ -283,8 +287,8 @@ describe('inline marks on the Facebook composer', () => {
     await page.waitForTimeout(500);
     expect((await fixtureState(page)).caption).toBe('Mohon himbauan ini dibaca');
     await cards.locator('[data-sp="fix"]').click();
-    await expect.poll(async () => (await fixtureState(page)).caption).toBe('Mohon imbauan ini dibaca');
-    await expect.poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(false);
+    await poll(async () => (await fixtureState(page)).caption).toBe('Mohon imbauan ini dibaca');
+    await poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(false);
     await page.close();
   });
 
@@ -292,16 +296,14 @@ describe('inline marks on the Facebook composer', () => {
     const page: Page = await sp.context.newPage();
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, DRAFT);
-    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
+    await poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
     await watchEditor(editor);
     await setSettings({ facebook: false });
-    await expect
-      .poll(() => page.evaluate(() => document.querySelectorAll('satu-pintu-marks').length))
-      .toBe(0);
+    await poll(() => page.evaluate(() => document.querySelectorAll('satu-pintu-marks').length)).toBe(0);
     // The sidebar still lists the findings.
     expect((await sidebarRuleIds(page)).length).toBeGreaterThan(0);
     await setSettings({ facebook: true });
-    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
+    await poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(0);
     await expectMarksOverTheirWords(editor);
     expect(await editorMutations(page)).toEqual([]);
     await page.close();
@@ -315,12 +317,10 @@ describe('inline marks on the Facebook composer', () => {
       upload.description,
       'Mohon himbauan ini dibaca oleh warga, NIK 6171045203850002',
     );
-    await expect
-      .poll(async () => (await markRuleIds(upload.description, 'description')).length)
-      .toBeGreaterThan(1);
+    await poll(async () => (await markRuleIds(upload.description, 'description')).length).toBeGreaterThan(1);
     await expectMarksOverTheirWords(upload.description, 'description');
     await typeLikeAUser(page, upload.title, 'Himbauan rapat koordinasi');
-    await expect.poll(async () => (await markRuleIds(upload.title, 'title')).length).toBeGreaterThan(0);
+    await poll(async () => (await markRuleIds(upload.title, 'title')).length).toBeGreaterThan(0);
     await expectMarksOverTheirWords(upload.title, 'title');
     await expectMarksOverTheirWords(upload.description, 'description');
     await page.close();
@@ -338,8 +338,32 @@ describe('inline marks on the Facebook composer', () => {
     expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, DRAFT);
-    await expect.poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(1);
+    await poll(async () => (await markRuleIds(editor)).length).toBeGreaterThan(1);
     await expectMarksOverTheirWords(editor);
+    await page.close();
+  });
+
+  it('“show in the panel” opens the sidebar at that finding', async () => {
+    const page: Page = await sp.context.newPage();
+    const editor = await openFacebookComposer(page);
+    await typeLikeAUser(page, editor, 'Mohon himbauan ini dibaca');
+    const toggle = sidebar(page).locator('[data-sp="toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+    await poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await poll(async () => (await markRuleIds(editor)).includes('KB-BAKU-01')).toBe(true);
+    const spelling = (await markGeometry(editor)).find((mark) => mark.ruleId === 'KB-BAKU-01');
+    const box = spelling!.boxes[0]!;
+    await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    const card = page.locator('satu-pintu-marks [data-sp="mark-card"]');
+    await card.locator('[data-sp="mark-show"]').click();
+    await poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await poll(() =>
+      page.evaluate(() => {
+        const active = document.querySelector('satu-pintu-sidebar')?.shadowRoot?.activeElement;
+        return active?.closest('[data-sp="finding"]')?.getAttribute('data-rule-id') ?? null;
+      }),
+    ).toBe('KB-BAKU-01');
+    expect(await card.count()).toBe(0);
     await page.close();
   });
 });

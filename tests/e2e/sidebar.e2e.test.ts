@@ -49,6 +49,9 @@ async function askTab(url: string, type: string): Promise<unknown> {
   );
 }
 
+/** Waits sized for a loaded 2-core machine (the background and the editor answer asynchronously). */
+const WAIT = { timeout: 15_000, interval: 100 };
+
 let sp: LaunchedExtension;
 const AGENCY = 'setda';
 
@@ -115,7 +118,9 @@ describe('Facebook', () => {
     await sidebar(page).waitFor({ state: 'attached' });
     await typeLikeAUser(page, editor, 'Ada himbauan untuk warga atas nama Siti, NIK 6171045203850002.');
 
-    await expect.poll(() => categories(page)).toEqual(expect.arrayContaining(['spelling', 'personal-data']));
+    await expect
+      .poll(() => categories(page), WAIT)
+      .toEqual(expect.arrayContaining(['spelling', 'personal-data']));
     const verdict = sidebar(page).locator('[data-sp="verdict"]');
     expect(await verdict.getAttribute('data-verdict')).toBe('blocked');
     const nik = findings(page).filter({ has: page.locator('mark', { hasText: '6171045203850002' }) });
@@ -124,9 +129,9 @@ describe('Facebook', () => {
     const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
     await spelling.locator('[data-sp="fix"]').click();
     await expect
-      .poll(async () => (await fixtureState(page)).caption)
+      .poll(async () => (await fixtureState(page)).caption, WAIT)
       .toBe('Ada imbauan untuk warga atas nama Siti, NIK 6171045203850002.');
-    await expect.poll(() => categories(page)).not.toContain('spelling');
+    await expect.poll(() => categories(page), WAIT).not.toContain('spelling');
     await page.close();
   });
 
@@ -136,7 +141,7 @@ describe('Facebook', () => {
     await typeLikeAUser(page, editor, 'Mohon himbauan ini dibaca');
     const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
     await spelling.locator('[data-sp="finding-select"]').click();
-    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('himbauan');
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString()), WAIT).toBe('himbauan');
     await page.close();
   });
 });
@@ -155,9 +160,9 @@ describe('ignoring a finding', () => {
     expect(await nik.count()).toBe(1);
     await nik.locator('[data-sp="ignore-reason"]').fill('Nomor contoh pada formulir, bukan milik warga');
     await nik.locator('[data-sp="ignore-confirm"]').click();
-    await expect.poll(() => categories(page)).not.toContain('personal-data');
+    await expect.poll(() => categories(page), WAIT).not.toContain('personal-data');
     await expect
-      .poll(() => sidebar(page).locator('[data-sp="verdict"]').getAttribute('data-verdict'))
+      .poll(() => sidebar(page).locator('[data-sp="verdict"]').getAttribute('data-verdict'), WAIT)
       .not.toBe('blocked');
     // The text itself is untouched: ignoring is a decision, not an edit.
     expect((await fixtureState(page)).caption).toBe('Formulir contoh: NIK 6171045203850002');
@@ -171,7 +176,7 @@ describe('language', () => {
     const editor = await openFacebookComposer(page);
     await typeLikeAUser(page, editor, 'NIK 6171045203850002');
     const verdict = sidebar(page).locator('[data-sp="verdict"]');
-    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('blocked');
+    await expect.poll(() => verdict.getAttribute('data-verdict'), WAIT).toBe('blocked');
     const message = findings(page).first().locator('.sp-finding-message');
     const indonesian = await message.textContent();
     expect(await verdict.textContent()).toContain('Jangan diunggah');
@@ -180,8 +185,8 @@ describe('language', () => {
       await chrome.storage.local.set({ settings: { ...(settings as object), language: 'en' } });
     });
     try {
-      await expect.poll(() => verdict.textContent()).toContain('Do not post');
-      await expect.poll(() => message.textContent()).not.toBe(indonesian);
+      await expect.poll(() => verdict.textContent(), WAIT).toContain('Do not post');
+      await expect.poll(() => message.textContent(), WAIT).not.toBe(indonesian);
     } finally {
       await sp.serviceWorker.evaluate(async () => {
         const { settings } = await chrome.storage.local.get('settings');
@@ -200,10 +205,10 @@ describe('Instagram', () => {
     const item = await multiLineCaption(page);
     const expected = await prepareCaption(item);
     await item.locator('[data-sp="insert"]').click();
-    await expect.poll(async () => (await fixtureState(page)).caption).toBe(expected);
+    await expect.poll(async () => (await fixtureState(page)).caption, WAIT).toBe(expected);
     expect(String((await fixtureState(page)).caption).split('\n')).toEqual(expected.split('\n'));
     await expect
-      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'))
+      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'), WAIT)
       .toBe('success');
     await page.close();
   });
@@ -217,11 +222,11 @@ describe('Instagram', () => {
     expect(tags.length).toBeGreaterThan(0);
     await set.locator('[data-sp="insert"]').click();
     await expect
-      .poll(async () => (await fixtureState(page)).caption)
+      .poll(async () => (await fixtureState(page)).caption, WAIT)
       .toBe(`Apel pagi di halaman kantor ${tags.join(' ')}`);
     await set.locator('[data-sp="insert"]').click();
     await expect
-      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'))
+      .poll(() => sidebar(page).locator('[data-sp="notice"]').getAttribute('data-kind'), WAIT)
       .toBe('info');
     const state = String((await fixtureState(page)).caption);
     for (const tag of tags) expect(state.split(tag).length - 1).toBe(1);
@@ -234,7 +239,7 @@ describe('Instagram', () => {
     const many = Array.from({ length: 31 }, (_, index) => `#Kalbar${index + 1}`).join(' ');
     await typeLikeAUser(page, caption, `Info ${many}`);
     await expect
-      .poll(() => categories(page))
+      .poll(() => categories(page), WAIT)
       .toEqual(expect.arrayContaining([expect.stringMatching(/^(hashtags|platform-limits)$/)]));
     const counter = sidebar(page).locator('[data-sp="counter"][data-kind="hashtags"]');
     expect(await counter.getAttribute('data-over')).toBe('true');
@@ -251,13 +256,14 @@ describe('YouTube Studio', () => {
     expect(title.length).toBeGreaterThanOrEqual(120);
     await typeLikeAUser(page, upload.title, title);
     await expect
-      .poll(async () =>
-        (await findingAttributes(page)).filter((f) => f.field === 'title').map((f) => f.category),
+      .poll(
+        async () => (await findingAttributes(page)).filter((f) => f.field === 'title').map((f) => f.category),
+        WAIT,
       )
       .toContain('platform-limits');
     await typeLikeAUser(page, upload.description, 'Nilai a < b');
     await expect
-      .poll(async () => (await findingAttributes(page)).filter((f) => f.field === 'description').length)
+      .poll(async () => (await findingAttributes(page)).filter((f) => f.field === 'description').length, WAIT)
       .toBeGreaterThan(0);
     await page.close();
   });
@@ -271,7 +277,7 @@ describe('YouTube Studio', () => {
     const expected = await prepareCaption(item);
     // The placeholder input took the focus; the sidebar remembers the description as the target.
     await item.locator('[data-sp="insert"]').click();
-    await expect.poll(async () => (await fixtureState(page)).description).toBe(expected);
+    await expect.poll(async () => (await fixtureState(page)).description, WAIT).toBe(expected);
 
     await upload.tags.click();
     const set = sidebar(page).locator('[data-sp="hashtag-set"]').first();
@@ -279,7 +285,9 @@ describe('YouTube Studio', () => {
       .split(' ')
       .map((tag) => tag.replace(/^#/, ''));
     await set.locator('[data-sp="insert"]').click();
-    await expect.poll(async () => (await fixtureState(page)).tags).toEqual(expect.arrayContaining(tags));
+    await expect
+      .poll(async () => (await fixtureState(page)).tags, WAIT)
+      .toEqual(expect.arrayContaining(tags));
     await page.close();
   });
 });
@@ -295,14 +303,14 @@ describe('a composer no strategy recognises', () => {
     await page.locator('textarea').click();
     await sidebar(page).waitFor({ state: 'attached' });
     const health = sidebar(page).locator('[data-sp="health"]');
-    await expect.poll(() => health.getAttribute('data-recognised')).toBe('false');
+    await expect.poll(() => health.getAttribute('data-recognised'), WAIT).toBe('false');
     // No blind insert into an editor we do not know: copy only.
     const item = sidebar(page).locator('[data-sp="caption"]').first();
     await item.waitFor();
     expect(await item.locator('[data-sp="insert"]').count()).toBe(0);
     const expected = await prepareCaption(item);
     await item.locator('[data-sp="copy"]').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), WAIT).toBe(expected);
     // Nothing was put into the page's own field.
     expect((await fixtureState(page)).caption).toBe('');
     await page.close();
@@ -327,24 +335,26 @@ describe('keyboard and chrome', () => {
     expect(unnamed).toEqual([]);
     await toggle.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe('false');
     await expect
-      .poll(() =>
-        sp.serviceWorker.evaluate(async () => {
-          const { settings } = await chrome.storage.local.get('settings');
-          return (settings as { sidebarCollapsed?: Record<string, boolean> }).sidebarCollapsed?.facebook;
-        }),
+      .poll(
+        () =>
+          sp.serviceWorker.evaluate(async () => {
+            const { settings } = await chrome.storage.local.get('settings');
+            return (settings as { sidebarCollapsed?: Record<string, boolean> }).sidebarCollapsed?.facebook;
+          }),
+        WAIT,
       )
       .toBe(true);
     // A new Facebook page opens collapsed; Instagram is not affected.
     const again = await newPage();
     await openFacebookComposer(again);
     await expect
-      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'))
+      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'), WAIT)
       .toBe('false');
     await sidebar(again).locator('[data-sp="toggle"]').click();
     await expect
-      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'))
+      .poll(() => sidebar(again).locator('[data-sp="toggle"]').getAttribute('aria-expanded'), WAIT)
       .toBe('true');
     await page.close();
     await again.close();
@@ -354,7 +364,7 @@ describe('keyboard and chrome', () => {
     const page = await newPage();
     const caption = await openInstagramComposer(page);
     await typeLikeAUser(page, caption, 'NIK 6171045203850002');
-    await expect.poll(() => categories(page)).toContain('personal-data');
+    await expect.poll(() => categories(page), WAIT).toContain('personal-data');
     expect(await askTab('https://www.instagram.com/*', 'getDraftState')).toEqual({
       platform: 'instagram',
       field: 'caption',
@@ -366,9 +376,11 @@ describe('keyboard and chrome', () => {
     const toggle = sidebar(page).locator('[data-sp="toggle"]');
     const before = await toggle.getAttribute('aria-expanded');
     await askTab('https://www.instagram.com/*', 'toggleSidebar');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe(before === 'true' ? 'false' : 'true');
+    await expect
+      .poll(() => toggle.getAttribute('aria-expanded'), WAIT)
+      .toBe(before === 'true' ? 'false' : 'true');
     await askTab('https://www.instagram.com/*', 'toggleSidebar');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe(before);
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe(before);
     await page.close();
   });
 
@@ -428,13 +440,15 @@ describe('only the person at the keyboard acts', () => {
     const page = await newPage();
     const caption = await openInstagramComposer(page);
     await typeLikeAUser(page, caption, 'Ada himbauan untuk warga, NIK 6171045203850002');
-    await expect.poll(() => categories(page)).toEqual(expect.arrayContaining(['spelling', 'personal-data']));
+    await expect
+      .poll(() => categories(page), WAIT)
+      .toEqual(expect.arrayContaining(['spelling', 'personal-data']));
     const toggle = sidebar(page).locator('[data-sp="toggle"]');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe('true');
     // Placeholders filled by the admin (a real, trusted fill) so that insert is enabled.
     const item = sidebar(page).locator('[data-sp="caption"]').first();
     await prepareCaption(item);
-    await expect.poll(() => item.locator('[data-sp="insert"]').isDisabled()).toBe(false);
+    await expect.poll(() => item.locator('[data-sp="insert"]').isDisabled(), WAIT).toBe(false);
     const auditBefore = (await storeRows('audit')).length;
     const submissionsBefore = (await storeRows('submissions')).length;
     const textBefore = (await fixtureState(page)).caption;
@@ -464,6 +478,19 @@ describe('only the person at the keyboard acts', () => {
     expect((await storeRows('submissions')).length).toBe(submissionsBefore);
     expect((await storeRows('audit')).length).toBe(auditBefore);
 
+    // A placeholder typed by a script is not the admin's: the caption's text does not take it.
+    const shownBefore = await item.locator('[data-sp="caption-text"]').textContent();
+    await page.evaluate(() => {
+      const input = document
+        .querySelector('satu-pintu-sidebar')
+        ?.shadowRoot?.querySelector<HTMLInputElement>('[data-sp="caption"] [data-sp="placeholder"]');
+      if (!input) throw new Error('no placeholder input');
+      input.value = 'Disisipkan oleh skrip halaman';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await item.locator('[data-sp="caption-text"]').textContent()).toBe(shownBefore);
+
     // The reason form opened and filled by the admin: the script's confirm, click or form
     // submission, still ignores nothing.
     const nik = findings(page).and(page.locator('[data-category="personal-data"]')).first();
@@ -484,18 +511,18 @@ describe('only the person at the keyboard acts', () => {
     const spelling = findings(page).and(page.locator('[data-category="spelling"]')).first();
     await spelling.locator('[data-sp="fix"]').click();
     await expect
-      .poll(async () => (await fixtureState(page)).caption)
+      .poll(async () => (await fixtureState(page)).caption, WAIT)
       .toBe('Ada imbauan untuk warga, NIK 6171045203850002');
     await nik.locator('[data-sp="ignore-confirm"]').click();
-    await expect.poll(() => categories(page)).not.toContain('personal-data');
+    await expect.poll(() => categories(page), WAIT).not.toContain('personal-data');
     await sidebar(page).locator('[data-sp="submit"]').click();
     await expect
       .poll(async () => (await storeRows('submissions')).length, { timeout: 15_000 })
       .toBe(submissionsBefore + 1);
     await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe('false');
     await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe('true');
     await page.close();
   });
 });
