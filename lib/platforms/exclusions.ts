@@ -23,6 +23,16 @@ export const META_CHAT_AND_COMMENTS: Exclusions = {
   placeholders: ['aa'],
 };
 
+/**
+ * Instagram: its direct-message and comment boxes are told by their labels ("Message...",
+ * "Add a comment…") and the chat containers; not by `article`, which we have not seen excluded
+ * around the caption step (an exclusion cannot be undone by a library override, so it stays narrow).
+ */
+export const INSTAGRAM_DIRECT_AND_COMMENTS: Exclusions = {
+  ...META_CHAT_AND_COMMENTS,
+  within: META_CHAT_AND_COMMENTS.within.filter((selector) => !/article/.test(selector)),
+};
+
 const LABEL_ATTRIBUTES = ['aria-label', 'aria-placeholder', 'placeholder', 'data-placeholder', 'title'];
 
 /** True when `element` is a chat or comment box by its structure or its own labels. */

@@ -1,4 +1,4 @@
-import { META_CHAT_AND_COMMENTS } from './exclusions';
+import { INSTAGRAM_DIRECT_AND_COMMENTS } from './exclusions';
 import { definePlatform } from './types';
 
 /**
@@ -45,7 +45,7 @@ export default definePlatform({
       ],
     },
   ],
-  exclude: META_CHAT_AND_COMMENTS,
+  exclude: INSTAGRAM_DIRECT_AND_COMMENTS,
   containers: [
     {
       name: 'dialog "Buat postingan baru"',

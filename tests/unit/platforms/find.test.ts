@@ -247,3 +247,14 @@ describe('isChatOrCommentBox', () => {
     expect(isChatOrCommentBox(facebook, one('[aria-label^="Apa yang Anda pikirkan"]'))).toBe(false);
   });
 });
+
+describe('Instagram exclusions stay narrow', () => {
+  it('a caption inside an article is still the caption; a DM box in a dialog is not', () => {
+    document.body.innerHTML =
+      '<div role="dialog"><article><div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Write a caption..."><p><br></p></div></article></div>' +
+      '<div role="dialog"><div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Message..."><p><br></p></div></div>';
+    const found = findField(instagram, document, 'caption');
+    expect(found?.element.getAttribute('aria-label')).toBe('Write a caption...');
+    expect(fieldForElement(instagram, one('[aria-label="Message..."]'))).toBeNull();
+  });
+});
