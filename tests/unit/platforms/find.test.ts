@@ -258,3 +258,28 @@ describe('Instagram exclusions stay narrow', () => {
     expect(fieldForElement(instagram, one('[aria-label="Message..."]'))).toBeNull();
   });
 });
+
+describe('Facebook composers beyond the feed', () => {
+  const lexical = (label: string) =>
+    `<div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="${label}"><p><br></p></div>`;
+
+  it.each([
+    ['Describe your reel', 'reel description'],
+    ['Jelaskan reel Anda', 'reel description'],
+  ])('Reels: a full page with "%s" (no dialog, no main) is found by %s', (label, strategy) => {
+    document.body.innerHTML = `<div><form>${lexical(label)}</form></div>`;
+    expect(findField(facebook, document, 'caption')?.strategy.name).toBe(strategy);
+  });
+
+  it('group: "Create a public post…" in a dialog, labels matched without case', () => {
+    document.body.innerHTML = `<div role="dialog">${lexical('CREATE A PUBLIC POST…')}</div>`;
+    expect(findField(facebook, document, 'caption')?.strategy.name).toBe('group post');
+    document.body.innerHTML = `<div role="dialog">${lexical('apa yang kamu pikirkan?')}</div>`;
+    expect(findField(facebook, document, 'caption')?.strategy.name).toBe('aria-label (id)');
+  });
+
+  it('a Lexical box with no known label and outside any dialog or main region is not guessed', () => {
+    document.body.innerHTML = `<section>${lexical('Bagikan kabar terbaru')}</section>`;
+    expect(findField(facebook, document, 'caption')).toBeNull();
+  });
+});
