@@ -112,8 +112,9 @@ function pressEnter(element: HTMLElement): boolean {
 /**
  * Each line with execCommand('insertText'), a new paragraph between lines with Enter. The editor
  * applies each step after the current task and syncs its own selection from the DOM on
- * `selectionchange`, so before every step after the first the caret is put where the text so far
- * ends (offsets of the read text, from `start`), and each step waits until the field changed.
+ * `selectionchange`, so before every step the caret is put where the text so far ends (offsets of
+ * the read text, from the selection's start; a first step over a selection replaces it), and each
+ * step waits until the field changed.
  */
 async function insertLinesWithEnter(
   element: HTMLElement,
@@ -178,8 +179,8 @@ async function insertIntoEditor(
     // them in Lexical, a paste keeps them (docs/platforms.md, "Why each method").
     method = 'exec-insert-text';
     let taken = !multiLine && execCommand(doc, 'insertText', text);
-    // An editor that cancels beforeinput and applies the text itself may report a refusal: only
-    // an unchanged field means nothing happened.
+    // execCommand may report a refusal while the editor still took the text from the DOM change
+    // and its input event: only an unchanged field means nothing happened.
     if (!taken && !multiLine) taken = (await changedFrom(element, kind, before, 0)) !== 'unchanged';
     if (!taken) {
       method = 'paste';
