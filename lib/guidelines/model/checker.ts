@@ -1,6 +1,6 @@
 import type { ExtraChecker } from '../types';
 import { decodeModel } from './codec';
-import { modelFindings } from './score';
+import { modelFindings } from './findings';
 import type { AbuseModel, AbuseModelFile } from './types';
 
 /**

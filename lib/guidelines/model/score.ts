@@ -1,6 +1,3 @@
-import type { Language, Message } from '@/lib/i18n/types';
-import type { Category } from '../schema';
-import type { Finding } from '../types';
 import { extractFeatures, type Features, normaliseText, visitFeatures } from './features';
 import type { AbuseModel, DecodedHead } from './types';
 
@@ -106,65 +103,4 @@ export function scoreAbuse(text: string, model: AbuseModel): AbuseScore {
         ? 'hate-speech'
         : 'abuse';
   return { score, hate, label, drivers: driversOf(features, model.heads.abuse) };
-}
-
-export const MODEL_RULE_IDS: Record<Exclude<AbuseLabel, 'clean'>, string> = {
-  abuse: 'KB-MODEL-ABUSE',
-  'hate-speech': 'KB-MODEL-HATE',
-};
-
-/** `%s` is the driving words, `%p` the score as a percentage. */
-const MESSAGES: Record<Exclude<AbuseLabel, 'clean'>, Message> = {
-  abuse: {
-    id: 'Model bahasa kasar menilai teks ini kemungkinan berisi makian atau hinaan (%p%), terutama karena: %s. Periksa dan ganti kata-kata itu.',
-    en: 'The abusive-language model rates this text as likely abusive or insulting (%p%), mainly because of: %s. Check and replace those words.',
-  },
-  'hate-speech': {
-    id: 'Model ujaran kebencian menilai teks ini kemungkinan menyerang kelompok atau orang (%p%), terutama karena: %s. Periksa sebelum terbit.',
-    en: 'The hate-speech model rates this text as likely attacking a group or person (%p%), mainly because of: %s. Check it before publishing.',
-  },
-};
-
-/** Drivers shown in the finding: those at least 40 % as strong as the strongest, at most three. */
-function shownDrivers(drivers: Driver[]): Driver[] {
-  const top = drivers[0];
-  if (!top) return [];
-  return drivers.filter((d) => d.weight >= top.weight * 0.4).slice(0, 3);
-}
-
-/**
- * The model's verdict as engine findings: nothing for a clean text, otherwise one finding in the
- * `abuse` or `hate-speech` category spanning the words that drove the score (or only the strongest
- * one when they are far apart). An error from the model's error threshold, a warning below it.
- */
-export function modelFindings(text: string, model: AbuseModel, lang: Language): Finding[] {
-  // A margin below the threshold absorbs the rounding difference between the two paths.
-  if (quickAbuseScore(text, model) < model.heads.abuse.threshold - 1e-9) return [];
-  const result = scoreAbuse(text, model);
-  if (result.label === 'clean') return [];
-  const shown = shownDrivers(result.drivers);
-  const top = shown[0];
-  let start = top ? top.start : 0;
-  let end = top ? top.end : text.length;
-  if (shown.length > 1) {
-    const from = Math.min(...shown.map((d) => d.start));
-    const to = Math.max(...shown.map((d) => d.end));
-    if (to - from <= 120) {
-      start = from;
-      end = to;
-    }
-  }
-  const words = shown.map((d) => `“${text.slice(d.start, d.end)}”`).join(', ') || '—';
-  const percent = Math.round(result.score * 100);
-  const category: Category = result.label;
-  return [
-    {
-      ruleId: MODEL_RULE_IDS[result.label],
-      category,
-      severity: result.score >= model.heads.abuse.errorThreshold ? 'error' : 'warning',
-      start,
-      end,
-      message: MESSAGES[result.label][lang].replaceAll('%s', words).replaceAll('%p', String(percent)),
-    },
-  ];
 }

@@ -13,6 +13,8 @@ import { makeBundle } from '../library/fixtures';
 import { harness } from '../library/sync-harness';
 import { tinyModelFile } from './model-fixtures';
 
+/** Builds and loads the whole library: sized for a loaded 2-core machine. */
+const SLOW = { timeout: 60_000 };
 const ROOT = join(import.meta.dirname, '../../..');
 
 /** The same model with one weight changed and the checksum left as it was. */
@@ -38,7 +40,7 @@ describe('the abuse model in the library bundle', () => {
     expect(broken.error?.issues[0]?.message).toMatch(/checksum mismatch/);
   });
 
-  it('library build reads SRC/models/abuse.json and refuses a damaged one by its path', async () => {
+  it('library build reads SRC/models/abuse.json and refuses a damaged one by its path', SLOW, async () => {
     const files = await readSourceDir(join(ROOT, 'library/src'));
     expect(files['models/abuse.json']).toBeDefined();
     const built = buildBundleFromSources(files, { now: new Date('2026-11-26T00:00:00Z') });
@@ -54,7 +56,7 @@ describe('the abuse model in the library bundle', () => {
     );
   });
 
-  it('the embedded library carries the shipped model', async () => {
+  it('the embedded library carries the shipped model', SLOW, async () => {
     const embedded = JSON.parse(await readFile(join(ROOT, 'public/library/kalbar.json'), 'utf8'));
     const shipped = JSON.parse(await readFile(join(ROOT, 'library/src/models/abuse.json'), 'utf8'));
     expect(embedded.models?.abuse?.checksum).toBe(shipped.checksum);
@@ -76,7 +78,7 @@ describe('a signed bundle whose model fails its checksum', () => {
     await db.delete();
   });
 
-  it('is refused with the model’s path, and the last good library stays in use', async () => {
+  it('is refused with the model’s path, and the last good library stays in use', SLOW, async () => {
     const h = harness(db, makeBundle({ id: 'uji', version: 3 }), keys);
     h.source.publicKey = keys.publicJwk;
     const good = tinyModelFile();

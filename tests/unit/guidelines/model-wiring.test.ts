@@ -6,13 +6,15 @@ import { run } from '@/lib/cli/check';
 import { checkText, compileRules } from '@/lib/guidelines';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { decodeWeights, encodeWeights } from '@/lib/guidelines/model/codec';
-import { MODEL_RULE_IDS } from '@/lib/guidelines/model/score';
+import { MODEL_RULE_IDS } from '@/lib/guidelines/model/findings';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { LibraryBundleSchema } from '@/lib/library/schema';
 import { createRuleChecker } from '@/lib/sidebar/rule-checker';
 import { fakeIo } from '../cli/fake-io';
 import { tinyModelFile } from './model-fixtures';
 
+/** Builds and loads the whole library: sized for a loaded 2-core machine. */
+const SLOW = { timeout: 60_000 };
 const ROOT = join(import.meta.dirname, '../../..');
 const EMBEDDED = join(ROOT, 'public/library/kalbar.json');
 const MODEL_IDS: string[] = Object.values(MODEL_RULE_IDS);
@@ -35,7 +37,7 @@ describe('the abuse model as an extra checker of the engine', () => {
     expect(modelCheckers({})).toEqual([]);
   });
 
-  it('runs in the sidebar’s checker with the embedded library', () => {
+  it('runs in the sidebar’s checker with the embedded library', SLOW, () => {
     const bundle = LibraryBundleSchema.parse(JSON.parse(readFileSync(EMBEDDED, 'utf8')));
     const checker = createRuleChecker('facebook');
     checker.load(bundle);
@@ -49,7 +51,7 @@ describe('the abuse model as an extra checker of the engine', () => {
 });
 
 describe('check (CLI) with the model', () => {
-  it('reports the model’s finding from the embedded library', async () => {
+  it('reports the model’s finding from the embedded library', SLOW, async () => {
     const t = fakeIo(ABUSIVE);
     expect(await run(['--lang', 'en', '-'], t.io)).toBe(1);
     const result = JSON.parse(t.stdout()) as { findings: Array<{ ruleId: string; message: string }> };
@@ -57,7 +59,7 @@ describe('check (CLI) with the model', () => {
     expect(model?.message).toMatch(/model rates this text/);
   });
 
-  it('refuses a library whose model fails its checksum, naming the path', async () => {
+  it('refuses a library whose model fails its checksum, naming the path', SLOW, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sp-model-'));
     const bundle = JSON.parse(readFileSync(EMBEDDED, 'utf8')) as { models: { abuse: AbuseModelFile } };
     const head = bundle.models.abuse.heads.hate;

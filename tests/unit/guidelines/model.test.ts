@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODEL_RULE_IDS, modelFindings, scoringWindows } from '@/lib/guidelines/model/findings';
 import { loadAbuseModel, ModelFileError } from '@/lib/guidelines/model/schema';
-import { MODEL_RULE_IDS, modelFindings, scoreAbuse } from '@/lib/guidelines/model/score';
+import { scoreAbuse } from '@/lib/guidelines/model/score';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { tinyModelFile } from './model-fixtures';
 
@@ -90,6 +91,32 @@ describe('scoreAbuse and its drivers', () => {
   });
 });
 
+describe('scoring windows', () => {
+  it('cut the text at sentence ends into pieces of about a tweet’s length, covering all of it', () => {
+    const sentence =
+      'Pemerintah Provinsi Kalimantan Barat menggelar rapat koordinasi di Pontianak hari ini. ';
+    const text = `${sentence.repeat(10)}Kalimat terakhir tanpa titik`;
+    const windows = scoringWindows(text);
+    expect(windows.length).toBeGreaterThan(2);
+    expect(windows[0]?.start).toBe(0);
+    expect(windows.at(-1)?.end).toBe(text.length);
+    windows.forEach((w, i) => {
+      if (i > 0) expect(w.start).toBe(windows[i - 1]?.end);
+      expect(w.end - w.start).toBeLessThanOrEqual(280);
+      expect(text.slice(0, w.end)).toMatch(/(\. |titik)$/);
+    });
+    const paragraphs = 'Satu. Dua!\n\nTiga paragraf\n  \nEmpat';
+    expect(scoringWindows(paragraphs).map((w) => paragraphs.slice(w.start, w.end))).toEqual([
+      'Satu. Dua!\n\n',
+      'Tiga paragraf\n  \n',
+      'Empat',
+    ]);
+    const long = 'kata '.repeat(100);
+    expect(scoringWindows(long)).toEqual([{ start: 0, end: long.length }]);
+    expect(scoringWindows('')).toEqual([]);
+  });
+});
+
 describe('the shipped model', () => {
   it('scores clear insults high and points at them', () => {
     for (const text of ['Dasar kamu goblok, otak udang, bangsat!', 'Admin ini t0l0l b4ngs4t!!!']) {
@@ -108,7 +135,25 @@ describe('the shipped model', () => {
     for (const name of captions) {
       const text = readFileSync(resolve(dir, name), 'utf8').split(/^---$/m)[2] ?? '';
       expect({ name, label: scoreAbuse(text, shipped).label }).toEqual({ name, label: 'clean' });
+      expect({ name, findings: modelFindings(text, shipped, 'id') }).toEqual({ name, findings: [] });
     }
+  });
+
+  it('finds one insult in a long caption, in the sentence where it is', () => {
+    const dir = resolve('library/src/captions');
+    const clean = readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => (readFileSync(resolve(dir, name), 'utf8').split(/^---$/m)[2] ?? '').trim())
+      .join('\n\n')
+      .slice(0, 2000);
+    const insult = 'Dasar warga goblok, bangsat semua!';
+    const text = `${clean}\n\n${insult}\n\n${clean}`;
+    expect(modelFindings(clean, shipped, 'id')).toEqual([]);
+    const findings = modelFindings(text, shipped, 'id');
+    expect(findings).toHaveLength(1);
+    const at = text.indexOf(insult);
+    expect(findings[0]?.start).toBeGreaterThanOrEqual(at);
+    expect(findings[0]?.end).toBeLessThanOrEqual(at + insult.length);
   });
 
   it('becomes one finding in the engine’s shape, spanning the driving words', () => {
