@@ -38,7 +38,9 @@ if (!process.argv.includes('--if-stale') || stale()) {
     tsconfig: join(root, 'tsconfig.json'),
     external: ['recheck'],
     // Bundled CommonJS dependencies (yaml) call require(); give them one in the ES module output.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     metafile: true,
     logLevel: 'warning',
   });
