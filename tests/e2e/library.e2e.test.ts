@@ -17,7 +17,9 @@ import {
 /**
  * The library end to end: a signed bundle served on an https URL is configured in the options
  * page, synced by the background, and its captions appear in the Facebook sidebar; then a
- * tampered bundle is served, refused with a visible reason, and the good captions stay.
+ * tampered bundle is served, refused with a visible reason, and the good captions stay; then an
+ * older signed bundle is refused (rollback), and one with another library id waits until the admin
+ * confirms the switch in the options page.
  *
  * The bundle is served on https://www.facebook.com/…: that origin is in the manifest's
  * host_permissions, so the optional-permission prompt (which headless Chromium cannot answer) is
@@ -140,5 +142,39 @@ describe('central library sync', () => {
     const text = await again.locator('[data-sp="caption-text"]').textContent();
     expect(text).toContain(SERVED_TEXT);
     expect(text).not.toContain(TAMPERED_TEXT);
+  });
+
+  it('refuses an older signed bundle; a bundle with another library id waits for the admin to confirm', async () => {
+    const good = await servedBundle();
+    const serve = async (bundle: LibraryBundle) => {
+      served.body = Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`);
+      served.signature = await signBytes(served.body, keys.privateJwk);
+    };
+    const options = await openOptions(sp.context, sp.extensionId);
+    const syncStatus = options.locator('[data-sp="sync-status"]');
+
+    // A replay of an older bundle, correctly signed: refused, the library in use stays.
+    await serve({ ...good, version: good.version - 1 });
+    await options.locator('[data-sp="sync"]').click();
+    await expect.poll(async () => (await libraryStatus())?.error?.code, { timeout: 30_000 }).toBe('rollback');
+    expect((await libraryStatus()).version).toBe(good.version);
+
+    // Another library signed with the same key: refused until the admin confirms the switch.
+    await serve({ ...good, id: 'pustaka-lain', version: 1 });
+    await options.locator('[data-sp="sync"]').click();
+    await expect
+      .poll(async () => (await libraryStatus())?.error?.code, { timeout: 30_000 })
+      .toBe('library-id');
+    await expect.poll(() => syncStatus.textContent(), { timeout: 10_000 }).toContain('"pustaka-lain"');
+    expect((await libraryStatus()).version).toBe(good.version);
+    const confirm = options.locator('[data-sp="library-switch-confirm"]');
+    await confirm.waitFor({ timeout: 10_000 });
+    expect(await confirm.getAttribute('data-library-id')).toBe('pustaka-lain');
+    await confirm.click();
+    await expect
+      .poll(async () => (await libraryStatus()) as { version: number | null; libraryId?: string }, {
+        timeout: 30_000,
+      })
+      .toMatchObject({ libraryId: 'pustaka-lain', version: 1, error: null });
   });
 });
