@@ -226,6 +226,17 @@ describe('inline marks on the Facebook composer', () => {
       expect(field).toBe('caption');
     }
     await expectMarksOverTheirWords(editor);
+    // Typing before the findings moves them: the marks follow.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Halo warga, ');
+    // "Ada 🙏 " is 7 UTF-16 units: the first "himbauan" was at 7, and is 12 further on now.
+    await poll(
+      async () =>
+        (await markGeometry(editor))
+          .filter((mark) => mark.ruleId === 'KB-BAKU-01')
+          .map((mark) => mark.start)[0],
+    ).toBe(7 + 'Halo warga, '.length);
+    await expectMarksOverTheirWords(editor);
 
     // From here on the extension must not change the editor: only scrolling, hovering, cards.
     await watchEditor(editor);
