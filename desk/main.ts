@@ -107,7 +107,18 @@ async function main(argv: string[]): Promise<void> {
   const sign = (bytes: Uint8Array) => signBytes(bytes, privateJwk);
   const app = createDeskApp({ db, libraryId, sign, submissionsPerMinute: options.rateLimit });
 
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, async (info) => {
+  // Requests still being answered: a stop waits for them before closing the database under them
+  // (a client that hangs up does not end the work its request started).
+  let inFlight = 0;
+  const fetch = async (request: Request, env: unknown) => {
+    inFlight++;
+    try {
+      return await app.fetch(request, env);
+    } finally {
+      inFlight--;
+    }
+  };
+  const server = serve({ fetch, port: options.port, hostname: options.host }, async (info) => {
     const base = `http://${options.host}:${info.port}`;
     const lines = [
       `Desk: ${base}`,
@@ -128,7 +139,10 @@ async function main(argv: string[]): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => {
+    server.close(async () => {
+      for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       db.close().then(
         () => process.exit(0),
         () => process.exit(1),

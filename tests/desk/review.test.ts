@@ -101,6 +101,14 @@ describe.each(BACKENDS)('review pages on %s', (backend) => {
     expect(page).toMatch(/<ins aria-label="ditambahkan">[^<]*Hubungi/);
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // English is complete: the same page through the language switch, and it is remembered.
+    const english = await (await ani.fetch(`/review/submissions/${body.id}?lang=en`)).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Guideline findings');
+    expect(english).toMatch(/<ins aria-label="added">/);
+    expect(english).toMatch(/data-decision="approved">Approve</);
+    expect(await (await ani.fetch('/review')).text()).toContain('Submission queue');
+    expect(await (await ani.fetch('/review?lang=id')).text()).toContain('Antrean pengajuan');
     // Filters: another platform hides it, its agency keeps it.
     expect(await (await ani.fetch('/review?platform=youtube')).text()).not.toContain(body.id);
     expect(await (await ani.fetch('/review?agency=diskominfo&age=1')).text()).toContain(body.id);
