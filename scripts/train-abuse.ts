@@ -1,5 +1,6 @@
 /**
- * Trains the abuse / hate-speech model: `npm run train:abuse [-- --data DIR --out FILE]`.
+ * Trains the abuse / hate-speech model: `npm run train:abuse -- --data DIR [--out FILE]` (or the
+ * folder in SP_ABUSE_DATA). DIR holds the data set's train.csv, new_kamusalay.csv and abusive.csv.
  *
  * Reads the Indonesian Twitter hate-speech and abusive-language data (Ibrohim & Budi, 2019; see the
  * README's "Data and citations"): train.csv, new_kamusalay.csv (slang → standard forms) and
@@ -49,7 +50,15 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 };
-const DATA = resolve(arg('data', '../shared/datasets/ibrohim-budi-2019'));
+const dataDir = arg('data', process.env.SP_ABUSE_DATA ?? '');
+if (!dataDir) {
+  console.error(
+    'train-abuse: give --data DIR (or SP_ABUSE_DATA): a folder with train.csv, new_kamusalay.csv and abusive.csv ' +
+      'of the Ibrohim & Budi (2019) data set (README, "Data and citations")',
+  );
+  process.exit(2);
+}
+const DATA = resolve(dataDir);
 const OUT = resolve(arg('out', 'library/src/models/abuse.json'));
 
 const SEED = 20_190_801;
