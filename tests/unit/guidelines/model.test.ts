@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_RULE_IDS, modelFindings, scoringWindows } from '@/lib/guidelines/model/findings';
 import { loadAbuseModel, ModelFileError } from '@/lib/guidelines/model/schema';
-import { scoreAbuse } from '@/lib/guidelines/model/score';
+import { quickAbuseScore, scoreAbuse } from '@/lib/guidelines/model/score';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { tinyModelFile } from './model-fixtures';
 
@@ -74,6 +74,12 @@ describe('scoreAbuse and its drivers', () => {
     const clean = scoreAbuse('selamat pagi warga', tiny);
     expect(clean.label).toBe('clean');
     expect(clean.drivers).toEqual([]);
+  });
+
+  it('takes the quick path to the same score as the full one', () => {
+    const texts = ['Dasar kamu goblok!', 'Selamat pagi warga Pontianak.', 'USER ini b a n g s a t', ''];
+    for (const text of texts)
+      expect(quickAbuseScore(text, shipped)).toBeCloseTo(scoreAbuse(text, shipped).score, 12);
   });
 
   it('reproduces the trainer’s own scores for its fixed examples', () => {
