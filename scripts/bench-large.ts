@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { checkText, compileRules, ruleOverruns } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { tokenize } from '@/lib/guidelines/text-utils';
 import { cliCommand } from '@/scripts/cli-command';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
@@ -68,7 +69,7 @@ function generate(kind: 'lowercase' | 'mixed' | 'adversarial', bytes: number): s
   return parts.join('').slice(0, bytes);
 }
 
-const compiled = compileRules(loadRuleSources());
+const compiled = compileRules(loadRuleSources(), { colloquial: COLLOQUIAL });
 const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-large-'));
 const [command, ...prefix] = cliCommand();

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { checkText, compileRules, type Rule } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { type BenchCaption, benchCaptions } from '@/scripts/captions';
 import { cliCommand } from '@/scripts/cli-command';
 
@@ -105,7 +106,7 @@ async function workload(
   const theirsMs = median(theirs);
 
   // In process.
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, { colloquial: COLLOQUIAL });
   const ctxOf = (c: BenchCaption) =>
     ({
       platform: c.platform,
@@ -178,7 +179,7 @@ async function main() {
   await workload('2200', benchCaptions(4_000, 2_200, 2200), rules, dir, rc, yamlPath);
 
   // A 100,000-character draft: the cost of re-checking everything on each input event.
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, { colloquial: COLLOQUIAL });
   const long = benchCaptions(50, 2_200, 7)
     .map((c) => c.text)
     .join('\n\n')

@@ -7,6 +7,7 @@ import {
   compileRules,
   type RuleOverrun,
 } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
@@ -49,6 +50,7 @@ export function batchChecker(setup: BatchSetup, onOverrun: (overrun: RuleOverrun
   const { library } = setup;
   const compiled: CompiledRules = compileRules(library.rules, {
     checkers: modelCheckers(library.models),
+    colloquial: COLLOQUIAL,
     onOverrun,
   });
   const agency = library.agencies.find((a) => a.id === setup.agencyId);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { checkText, compileRules, RuleSetError } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
@@ -113,6 +114,7 @@ export const run: CliCommand = async (args, io) => {
     }
     const compiled = compileRules(library.rules, {
       checkers: modelCheckers(library.models),
+      colloquial: COLLOQUIAL,
       onOverrun: (o) => io.stderr(overrunLine(o)),
     });
     const base = { lang: options.lang, agency, agencies: library.agencies, allowlists: library.allowlists };

@@ -8,7 +8,7 @@ import {
   insertPhrase,
   type TrieNode,
 } from './compiled';
-import { type FormMode, foldWord, formKey } from './normalize';
+import { type ColloquialDictionary, type FormMode, foldWord, formKey } from './normalize';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, Rule } from './schema';
 import { tokenize } from './text-utils';
@@ -29,6 +29,8 @@ export interface CompileOptions {
   clock?: () => number;
   /** Checks that are not library rules, e.g. a model's scorer (docs/guidelines.md § Extra checkers). */
   checkers?: readonly ExtraChecker[];
+  /** Colloquial spellings for normalised rules (colloquial.ts; docs/guidelines.md § Normalisation). */
+  colloquial?: ColloquialDictionary;
 }
 
 export const DEFAULT_BUDGET_MS = 100;
@@ -121,7 +123,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
           const keysOf = (phrase: string) =>
             tokenize(phrase)
               .filter((t) => t.word)
-              .map((t) => formKey(foldWord(t.key), rule.forms));
+              .map((t) => formKey(foldWord(t.key, options.colloquial), rule.forms));
           for (const term of rule.terms)
             if (!insertKeys(trie, keysOf(term), { rule: index, type: 'term' })) noCharacters(term);
           for (const exception of rule.exceptions)
@@ -211,5 +213,6 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       onOverrun: options.onOverrun,
     },
     checkers: options.checkers ?? [],
+    colloquial: options.colloquial,
   };
 }

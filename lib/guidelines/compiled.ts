@@ -1,4 +1,4 @@
-import type { FormMode } from './normalize';
+import type { ColloquialDictionary, FormMode } from './normalize';
 import type { Rule } from './schema';
 import { tokenize } from './text-utils';
 import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
@@ -67,6 +67,7 @@ export interface CompiledRules {
   /** @internal */ readonly agencyTries: WeakMap<readonly AgencyLike[], TrieNode>;
   /** @internal */ readonly budget: RuleBudget;
   /** @internal */ readonly checkers: readonly ExtraChecker[];
+  /** @internal */ readonly colloquial?: ColloquialDictionary;
 }
 
 /** The state of one `checkText` call. */

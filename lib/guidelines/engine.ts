@@ -136,7 +136,7 @@ function scanNormalized(
 ) {
   const modes = Object.keys(compiledRules.normTries) as FormMode[];
   if (modes.length === 0) return;
-  const normalized = normalizedTokens(text, tokens);
+  const normalized = normalizedTokens(text, tokens, compiledRules.colloquial);
   for (const mode of modes) {
     const keyed =
       mode === 'exact'

@@ -1,5 +1,4 @@
 import { stemmer as indonesianStem } from '@orama/stemmers/indonesian';
-import colloquialData from './colloquial.json';
 import type { Token } from './text-utils';
 
 /**
@@ -70,7 +69,9 @@ const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
 /** Separators between letters written out one by one. */
 const SPELL_SEPARATORS = /^[ .\-_*·]$/;
 
-const colloquial = new Map(Object.entries((colloquialData as { pairs: Record<string, string> }).pairs));
+/** Colloquial spelling → standard word (colloquial.ts loads the shipped one; see docs/guidelines.md). */
+export type ColloquialDictionary = ReadonlyMap<string, string>;
+const NO_DICTIONARY: ColloquialDictionary = new Map();
 
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
@@ -81,7 +82,7 @@ const NON_ASCII = /[^ -~]/;
  * sidebar fold each distinct word once. Bounded: cleared when it grows past MEMO_LIMIT entries.
  */
 const MEMO_LIMIT = 50_000;
-const folds = new Map<string, string>();
+const folds = new WeakMap<ColloquialDictionary, Map<string, string>>();
 const forms: Record<Exclude<FormMode, 'exact'>, Map<string, string>> = {
   clitics: new Map(),
   stem: new Map(),
@@ -94,11 +95,16 @@ function remember(memo: Map<string, string>, key: string, value: string): string
 }
 
 /** The normalised key of one lower-cased word: foldSpelling, then the colloquial dictionary. */
-export function foldWord(word: string): string {
-  const known = folds.get(word);
+export function foldWord(word: string, dictionary: ColloquialDictionary = NO_DICTIONARY): string {
+  let memo = folds.get(dictionary);
+  if (!memo) {
+    memo = new Map();
+    folds.set(dictionary, memo);
+  }
+  const known = memo.get(word);
   if (known !== undefined) return known;
   const folded = foldSpelling(word);
-  return remember(folds, word, colloquial.get(folded) ?? folded);
+  return remember(memo, word, dictionary.get(folded) ?? folded);
 }
 
 /** Case, look-alike letters, diacritics, digits for letters and repeated letters folded away. */
@@ -163,7 +169,11 @@ function isSingleLetter(text: string, token: Token): boolean {
  * letters separated by one space, dot, dash, underscore or asterisk ("g o b l o k", "a.n.j.i.n.g"),
  * and letters glued to leet symbols ("b@bi", "a$u"). Keys are folded (see foldWord).
  */
-export function normalizedTokens(text: string, tokens: readonly Token[]): Token[] {
+export function normalizedTokens(
+  text: string,
+  tokens: readonly Token[],
+  dictionary: ColloquialDictionary = NO_DICTIONARY,
+): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -197,7 +207,7 @@ export function normalizedTokens(text: string, tokens: readonly Token[]): Token[
         break;
       }
       if (spelled.length >= 3) {
-        out.push({ start: token.start, end: tokens[j]!.end, key: foldWord(spelled), word: true });
+        out.push({ start: token.start, end: tokens[j]!.end, key: foldWord(spelled, dictionary), word: true });
         i = j + 1;
         continue;
       }
@@ -223,12 +233,12 @@ export function normalizedTokens(text: string, tokens: readonly Token[]): Token[
       if (symbols && j > i && HAS_LETTER.test(glued)) {
         let mapped = '';
         for (const ch of glued) mapped += LEET[ch] ?? ch;
-        out.push({ start: token.start, end: tokens[j]!.end, key: foldWord(mapped), word: true });
+        out.push({ start: token.start, end: tokens[j]!.end, key: foldWord(mapped, dictionary), word: true });
         i = j + 1;
         continue;
       }
     }
-    out.push(token.word ? { ...token, key: foldWord(token.key) } : token);
+    out.push(token.word ? { ...token, key: foldWord(token.key, dictionary) } : token);
     i += 1;
   }
   return out;

@@ -15,6 +15,7 @@ import {
   compileRules,
   type Rule,
 } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 
 export const CorpusDraftSchema = z.object({
@@ -110,7 +111,7 @@ export interface CorpusReport {
 }
 
 export function evaluateCorpus(rules: Rule[], drafts: CorpusDraft[]): CorpusReport {
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, { colloquial: COLLOQUIAL });
   const recall = new Map<Category, CategoryRecall>(
     CATEGORIES.map((category) => [
       category,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { foldWord, isQuoted, normalizedTokens, stemWord, stripClitics } from '@/lib/guidelines/normalize';
 import { tokenize } from '@/lib/guidelines/text-utils';
 import { CTX, rule } from './rule-fixtures';
@@ -23,7 +24,7 @@ const selling = rule({
   forms: 'stem',
   terms: ['jual ganja'],
 });
-const compiled = compileRules([insults, selling]);
+const compiled = compileRules([insults, selling], { colloquial: COLLOQUIAL });
 const spans = (text: string) =>
   checkText(compiled, text, CTX).findings.map((f) => [f.ruleId, text.slice(f.start, f.end)]);
 
@@ -39,14 +40,19 @@ describe('normalisation before matching', () => {
   });
 
   it('maps colloquial spellings through the dictionary derived from Ibrohim & Budi (2019)', () => {
-    expect(foldWord('gblk')).toBe('goblok');
-    expect(foldWord('bgst')).toBe('bangsat');
-    expect(foldWord('anjg')).toBe('anjing');
+    expect(foldWord('gblk', COLLOQUIAL)).toBe('goblok');
+    expect(foldWord('bgst', COLLOQUIAL)).toBe('bangsat');
+    expect(foldWord('anjg', COLLOQUIAL)).toBe('anjing');
+    // Without the dictionary (the content script's keystroke checks) only spelling is folded.
+    expect(foldWord('gblk')).toBe('gblk');
+    const plain = compileRules([insults]);
+    expect(checkText(plain, 'Dasar gblk', CTX).findings).toEqual([]);
+    expect(checkText(plain, 'Dasar g0bl0k', CTX).findings).toHaveLength(1);
   });
 
   it('joins letters spelled out with spaces, dots or dashes, and letters glued to symbols', () => {
     const keys = (text: string) =>
-      normalizedTokens(text, tokenize(text)).map((t) => [t.key, text.slice(t.start, t.end)]);
+      normalizedTokens(text, tokenize(text), COLLOQUIAL).map((t) => [t.key, text.slice(t.start, t.end)]);
     expect(keys('dasar g o b l o k!')).toEqual([
       ['dasar', 'dasar'],
       ['goblok', 'g o b l o k'],
@@ -92,7 +98,7 @@ describe('normalisation before matching', () => {
 
 describe('shipped lexicons and their context guards', () => {
   const rules = loadRuleSources();
-  const all = compileRules(rules);
+  const all = compileRules(rules, { colloquial: COLLOQUIAL });
   const categories = (text: string, ctx: CheckContext = CTX) =>
     [
       ...new Set(
