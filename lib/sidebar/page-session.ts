@@ -1,7 +1,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { formatDayDate, language } from '@/lib/i18n/in-page';
-import { log, logFailure } from '@/lib/log';
+import { log, logFailure, setDebugLogging } from '@/lib/log';
 import type { DraftState } from '@/lib/messaging/content';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { health } from '@/lib/platforms/find';
@@ -62,6 +62,7 @@ export async function startSidebarSession(
   let settings: SidebarSettings = await getSidebarSettings(adapter.platform);
   if (!settings.enabled) return null;
   language.value = settings.language;
+  if (settings.debug) setDebugLogging(true);
 
   const rules = createRuleChecker(adapter.platform);
   const overrides = () => rules.bundle?.platforms[adapter.platform]?.selectors ?? null;
@@ -195,6 +196,7 @@ export async function startSidebarSession(
     watchSidebarSettings(adapter.platform, (next) => {
       const agencyChanged = next.identity.agencyId !== settings.identity.agencyId;
       const languageChanged = next.language !== settings.language;
+      if (next.debug !== settings.debug) setDebugLogging(next.debug);
       settings = next;
       language.value = next.language;
       marksEnabled.value = next.marks;

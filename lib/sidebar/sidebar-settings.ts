@@ -17,6 +17,8 @@ export interface SidebarSettings {
   collapsed: boolean | undefined;
   /** Inline marks over the composer's text on this platform (on unless switched off). */
   marks: boolean;
+  /** Technical detail in the console (lib/log.ts); off unless switched on in the options page. */
+  debug: boolean;
 }
 
 const SETTINGS_KEY = 'local:settings';
@@ -52,6 +54,7 @@ export function readSidebarSettings(raw: unknown, platform: PlatformId): Sidebar
     enabled: enabled !== false,
     collapsed: typeof collapsed === 'boolean' ? collapsed : undefined,
     marks: record(settings.marks)[platform] !== false,
+    debug: settings.debug === true,
   };
 }
 

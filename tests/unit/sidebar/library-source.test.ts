@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryBundle } from '@/lib/library/schema';
+import { type LibraryBundle, LibraryBundleSchema } from '@/lib/library/schema';
 import { sidebarLibrary } from '@/lib/sidebar/library-source';
 
 const agency = (id: string, requiredHashtags: string[]) => ({
@@ -12,8 +12,9 @@ const agency = (id: string, requiredHashtags: string[]) => ({
   officialPhones: [],
 });
 
+/** Parsed by the library's own schema, so fields the library gains later get their defaults. */
 function bundle(hashtagSets: LibraryBundle['hashtagSets']): LibraryBundle {
-  return {
+  return LibraryBundleSchema.parse({
     format: 'satu-pintu/library@1',
     id: 'kalbar',
     version: 1,
@@ -40,7 +41,7 @@ function bundle(hashtagSets: LibraryBundle['hashtagSets']): LibraryBundle {
     platforms: {},
     endpoints: {},
     allowlists: { phones: [], domains: [] },
-  };
+  });
 }
 
 describe('sidebarLibrary', () => {

@@ -27,6 +27,7 @@ describe('the sidebar’s view of the settings', () => {
       enabled: true,
       collapsed: true,
       marks: true,
+      debug: false,
     });
     expect(readSidebarSettings(stored, 'instagram')).toMatchObject({ enabled: false, collapsed: undefined });
   });
@@ -46,6 +47,7 @@ describe('the sidebar’s view of the settings', () => {
         enabled: true,
         collapsed: undefined,
         marks: true,
+        debug: false,
       });
     }
     expect(
@@ -61,6 +63,11 @@ describe('the sidebar’s view of the settings', () => {
     expect(readSidebarSettings(stored, 'facebook').marks).toBe(false);
     expect(readSidebarSettings(stored, 'instagram').marks).toBe(true);
     expect(readSidebarSettings({ marks: { youtube: 'no' } }, 'youtube').marks).toBe(true);
+  });
+
+  it('reads the debug switch, off unless exactly true', () => {
+    expect(readSidebarSettings({ ...DEFAULT_SETTINGS, debug: true }, 'facebook').debug).toBe(true);
+    expect(readSidebarSettings({ debug: 'yes' }, 'facebook').debug).toBe(false);
   });
 
   it('remembers the collapse per platform without touching the other settings', () => {
