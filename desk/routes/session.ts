@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { DeskConfig, DeskEnv } from '../context';
+import { recordAudit } from '../store/audit';
 import { newSecret } from '../store/secrets';
 import { checkLogin, createSession, endSession, SESSION_MS, sessionUser } from '../store/users';
 import type { PageContext } from '../views/layout';
@@ -120,6 +121,7 @@ export function mountLogin(app: Hono<DeskEnv>, config: DeskConfig): void {
   app.post('/review/logout', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     if (id) await endSession(config.db, id);
+    await recordAudit(config.db, { actor: c.get('user').username, action: 'logout' });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/review/login', 303);
   });

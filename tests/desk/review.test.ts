@@ -172,6 +172,10 @@ describe.each(BACKENDS)('review pages on %s', (backend) => {
     expect(csv).toContain(`ani,decided-approved,${body.id},Silakan unggah.`);
     expect(csv).toContain(`budi,reopened,${body.id}`);
     expect(csv).toContain(`agency:diskominfo,submission-received,${body.id}`);
+    expect((await ani.post('/review/logout', { _csrf: csrf })).headers.get('location')).toBe('/review/login');
+    expect((await ani.fetch('/review')).status).toBe(303);
+    const after = await (await budi.fetch('/review/audit.csv')).text();
+    expect(after).toMatch(/,ani,logout,/);
   });
 
   it('refuses POSTs without the session CSRF token or from another site', async () => {
