@@ -98,8 +98,8 @@ export function scoringWindows(text: string): Array<{ start: number; end: number
 
 export function modelFindings(text: string, model: AbuseModel, lang: Language): Finding[] {
   const findings: Finding[] = [];
-  for (const window of scoringWindows(text)) {
-    const finding = windowFinding(text.slice(window.start, window.end), window.start, model, lang);
+  for (const span of scoringWindows(text)) {
+    const finding = windowFinding(text.slice(span.start, span.end), span.start, model, lang);
     if (finding) findings.push(finding);
   }
   return findings;
