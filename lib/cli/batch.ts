@@ -33,6 +33,7 @@ export interface BatchSetup {
   lang: CheckContext['lang'];
   platform: PlatformId;
   field: FieldId;
+  budgetMs?: number;
 }
 
 export interface LineAnswer {
@@ -51,6 +52,7 @@ export function batchChecker(setup: BatchSetup, onOverrun: (overrun: RuleOverrun
   const compiled: CompiledRules = compileRules(library.rules, {
     checkers: modelCheckers(library.models),
     colloquial: COLLOQUIAL,
+    budgetMs: setup.budgetMs,
     onOverrun,
   });
   const agency = library.agencies.find((a) => a.id === setup.agencyId);

@@ -11,7 +11,7 @@ import { loadCheckLibrary } from './check-library';
 import { type CliCommand, decodeText, EXIT, readStdinText, UsageError } from './io';
 
 /**
- * `check [--platform P] [--field F] [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [FILE|-]`
+ * `check [--platform P] [--field F] [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [--budget MS] [FILE|-]`
  * (docs/contracts.md). One JSON object per text; exit 0 = no error finding, 1 = an error finding,
  * 2 = bad usage or bad input (one line on stderr). `--jsonl` is the batch path: the rule set is
  * compiled once and every input line gets exactly one output line, in order.
@@ -27,6 +27,8 @@ interface Options {
   jsonl: boolean;
   /** Worker threads for --jsonl (default: one per core; 0 or 1 = none). */
   workers?: number;
+  /** Per-rule time budget in ms (docs/guidelines.md § Regex budget); more on a slow machine. */
+  budgetMs?: number;
   file?: string;
 }
 
@@ -71,6 +73,13 @@ export function parseCheckArgs(args: string[]): Options {
       case '--key':
         options.key = value();
         break;
+      case '--budget': {
+        const ms = Number(value());
+        if (!Number.isFinite(ms) || ms <= 0)
+          throw new UsageError('--budget must be a number of milliseconds');
+        options.budgetMs = ms;
+        break;
+      }
       case '--workers': {
         const count = Number(value());
         if (!Number.isInteger(count) || count < 0) throw new UsageError('--workers must be a whole number');
@@ -109,12 +118,14 @@ export const run: CliCommand = async (args, io) => {
         lang: options.lang,
         platform: options.platform,
         field: options.field,
+        budgetMs: options.budgetMs,
       };
       return await runBatch(setup, io, options.workers);
     }
     const compiled = compileRules(library.rules, {
       checkers: modelCheckers(library.models),
       colloquial: COLLOQUIAL,
+      budgetMs: options.budgetMs,
       onOverrun: (o) => io.stderr(overrunLine(o)),
     });
     const base = { lang: options.lang, agency, agencies: library.agencies, allowlists: library.allowlists };

@@ -10,7 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CliCommand }>> = {
 const USAGE = `usage: satu-pintu <command> [options]
 commands:
   check [--platform facebook|instagram|youtube] [--field caption|title|description|tags]
-        [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [FILE|-]
+        [--library FILE [--key JWK]] [--agency ID] [--lang id|en] [--jsonl [--workers N]] [--budget MS] [FILE|-]
   library keygen|build|sign|verify|approve|lint ...
   fingerprint [FILE|-]
 `;

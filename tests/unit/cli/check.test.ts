@@ -279,11 +279,16 @@ describe('the built command line', () => {
     }
     const input = `${lines.join('\n')}\n`;
     const cli = (workers: string) =>
-      spawnSync(process.execPath, ['dist/cli/satu-pintu.mjs', 'check', '--jsonl', '--workers', workers], {
-        input,
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      });
+      // A generous budget: on a loaded machine a pause must not disable a rule in one run only.
+      spawnSync(
+        process.execPath,
+        ['dist/cli/satu-pintu.mjs', 'check', '--jsonl', '--budget', '60000', '--workers', workers],
+        {
+          input,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        },
+      );
     const pooled = cli('2');
     const inline = cli('0');
     expect(pooled.status).toBe(2);
