@@ -1,5 +1,6 @@
 import '@/lib/zod-config';
 import { setupApprovals } from '@/lib/approvals/background';
+import { setupBigTeam } from '@/lib/bigteam/background';
 import { openDatabase } from '@/lib/db/database';
 import { setupLibrary } from '@/lib/library/background';
 import { setupSettings } from '@/lib/settings/background';
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   setupSettings();
   setupLibrary(db);
   setupApprovals(db);
+  setupBigTeam(db);
   setupSidebarCommands();
 });

@@ -15,6 +15,9 @@ export const AUDIT_TYPES = [
   'library-insert',
   'finding-ignored',
   'approved-text-restored',
+  // The big team (lib/bigteam): a request recorded done, the admin's commitment.
+  'request-done',
+  'commitment',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

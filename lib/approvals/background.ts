@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
+import { showBadgeCount } from '@/lib/bigteam/toolbar-badge';
 import type { SatuPintuDb } from '@/lib/db/database';
 import { runLogged } from '@/lib/library/run-logged';
 import { log, logFailure } from '@/lib/log';
@@ -55,12 +56,8 @@ const storedMemory: ApprovedTextMemory = {
   },
 };
 
-async function setBadge(count: number): Promise<void> {
-  // Firefox MV2 builds have browserAction instead of action.
-  const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  if (count > 0) await action.setBadgeBackgroundColor({ color: '#b45309' });
-}
+/** The toolbar badge also counts open amplification requests (lib/bigteam/toolbar-badge.ts). */
+const setBadge = (count: number) => showBadgeCount('submissions', count);
 
 /** Background wiring of the approvals domain: submit, outbox retries, status, audit. */
 export function setupApprovals(db: SatuPintuDb): void {

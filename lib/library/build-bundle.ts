@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { bigTeamProblem } from '@/lib/bigteam/bundle-checks';
 import {
   type ApprovalRecord,
   formatIssuePath,
@@ -21,6 +22,9 @@ import { rulesProblem } from './verify-bundle';
  *   SRC/guidelines/*.yaml    lists of guideline rules (file-name order)
  *   SRC/captions/*.md        one caption per file: YAML front matter + the text (id = file name)
  *   SRC/models/abuse.json    optional abuse / hate-speech model (`npm run train:abuse`)
+ *   SRC/requests.yaml        optional amplification requests (docs/big-team.md)
+ *   SRC/replies.yaml         optional approved reply templates
+ *   SRC/commitment.md        optional commitment text: front matter `version` + the text
  */
 export class BuildError extends Error {}
 
@@ -51,6 +55,9 @@ const TOP_FILES = [
   'platforms.yaml',
   'approvals.yaml',
   'models/abuse.json',
+  'requests.yaml',
+  'replies.yaml',
+  'commitment.md',
 ];
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
@@ -125,6 +132,11 @@ export function parseCaptionFile(text: string, fileName: string): Record<string,
   return { id: basename(fileName, '.md'), ...(front as Record<string, unknown>), text: body };
 }
 
+/** `version: 2` in front matter is a number to YAML; the commitment's version is compared as text. */
+function versionText(value: unknown): unknown {
+  return typeof value === 'number' ? String(value) : value;
+}
+
 /** Merges approval records by fingerprint; the later decision wins. */
 export function mergeApprovals(...lists: ApprovalRecord[][]): ApprovalRecord[] {
   const byFingerprint = new Map<string, ApprovalRecord>();
@@ -155,6 +167,11 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
   const platforms = yamlOf(files, 'platforms.yaml') ?? {};
   const approvals = yamlOf(files, 'approvals.yaml') ?? [];
   const abuseModel = jsonOf(files, 'models/abuse.json');
+  const requests = yamlOf(files, 'requests.yaml') ?? [];
+  const replyTemplates = yamlOf(files, 'replies.yaml') ?? [];
+  const commitmentFile = files['commitment.md'];
+  const commitment =
+    commitmentFile === undefined ? undefined : parseCaptionFile(commitmentFile, 'commitment.md');
 
   const guidelines: unknown[] = [];
   const guidelineOrigin: string[] = [];
@@ -189,6 +206,11 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
     bannedHashtags: hashtags.banned ?? [],
     approvals,
     platforms,
+    requests,
+    replyTemplates,
+    ...(commitment === undefined
+      ? {}
+      : { commitment: { version: versionText(commitment.version), text: commitment.text } }),
     ...(abuseModel === undefined ? {} : { models: { abuse: abuseModel } }),
   };
 
@@ -211,6 +233,8 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
     const file = Number.isInteger(index) ? ` (${guidelineOrigin[index]})` : '';
     throw new BuildError(`${rules.path}${file}: ${rules.detail}`);
   }
+  const bigTeam = bigTeamProblem(parsed.data);
+  if (bigTeam) throw new BuildError(bigTeam);
   const ids = new Set<string>();
   for (const [i, caption] of parsed.data.captions.entries()) {
     if (ids.has(caption.id))

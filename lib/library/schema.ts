@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { DECISION_STATUSES } from '@/lib/approvals/types';
+import {
+  type AmplificationRequest,
+  type CommitmentText,
+  type PpidContact,
+  REPLY_SITUATIONS,
+  REQUEST_PRIORITIES,
+  type ReplyTemplate,
+} from '@/lib/bigteam/types';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import { RuleSchema } from '@/lib/guidelines/schema';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
@@ -18,6 +26,12 @@ const DateTime = z.iso.datetime({ offset: true });
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"');
 const Hashtag = z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'a hashtag such as #PemprovKalbar');
 const PlatformIdSchema = z.enum(PLATFORM_IDS);
+
+/** The agency's information officer (PPID), filled into reply templates (`{{ppid.*}}`). */
+export const PpidContactSchema = z.object({
+  name: z.string().min(1).max(200),
+  contact: z.string().min(1).max(500),
+}) satisfies z.ZodType<PpidContact>;
 
 export const AGENCY_KINDS = [
   'sekretariat',
@@ -43,6 +57,7 @@ export const AgencySchema = z.object({
   officialPhones: z.array(z.string().min(2)).default([]),
   /** The name still has to be confirmed by the bureau (nomenclature changes with regulations). */
   toConfirm: z.boolean().optional(),
+  ppid: PpidContactSchema.optional(),
 });
 
 export const CaptionSchema = z.object({
@@ -81,6 +96,39 @@ export const ApprovalRecordSchema = z.object({
   decidedAt: DateTime,
   expiresAt: DateLike.optional(),
 });
+
+/** A library post the bureau asks agencies to share (docs/big-team.md). */
+export const AmplificationRequestSchema = z.object({
+  id: Slug,
+  title: z.string().min(1).max(200),
+  captionId: Slug,
+  hashtagSetId: Slug.optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  mediaNote: z.string().min(1).max(500).optional(),
+  agencies: z.array(Slug).default([]),
+  platforms: z.array(PlatformIdSchema).default([]),
+  from: DateLike,
+  until: DateLike,
+  priority: z.enum(REQUEST_PRIORITIES).default('normal'),
+}) satisfies z.ZodType<AmplificationRequest>;
+
+/** An approved reply to a citizen; placeholders in lib/bigteam/reply-placeholders.ts. */
+export const ReplyTemplateSchema = z.object({
+  id: Slug,
+  title: z.string().min(1).max(200),
+  situation: z.enum(REPLY_SITUATIONS),
+  platforms: z.array(PlatformIdSchema).default([]),
+  text: z.string().min(1).max(5000),
+  source: z.string().min(1).max(500).optional(),
+}) satisfies z.ZodType<ReplyTemplate>;
+
+export const CommitmentTextSchema = z.object({
+  version: z.string().min(1).max(100),
+  text: z.string().min(1).max(20_000),
+}) satisfies z.ZodType<CommitmentText>;
 
 export const SelectorOverrideSchema = z.object({ name: z.string().min(1), selector: z.string().min(1) });
 
@@ -130,6 +178,10 @@ export const LibraryBundleSchema = z.object({
   allowlists: z
     .object({ phones: z.array(z.string()).default([]), domains: z.array(z.string()).default([]) })
     .default({ phones: [], domains: [] }),
+  /** Amplification requests, approved reply templates and the commitment text (docs/big-team.md). */
+  requests: z.array(AmplificationRequestSchema).default([]),
+  replyTemplates: z.array(ReplyTemplateSchema).default([]),
+  commitment: CommitmentTextSchema.optional(),
   /** Statistical models (SRC/models/*.json); a model that fails its schema or checksum refuses the bundle. */
   models: z.object({ abuse: AbuseModelFileSchema.optional() }).optional(),
 });
