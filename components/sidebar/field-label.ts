@@ -6,6 +6,7 @@ const FIELD_LABELS = {
   title: 'common.field.title',
   description: 'common.field.description',
   tags: 'common.field.tags',
+  reply: 'common.field.reply',
 } as const satisfies Record<FieldId, InPageMessageKey>;
 
 /** The translated name of a composer field ("Judul", "Deskripsi", …). */

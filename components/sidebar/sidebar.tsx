@@ -37,6 +37,8 @@ export interface SidebarState {
   captions: CaptionEntry[];
   hashtagSets: LibraryPanelProps['hashtagSets'];
   libraryReady: boolean;
+  /** A comment or reply box has the focus: reply templates instead of the approval flow. */
+  replying?: boolean;
 }
 
 export interface SidebarActions {
@@ -62,10 +64,14 @@ export interface SidebarProps {
   actions: SidebarActions;
   /** The approval badge and the last submit's result (approvals' components). */
   approval?: ComponentChildren;
+  /** The amplification requests, on top of the library panel (when writing a post). */
+  requests?: ComponentChildren;
+  /** The reply templates (when writing a reply). */
+  replies?: ComponentChildren;
 }
 
 /** The in-page sidebar: identity, verdict, findings, counters, approval, library. */
-export function Sidebar({ state: s, actions: on, approval }: SidebarProps) {
+export function Sidebar({ state: s, actions: on, approval, requests, replies }: SidebarProps) {
   const collapsed = s.collapsed;
   return (
     <aside
@@ -130,18 +136,23 @@ export function Sidebar({ state: s, actions: on, approval }: SidebarProps) {
             onFix={on.fixFinding}
             onIgnore={on.ignoreFinding}
           />
-          <div class="sp-approval-row">
-            {approval}
-            <button
-              type="button"
-              class="sp-primary"
-              data-sp="submit"
-              disabled={s.submitting || !s.hasText || !s.recognised}
-              onClick={trusted(() => on.submit())}
-            >
-              {t('sidebar.submit')}
-            </button>
-          </div>
+          {s.replying ? (
+            replies
+          ) : (
+            <div class="sp-approval-row">
+              {approval}
+              <button
+                type="button"
+                class="sp-primary"
+                data-sp="submit"
+                disabled={s.submitting || !s.hasText || !s.recognised}
+                onClick={trusted(() => on.submit())}
+              >
+                {t('sidebar.submit')}
+              </button>
+            </div>
+          )}
+          {s.replying ? null : requests}
           <LibraryPanel
             query={s.query}
             captions={s.captions}

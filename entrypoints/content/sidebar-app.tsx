@@ -1,5 +1,6 @@
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
 import { SubmitResult } from '@/components/approvals/submit-result';
+import { ReplyTemplates, RequestsSection } from '@/components/sidebar/bigteam-panels';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import type { PlatformId } from '@/lib/platforms/types';
 import { healthReport } from '@/lib/sidebar/health-report';
@@ -49,6 +50,7 @@ export function SidebarApp({ platform, model: m, reportContext, openOptions }: S
         captions: m.captionList.value,
         hashtagSets: m.hashtagSetList.value,
         libraryReady: m.libraryReady.value,
+        replying: m.replying.value,
       }}
       actions={{
         toggle: m.toggleCollapsed,
@@ -67,6 +69,25 @@ export function SidebarApp({ platform, model: m, reportContext, openOptions }: S
         insertHashtagSet: (id) => void m.insertHashtagSet(id),
         openOptions,
       }}
+      requests={
+        <RequestsSection
+          requests={m.requests.value}
+          canInsert={m.recognised.value}
+          busy={m.busy.value}
+          onInsert={(id) => void m.insertRequest(id)}
+          onCopy={(text) => void m.copy(text)}
+        />
+      }
+      replies={
+        <ReplyTemplates
+          replies={m.replyList.value}
+          canInsert={m.recognised.value}
+          busy={m.busy.value}
+          onInput={m.setReplyInput}
+          onInsert={(id) => void m.insertReply(id)}
+          onCopy={(text) => void m.copy(text)}
+        />
+      }
       approval={
         <>
           <ApprovalBadge

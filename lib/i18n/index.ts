@@ -1,4 +1,6 @@
 import { approvals } from './messages/approvals';
+import { bigTeam } from './messages/bigteam';
+import { bigTeamSidebar } from './messages/bigteam-sidebar';
 import { common } from './messages/common';
 import { library } from './messages/library';
 import { marks } from './messages/marks';
@@ -35,6 +37,8 @@ export const messages = {
   ...optionsSections,
   ...library,
   ...approvals,
+  ...bigTeamSidebar,
+  ...bigTeam,
 };
 export type MessageKey = keyof typeof messages;
 

@@ -42,6 +42,12 @@ export default definePlatform({
       ],
     },
   ],
+  postButtons: [
+    {
+      selector: '[role="button"], button',
+      labels: ['Publikasikan', 'Publish', 'Posting', 'Post', 'Bagikan', 'Share'],
+    },
+  ],
   containers: [
     { name: 'dialog', selector: 'div[role="dialog"]' },
     { name: 'main', selector: '[role="main"]' },

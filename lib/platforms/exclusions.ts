@@ -33,6 +33,16 @@ export const INSTAGRAM_DIRECT_AND_COMMENTS: Exclusions = {
   within: META_CHAT_AND_COMMENTS.within.filter((selector) => !/article/.test(selector)),
 };
 
+/**
+ * Chat only (Messenger, Instagram Direct, Business Suite's inbox): what a reply field excludes.
+ * Comment and reply boxes are reply fields (docs/platforms.md, "Reply boxes"); chat never is.
+ */
+export const META_CHAT_ONLY: Exclusions = {
+  within: META_CHAT_AND_COMMENTS.within.filter((selector) => !/article/.test(selector)),
+  labels: /\b(pesan|message|messenger|chat|obrolan)/i,
+  placeholders: ['aa'],
+};
+
 const LABEL_ATTRIBUTES = ['aria-label', 'aria-placeholder', 'placeholder', 'data-placeholder', 'title'];
 
 /** True when `element` is a chat or comment box by its structure or its own labels. */

@@ -1,4 +1,4 @@
-import { META_CHAT_AND_COMMENTS } from './exclusions';
+import { META_CHAT_AND_COMMENTS, META_CHAT_ONLY } from './exclusions';
 import { definePlatform } from './types';
 
 /**
@@ -52,6 +52,43 @@ export default definePlatform({
         // then in the main region (chat and comment boxes are excluded below).
         { name: 'lexical editor in dialog', selector: `div[role="dialog"] ${LEXICAL}` },
         { name: 'lexical editor in main', selector: `[role="main"] ${LEXICAL}` },
+      ],
+    },
+    {
+      // A comment or reply box under a post (docs/platforms.md, "Reply boxes"): after the caption,
+      // whose exclusions keep these boxes out of it.
+      id: 'reply',
+      kind: 'lexical',
+      exclude: META_CHAT_ONLY,
+      strategies: [
+        {
+          name: 'comment (id)',
+          selector: `${LEXICAL}[aria-label*="komentar" i], ${LEXICAL}[aria-label*="balas" i], ${LEXICAL}[aria-label*="tanggap" i]`,
+        },
+        {
+          name: 'comment (en)',
+          selector: `${LEXICAL}[aria-label*="comment" i], ${LEXICAL}[aria-label*="reply" i]`,
+        },
+        {
+          name: 'comment placeholder',
+          selector: `${LEXICAL}[aria-placeholder*="komentar" i], ${LEXICAL}[aria-placeholder*="comment" i], ${LEXICAL}[aria-placeholder*="balas" i], ${LEXICAL}[aria-placeholder*="reply" i]`,
+        },
+      ],
+    },
+  ],
+  postButtons: [
+    {
+      selector:
+        'div[role="dialog"] [role="button"], div[role="dialog"] button, [role="main"] [role="button"]',
+      labels: [
+        'Posting',
+        'Post',
+        'Bagikan',
+        'Share',
+        'Bagikan sekarang',
+        'Share now',
+        'Publikasikan',
+        'Publish',
       ],
     },
   ],

@@ -1,13 +1,14 @@
 import { isExcluded } from './exclusions';
 import type { SelectorOverrides } from './overrides';
 import { closestDeep, containsDeep, deepActiveElement, hostOf, isValidSelector, queryAllDeep } from './query';
-import type {
-  Exclusions,
-  FieldDefinition,
-  FieldId,
-  FieldKind,
-  PlatformAdapter,
-  SelectorStrategy,
+import {
+  type Exclusions,
+  type FieldDefinition,
+  type FieldId,
+  type FieldKind,
+  isReplyField,
+  type PlatformAdapter,
+  type SelectorStrategy,
 } from './types';
 
 export interface ResolvedStrategy extends SelectorStrategy {
@@ -112,7 +113,9 @@ function findResolved(
   exclude: Exclusions | undefined,
 ): FoundField | null {
   for (const strategy of field.strategies) {
-    const candidates = queryAllDeep(root, strategy.selector).filter((e) => isUsable(e, field.kind, exclude));
+    const candidates = queryAllDeep(root, strategy.selector).filter((e) =>
+      isUsable(e, field.kind, field.exclude ?? exclude),
+    );
     const element = pick(candidates, active);
     if (element) return { fieldId: field.id, kind: field.kind, element, strategy, field };
   }
@@ -162,7 +165,7 @@ export function fieldForElement(
   for (const field of resolveStrategies(adapter, overrides)) {
     for (const strategy of field.strategies) {
       let candidate = closestDeep(element, strategy.selector);
-      while (candidate && !isUsable(candidate, field.kind, adapter.exclude)) {
+      while (candidate && !isUsable(candidate, field.kind, field.exclude ?? adapter.exclude)) {
         const above = candidate.parentElement ?? hostOf(candidate);
         candidate = above ? closestDeep(above, strategy.selector) : null;
       }
@@ -219,7 +222,7 @@ export interface HealthReport {
   /** The adapter that looked (e.g. `business-suite`), and the platform its text is checked as. */
   adapter: PlatformAdapter['id'];
   platform: PlatformAdapter['platform'];
-  /** True when at least one field was found. */
+  /** True when at least one post field (not a reply box) was found. */
   recognised: boolean;
   fields: FieldHealth[];
   container: string | null;
@@ -250,10 +253,12 @@ export function health(
   });
   const first = findAllFields(adapter, root, overrides)[0];
   const container = findComposerContainer(adapter, first?.element ?? root)?.strategy ?? null;
-  const recognised = fields.some((f) => f.found);
-  const parts = fields.map((f) =>
-    f.found ? `${f.fieldId}=${f.strategy}#${f.strategyIndex}/${f.source}` : `${f.fieldId}=-`,
-  );
+  // A post composer: a comment box alone is not one (the sidebar still opens in it, as a reply).
+  const recognised = fields.some((f) => f.found && !isReplyField(f.fieldId));
+  // A reply box is named only when found: a post composer's line stays as it was.
+  const parts = fields
+    .filter((f) => f.found || !isReplyField(f.fieldId))
+    .map((f) => (f.found ? `${f.fieldId}=${f.strategy}#${f.strategyIndex}/${f.source}` : `${f.fieldId}=-`));
   const summary = recognised
     ? `${adapter.id}: ${parts.join('; ')}; container=${container ?? '-'}`
     : `${adapter.id}: not recognised`;
@@ -262,7 +267,8 @@ export function health(
 
 /**
  * A chat or comment box of this adapter's site (docs/platforms.md, "Never a chat or comment box"):
- * never checked, never a reason to open the sidebar, even when no composer strategy matched.
+ * never a post composer. A comment box the adapter's reply field recognises is checked as a reply
+ * (`fieldForElement`); this answers for the editable no strategy matched.
  */
 export function isChatOrCommentBox(adapter: PlatformAdapter, element: Element): boolean {
   let current: Element | null = element;

@@ -1,4 +1,4 @@
-import { INSTAGRAM_DIRECT_AND_COMMENTS } from './exclusions';
+import { INSTAGRAM_DIRECT_AND_COMMENTS, META_CHAT_ONLY } from './exclusions';
 import { definePlatform } from './types';
 
 /**
@@ -43,6 +43,28 @@ export default definePlatform({
           selector: `div[role="dialog"] ${TEXTBOX}:not([aria-label*="omment"]):not([aria-label*="omentar"])`,
         },
       ],
+    },
+    {
+      // The comment box under a post or reel ("Add a comment…" / "Tambahkan komentar…").
+      id: 'reply',
+      kind: 'lexical',
+      exclude: META_CHAT_ONLY,
+      strategies: [
+        {
+          name: 'comment (id)',
+          selector: `${TEXTBOX}[aria-label*="komentar" i], ${TEXTBOX}[aria-label*="balas" i]`,
+        },
+        {
+          name: 'comment (en)',
+          selector: `${TEXTBOX}[aria-label*="comment" i], ${TEXTBOX}[aria-label*="reply" i]`,
+        },
+      ],
+    },
+  ],
+  postButtons: [
+    {
+      selector: 'div[role="dialog"] [role="button"], div[role="dialog"] button',
+      labels: ['Bagikan', 'Share'],
     },
   ],
   exclude: INSTAGRAM_DIRECT_AND_COMMENTS,

@@ -10,8 +10,17 @@ export type PlatformId = (typeof PLATFORM_IDS)[number];
 export const ADAPTER_IDS = ['facebook', 'business-suite', 'instagram', 'youtube'] as const;
 export type AdapterId = (typeof ADAPTER_IDS)[number];
 
-export const FIELD_IDS = ['caption', 'title', 'description', 'tags'] as const;
+/**
+ * `reply` is a comment or reply box under a post (docs/platforms.md, "Reply boxes"): checked with
+ * the same engine, offered reply templates, never the approval flow.
+ */
+export const FIELD_IDS = ['caption', 'title', 'description', 'tags', 'reply'] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
+
+/** True for a comment or reply box (never a post: no approvals, no requests). */
+export function isReplyField(fieldId: string): boolean {
+  return fieldId === 'reply';
+}
 
 /**
  * How a field takes text; inserts differ per kind (see docs/platforms.md):
@@ -58,6 +67,21 @@ export interface FieldDefinition {
    * clicked before inserting into a field that is not on the page.
    */
   reveal?: SelectorStrategy[];
+  /**
+   * This field's own exclusions, instead of the adapter's: a reply box keeps chat out but is,
+   * itself, a comment box.
+   */
+  exclude?: Exclusions;
+}
+
+/**
+ * The platform's own post/share button, as data: an element matching `selector` (or inside one)
+ * whose `aria-label` or trimmed text is one of `labels` (without case; none = any). Its trusted
+ * click is reported to the background (`composerPosted`) with the composer's text.
+ */
+export interface PostButton {
+  selector: string;
+  labels?: string[];
 }
 
 /**
@@ -88,6 +112,8 @@ export interface PlatformAdapter {
   containers: SelectorStrategy[];
   /** Boxes that are never a composer (chat, comments), even when a loose strategy finds them. */
   exclude?: Exclusions;
+  /** The post/share buttons of its composers (requests are marked done from their click). */
+  postButtons?: PostButton[];
 }
 
 /** Each adapter file ends with one `definePlatform({...})`; the registry is a typed list. */

@@ -77,6 +77,25 @@ export default definePlatform({
         text: '#chip-text',
       },
     },
+    {
+      // A reply on Studio's comments page (`/channel/<id>/comments`): a plain contenteditable in
+      // the comment box, like the main site's (docs/platforms.md, "Reply boxes").
+      id: 'reply',
+      kind: 'contenteditable',
+      strategies: [
+        { name: 'commentbox', selector: 'ytcp-commentbox [contenteditable]#contenteditable-root' },
+        {
+          name: 'reply label',
+          selector:
+            '[contenteditable][aria-label*="balas" i], [contenteditable][aria-label*="reply" i], [contenteditable][aria-label*="komentar" i], [contenteditable][aria-label*="comment" i]',
+        },
+      ],
+    },
+  ],
+  postButtons: [
+    // Publish (upload dialog's last step) and Save (an existing video's details page).
+    { selector: 'ytcp-uploads-dialog ytcp-button#done-button' },
+    { selector: 'ytcp-video-details-section ytcp-button#save, ytcp-entity-page ytcp-button#save' },
   ],
   containers: [
     { name: 'uploads dialog', selector: 'ytcp-uploads-dialog' },

@@ -47,6 +47,7 @@ export function sidebarLibrary(bundle: LibraryBundle, agencyId: string | null): 
       name: item.name,
       shortName: item.shortName,
       handles: item.handles,
+      ppid: item.ppid,
     })),
     captions: bundle.captions.map((caption) => ({
       id: caption.id,

@@ -25,7 +25,8 @@ export interface CheckOutcome<F extends FindingLike = FindingLike> {
 export type InsertOutcome = { ok: true } | { ok: false; reason: string };
 
 /** The library's agency entry, as much of it as the sidebar shows and fills captions from. */
-export type AgencyInfo = Pick<Agency, 'id' | 'name'> & Partial<Pick<Agency, 'shortName' | 'handles'>>;
+export type AgencyInfo = Pick<Agency, 'id' | 'name'> &
+  Partial<Pick<Agency, 'shortName' | 'handles' | 'ppid'>>;
 
 /** The admin's identity from the settings (the options page writes it). */
 export type IdentityInfo = Pick<Settings['identity'], 'agencyId' | 'adminName' | 'adminRole' | 'handles'>;

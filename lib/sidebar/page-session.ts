@@ -5,11 +5,12 @@ import { log, logFailure, setDebugLogging } from '@/lib/log';
 import type { DraftState } from '@/lib/messaging/content';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { health } from '@/lib/platforms/find';
-import type { PlatformAdapter } from '@/lib/platforms/types';
+import { isReplyField, type PlatformAdapter } from '@/lib/platforms/types';
 import { copyToClipboard } from './clipboard';
 import { watchFields } from './field-watch';
 import { sidebarLibrary } from './library-source';
 import { createPageFields, type PageFields } from './page-fields';
+import { watchPostButtons } from './post-watch';
 import { createRuleChecker } from './rule-checker';
 import { createSidebarModel, type SidebarModel } from './sidebar-model';
 import {
@@ -120,6 +121,16 @@ export async function startSidebarSession(
       },
       onError: (scope, error) => log.warn(scope, error),
     },
+    bigTeam: {
+      listRequests: () => sendMessage('listRequests', { platform: adapter.platform }),
+      listReplyTemplates: () => sendMessage('listReplyTemplates', { platform: adapter.platform }),
+      replyInserted: (templateId) => {
+        sendMessage('replyInserted', { templateId, platform: adapter.platform }).catch(
+          logFailure('reply inserted'),
+        );
+      },
+      onError: (scope, error) => log.warn(scope, error),
+    },
   });
   model.collapsed.value = settings.collapsed ?? false;
   model.identity.value = settings.identity;
@@ -174,6 +185,7 @@ export async function startSidebarSession(
       model.libraryReady.value = true;
       watch.setOverrides(overrides());
       model.recheckAll();
+      void model.refreshBigTeam();
     } catch (error) {
       log.error('library', error);
       model.notice.value = {
@@ -244,6 +256,20 @@ export async function startSidebarSession(
   });
   void loadLibrary();
   ctx.addEventListener(window, 'resize', () => host.place());
+
+  // The admin pressed the platform's own post button: the background marks done the requests the
+  // post's text still matches (docs/contracts.md). A reply is never a request's post.
+  watchPostButtons(ctx, adapter.postButtons, () => {
+    for (const fieldId of fields.found.keys()) {
+      const text = isReplyField(fieldId) ? null : fields.read(fieldId);
+      if (!text?.trim()) continue;
+      sendMessage('composerPosted', { platform: adapter.platform, text })
+        .then(({ doneRequestIds }) => {
+          if (doneRequestIds.length > 0) void model.refreshBigTeam();
+        })
+        .catch(logFailure('composer posted'));
+    }
+  });
 
   // ---------------------------------------------------------------- the popup's questions
   /** Keyboard command / popup: open if closed, else collapse or expand; focus the toggle. */

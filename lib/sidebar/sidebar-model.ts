@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { type ApprovalDeps, createApprovalState } from './approval-state';
+import { type BigTeamDeps, createBigTeamState } from './bigteam-state';
 import { createCheckState } from './check-state';
 import type { FieldFinding, FindingLike } from './findings';
 import { createLibraryActions } from './library-actions';
@@ -7,6 +8,8 @@ import type { AgencyInfo, AuditEntry, IdentityInfo, Notice, SidebarDeps } from '
 
 export type SidebarModelDeps<F extends FindingLike = FindingLike> = SidebarDeps<F> & {
   approvals: ApprovalDeps;
+  /** Requests and reply templates from the background (absent: the sidebar shows none). */
+  bigTeam?: BigTeamDeps;
 };
 
 /**
@@ -36,11 +39,14 @@ export function createSidebarModel<F extends FindingLike = FindingLike>(deps: Si
   const isTagInput = (field: string) =>
     deps.fields.find((candidate) => candidate.id === field)?.kind === 'tag-input';
 
+  /** A comment or reply box: its own templates, never a caption, a request or the approval flow. */
+  const isReply = (field: string) => field === 'reply';
+
   /** Captions go into the last-focused free-text field (a tag input cannot take a caption). */
   function captionTarget(): string | null {
     const active = activeField.value;
-    if (active && !isTagInput(active)) return active;
-    return deps.fields.find((field) => field.kind !== 'tag-input')?.id ?? null;
+    if (active && !isTagInput(active) && !isReply(active)) return active;
+    return deps.fields.find((field) => field.kind !== 'tag-input' && !isReply(field.id))?.id ?? null;
   }
 
   const checking = createCheckState<F>(deps);
@@ -99,6 +105,9 @@ export function createSidebarModel<F extends FindingLike = FindingLike>(deps: Si
   });
 
   const approvals = createApprovalState({ draft: approvalDraft, shown, notice, deps: deps.approvals });
+  const bigTeam = createBigTeamState({ deps: deps.bigTeam, agency, captionTarget, runInsert });
+  /** The admin is writing a reply: the sidebar offers reply templates instead of the approval. */
+  const replying = computed(() => activeField.value !== null && isReply(activeField.value));
 
   return {
     platform: deps.platform,
@@ -118,6 +127,8 @@ export function createSidebarModel<F extends FindingLike = FindingLike>(deps: Si
     ...checking,
     ...library,
     ...approvals,
+    ...bigTeam,
+    replying,
     focusField(field: string) {
       activeField.value = field;
     },

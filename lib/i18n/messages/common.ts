@@ -18,6 +18,7 @@ export const common = {
   'common.field.title': { id: 'Judul', en: 'Title' },
   'common.field.description': { id: 'Deskripsi', en: 'Description' },
   'common.field.tags': { id: 'Tag', en: 'Tags' },
+  'common.field.reply': { id: 'Balasan', en: 'Reply' },
   'common.verdict.ready': { id: 'Siap unggah', en: 'Ready to post' },
   'common.verdict.review': { id: 'Perlu ditinjau', en: 'Needs review' },
   'common.verdict.blocked': { id: 'Jangan diunggah', en: 'Do not post' },

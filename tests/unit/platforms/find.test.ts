@@ -101,7 +101,8 @@ describe('a page where nothing matches', () => {
   it('recognises no field on any platform and says so in the health line', () => {
     loadSnapshot('nothing-matches');
     for (const adapter of [facebook, instagram, youtube]) {
-      expect(findAllFields(adapter, document)).toEqual([]);
+      // Comment boxes are reply fields (never a post field); chat boxes are nothing at all.
+      expect(findAllFields(adapter, document).filter((f) => f.fieldId !== 'reply')).toEqual([]);
       expect(findFocusedField(adapter, document)).toBeNull();
       const report = health(adapter, document);
       expect(report.recognised).toBe(false);
@@ -205,12 +206,35 @@ describe('message composers are not post composers', () => {
 });
 
 describe('chat and comment boxes are never composers', () => {
-  it('finds nothing on Facebook where only chat, comment and reply boxes are (labels in any case)', () => {
+  it('finds no post field on Facebook where only chat, comment and reply boxes are (labels in any case)', () => {
     loadSnapshot('facebook-chat-and-comments');
-    expect(findAllFields(facebook, document)).toEqual([]);
+    expect(findField(facebook, document, 'caption')).toBeNull();
+    expect(findAllFields(facebook, document).map((f) => f.fieldId)).toEqual(['reply']);
     expect(health(facebook, document).recognised).toBe(false);
-    for (const box of document.querySelectorAll('[role="textbox"]'))
-      expect(fieldForElement(facebook, box)).toBeNull();
+    expect(health(facebook, document).summary).toBe('facebook: not recognised');
+    for (const box of document.querySelectorAll('[role="textbox"]')) {
+      const label = `${box.getAttribute('aria-label') ?? ''} ${box.getAttribute('aria-placeholder') ?? ''}`;
+      // A comment or reply box is a reply field; a chat box ("Tulis pesan", "Aa", "MESSAGE") nothing.
+      const expected = /komentar|balas/i.test(label) ? 'reply' : null;
+      expect(fieldForElement(facebook, box)?.fieldId ?? null, label).toBe(expected);
+    }
+  });
+
+  it('a comment box is a reply field on Facebook, Instagram and Studio; never inside a chat', () => {
+    document.body.innerHTML =
+      '<div role="article"><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Tulis komentar…"><p><br></p></div></div>' +
+      '<div role="complementary"><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Tulis komentar…"><p><br></p></div></div>';
+    const [inPost, inChat] = [...document.querySelectorAll('[role="textbox"]')];
+    expect(fieldForElement(facebook, inPost!)).toMatchObject({ fieldId: 'reply', kind: 'lexical' });
+    expect(fieldForElement(facebook, inChat!)).toBeNull();
+    document.body.innerHTML =
+      '<article><div contenteditable="true" role="textbox" aria-label="Tambahkan komentar..."><p><br></p></div></article>';
+    expect(findField(instagram, document, 'reply')?.strategy.name).toBe('comment (id)');
+    expect(findField(instagram, document, 'caption')).toBeNull();
+    document.body.innerHTML =
+      '<ytcp-commentbox><div id="contenteditable-root" contenteditable="true" aria-label="Tambahkan balasan..."></div></ytcp-commentbox>';
+    expect(findField(youtube, document, 'reply')).toMatchObject({ kind: 'contenteditable' });
+    expect(health(youtube, document).summary).toBe('youtube: not recognised');
   });
 
   it('a library override that would match a chat box still does not take it', () => {

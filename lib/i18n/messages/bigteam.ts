@@ -1,0 +1,39 @@
+import type { MessageTable } from '../types';
+
+/** The popup's and the options page's big-team strings. Keys start with 'bigteam.'. */
+export const bigTeam = {
+  'bigteam.requests.title': { id: 'Permintaan amplifikasi', en: 'Amplification requests' },
+  'bigteam.requests.none': { id: 'Tidak ada permintaan.', en: 'No requests.' },
+  'bigteam.requests.status.open': { id: 'Terbuka', en: 'Open' },
+  'bigteam.requests.status.done': { id: 'Selesai', en: 'Done' },
+  'bigteam.requests.status.expired': { id: 'Kedaluwarsa', en: 'Expired' },
+  'bigteam.requests.doneAt': { id: 'Selesai {date}', en: 'Done {date}' },
+  'bigteam.requests.link': { id: 'Tautan unggahan', en: 'Link to the post' },
+  'bigteam.requests.markDone': { id: 'Tandai selesai', en: 'Mark done' },
+  'bigteam.requests.markFailed': { id: 'Gagal menandai: {error}', en: 'Could not mark it: {error}' },
+  'bigteam.replies.title': { id: 'Balasan hari ini', en: 'Replies today' },
+  'bigteam.replies.none': {
+    id: 'Belum ada balasan dari templat hari ini.',
+    en: 'No template replies today.',
+  },
+  'bigteam.replies.count': { id: '{template}: {count}', en: '{template}: {count}' },
+  'bigteam.commitment.title': { id: 'Komitmen admin', en: "The admin's commitment" },
+  'bigteam.commitment.none': {
+    id: 'Pustaka belum memuat teks komitmen.',
+    en: 'The library has no commitment text yet.',
+  },
+  'bigteam.commitment.version': { id: 'Versi {version}', en: 'Version {version}' },
+  'bigteam.commitment.commit': { id: 'Saya berkomitmen', en: 'I commit' },
+  'bigteam.commitment.committed': {
+    id: 'Anda sudah berkomitmen pada versi {version}.',
+    en: 'You committed to version {version}.',
+  },
+  'bigteam.commitment.failed': {
+    id: 'Komitmen gagal dicatat: {error}',
+    en: 'The commitment failed: {error}',
+  },
+  'bigteam.commitment.prompt': {
+    id: 'Baca dan setujui komitmen admin terbaru.',
+    en: "Read and commit to the admin's latest commitment.",
+  },
+} satisfies MessageTable;
