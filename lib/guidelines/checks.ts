@@ -33,7 +33,14 @@ export function checkPattern(run: Run, entry: CompiledRule) {
   const agencyNames = rule.allowAgencyNames ? agencyNameSet(ctx.agencies, rule.caseSensitive) : undefined;
   let lastEnd = -1;
   const spans: Array<[number, number, RegExpExecArray]> = [];
-  for (const re of entry.regexes) {
+  for (let r = 0; r < entry.regexes.length; r++) {
+    const re = entry.regexes[r]!;
+    const literals = entry.literals?.[r];
+    if (literals) {
+      run.lower ??= text.toLowerCase();
+      const lower = run.lower;
+      if (!literals.some((literal) => lower.includes(literal))) continue;
+    }
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {
