@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DeskConfig, DeskEnv } from './context';
 import { mountApi } from './routes/api';
+import { mountBigTeamApi } from './routes/bigteam-api';
 import { mountEditor } from './routes/editor';
 import { mountLibrary } from './routes/library';
 import { mountReview } from './routes/review';
@@ -35,6 +36,7 @@ export function createDeskApp(config: DeskConfig): Hono<DeskEnv> {
     return c.body(DESK_CSS);
   });
   mountApi(app, config);
+  mountBigTeamApi(app, config);
   mountLibrary(app, config);
   app.use('/review', sameOriginPosts(), requireSession(config));
   app.use('/review/*', sameOriginPosts(), requireSession(config));

@@ -6,6 +6,7 @@ import { readSourceDir } from '@/lib/library/build-bundle';
 import { generateKeyPair, type Jwk, publicPart, signBytes } from '@/lib/library/signature';
 import { ADMIN_USAGE, runAdminCommand } from './admin';
 import { createDeskApp } from './app';
+import { lockDataDir } from './data-lock';
 import { openDatabase } from './db/db';
 import { migrate } from './db/migrations';
 import { libraryIdOf, prepareDemo } from './demo';
@@ -96,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
   if (!options.data && !databaseUrl) options.demo = true;
   const dataDir = resolve(options.data ?? (await mkdtemp(join(tmpdir(), 'satu-pintu-desk-'))));
   await mkdir(dataDir, { recursive: true });
+  const unlock = databaseUrl ? async () => undefined : await lockDataDir(dataDir);
   const db = await openDatabase({
     ...(databaseUrl ? { databaseUrl } : { dataDir: join(dataDir, 'pglite') }),
   });
@@ -143,10 +145,12 @@ async function main(argv: string[]): Promise<void> {
       for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      db.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      db.close()
+        .then(unlock)
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     // close() lets requests in flight finish (and drops idle keep-alive connections); a client that
     // holds a connection open longer than 10 s is cut off.
@@ -166,14 +170,19 @@ async function admin(argv: string[]): Promise<void> {
   const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (!databaseUrl && !data) throw new Error(`give --data DIR or DATABASE_URL\n${ADMIN_USAGE}`);
-  const db = await openDatabase(
-    databaseUrl ? { databaseUrl } : { dataDir: join(resolve(data ?? ''), 'pglite') },
-  );
+  const dir = resolve(data ?? '');
+  await mkdir(dir, { recursive: true });
+  const unlock = databaseUrl ? async () => undefined : await lockDataDir(dir);
   try {
-    await migrate(db);
-    process.stdout.write(`${await runAdminCommand(db, rest)}\n`);
+    const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'pglite') });
+    try {
+      await migrate(db);
+      process.stdout.write(`${await runAdminCommand(db, rest)}\n`);
+    } finally {
+      await db.close();
+    }
   } finally {
-    await db.close();
+    await unlock();
   }
 }
 

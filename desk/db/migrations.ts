@@ -97,6 +97,32 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    // The big team (docs/big-team.md): requests recorded done by agencies, admins' commitments.
+    version: 2,
+    sql: `
+CREATE TABLE request_done (
+  agency_id text NOT NULL,
+  request_id text NOT NULL,
+  platform text NOT NULL,
+  fingerprint text NOT NULL,
+  via text NOT NULL CHECK (via IN ('post-button', 'marked')),
+  link text,
+  done_at timestamptz NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_id, request_id, platform)
+);
+CREATE INDEX request_done_request ON request_done (request_id, done_at);
+CREATE TABLE commitments (
+  agency_id text NOT NULL,
+  admin_name text NOT NULL,
+  version text NOT NULL,
+  committed_at timestamptz NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_id, admin_name, version)
+);
+`,
+  },
 ];
 
 /**

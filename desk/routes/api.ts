@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { fingerprintText, shortCode } from '@/lib/approvals/fingerprint';
@@ -13,10 +13,43 @@ export const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The first steps of every agency API call (docs/desk.md): the bearer token, counted against its
+ * per-minute limit (shared by all /api/ calls of the token), then the JSON body. A Response is the
+ * refusal to send back as it is.
+ */
+export async function authenticateAgency(
+  c: Context<DeskEnv>,
+  config: DeskConfig,
+): Promise<Response | { agencyId: string; raw: unknown }> {
+  const perMinute = config.submissionsPerMinute ?? 600;
+  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (!token) {
+    c.header('WWW-Authenticate', 'Bearer');
+    return c.json({ error: 'missing Authorization: Bearer <agency token>' }, 401);
+  }
+  const at = (config.now ?? (() => new Date()))().getTime();
+  const { agencyId, hits } = await countAndIdentify(config.db, token, 60_000, at);
+  if (hits > perMinute) {
+    c.header('Retry-After', String(Math.ceil((60_000 - (at % 60_000)) / 1000)));
+    return c.json(
+      { error: `more than ${perMinute} submissions a minute from this token; try again later` },
+      429,
+    );
+  }
+  if (!agencyId) {
+    c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+    return c.json({ error: 'unknown or revoked agency token' }, 401);
+  }
+  try {
+    return { agencyId, raw: await c.req.json() };
+  } catch {
+    return c.json({ error: 'the body is not JSON' }, 400);
+  }
+}
+
 /** `POST /api/submissions` (docs/desk.md): the extension's outbox delivers here. */
 export function mountApi(app: Hono<DeskEnv>, config: DeskConfig): void {
-  const now = config.now ?? (() => new Date());
-  const perMinute = config.submissionsPerMinute ?? 600;
   app.use(
     '/api/*',
     cors({
@@ -33,30 +66,9 @@ export function mountApi(app: Hono<DeskEnv>, config: DeskConfig): void {
       onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413),
     }),
     async (c) => {
-      const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-      if (!token) {
-        c.header('WWW-Authenticate', 'Bearer');
-        return c.json({ error: 'missing Authorization: Bearer <agency token>' }, 401);
-      }
-      const at = now().getTime();
-      const { agencyId, hits } = await countAndIdentify(config.db, token, 60_000, at);
-      if (hits > perMinute) {
-        c.header('Retry-After', String(Math.ceil((60_000 - (at % 60_000)) / 1000)));
-        return c.json(
-          { error: `more than ${perMinute} submissions a minute from this token; try again later` },
-          429,
-        );
-      }
-      if (!agencyId) {
-        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        return c.json({ error: 'unknown or revoked agency token' }, 401);
-      }
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        return c.json({ error: 'the body is not JSON' }, 400);
-      }
+      const caller = await authenticateAgency(c, config);
+      if (caller instanceof Response) return caller;
+      const { agencyId, raw } = caller;
       const parsed = SubmissionRequestBodySchema.safeParse(raw);
       if (!parsed.success) {
         const { path, message } = describeSchemaError(parsed.error);

@@ -30,7 +30,7 @@ export function listAudit(db: Queryable, limit = 10_000): Promise<AuditEntry[]> 
 }
 
 /** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -38,7 +38,12 @@ describe.each(BACKENDS)('npm run desk on %s', (backend) => {
     expect(library.status).toBe(200);
     const { version } = (await library.json()) as { version: number };
     const etag = library.headers.get('etag');
+    if (backend === 'pglite') {
+      // PGlite's folder has one user at a time: a command on a running desk's folder is refused.
+      await expect(deskCommand(['token', 'dinkes', '--data', dir], env)).rejects.toThrow(/in use by process/);
+    }
     expect(await stopDesk(first.child)).toBe(0);
+    await expect(readFile(join(dir, 'desk.lock'), 'utf8')).rejects.toThrow(/ENOENT/);
 
     // While it is stopped (PGlite's folder has one user at a time): a reviewer and a token for another agency.
     const user = await deskCommand(
