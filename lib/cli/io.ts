@@ -16,6 +16,9 @@ export class UsageError extends Error {}
 
 export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
+/** One decoder for every line of a batch (making one per line cost more than checking it). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * Decodes bytes that must be text: invalid UTF-8, or control characters that no caption contains
  * (NUL and the other C0 controls except tab, line feed, form feed and carriage return), mean a binary
@@ -24,7 +27,7 @@ export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 export function decodeText(bytes: Uint8Array, what: string): string {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     throw new UsageError(`${what} is not valid UTF-8 text`);
   }
