@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { FieldName, SettingsForm } from '@/lib/settings/form';
@@ -18,6 +19,8 @@ export type OptionsPageProps = Omit<OptionsFormProps, 'form' | 'savedLibraryUrl'
     exportAudit(format: 'csv' | 'json'): Promise<string>;
     download(fileName: string, text: string, mimeType: string): void;
     now(): Date;
+    /** The bureau's commitment text and "I commit" (components/options/commitment-section.tsx). */
+    commitment?: ComponentChildren;
   };
 
 /**
@@ -51,6 +54,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <p>{t('options.intro')}</p>
       </header>
       {firstRun ? <FirstRun form={form} /> : null}
+      {props.commitment}
       <OptionsForm {...props} form={form} savedLibraryUrl={saved.library.url} />
       <SettingsTransfer onExport={props.onExport} onImport={props.onImport} onReset={props.onReset} />
       <AuditExport exportAudit={props.exportAudit} download={props.download} now={props.now} />

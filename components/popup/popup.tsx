@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
 import { Button } from '@/components/ui/button';
 import { SectionHeader } from '@/components/ui/section-header';
@@ -27,6 +28,8 @@ export interface PopupProps {
   onCopyText: (text: string) => void;
   error: string | null;
   onOpenOptions: () => void;
+  /** The amplification requests and today's replies (components/popup/bigteam-section.tsx). */
+  bigTeam?: ComponentChildren;
 }
 
 /** The toolbar popup: this tab's draft, my submissions, the library's freshness. Props in, callbacks out. */
@@ -66,6 +69,8 @@ export function Popup(props: PopupProps) {
           </div>
         )}
       </section>
+
+      {props.bigTeam}
 
       <section class="sp-popup-submissions" aria-labelledby="sp-submissions-title">
         <SectionHeader id="sp-submissions-title" title={t('popup.submissions.title')} />

@@ -1,13 +1,26 @@
 import { useEffect } from 'preact/hooks';
+import { CommitmentSection } from '@/components/options/commitment-section';
 import { OptionsPage } from '@/components/options/options-page';
 import { language } from '@/lib/i18n';
 import { describeLibraryStatus } from '@/lib/library/describe-status';
+import type { CommitmentModel } from '@/lib/options/commitment-model';
 import type { OptionsApi } from '@/lib/options/options-api';
 import type { OptionsModel } from '@/lib/options/options-model';
 
 /** Binds the options model to the page: its signals become props, its actions callbacks. */
-export function OptionsApp({ model, api }: { model: OptionsModel; api: OptionsApi }) {
+export function OptionsApp({
+  model,
+  api,
+  commitment,
+}: {
+  model: OptionsModel;
+  api: OptionsApi;
+  commitment?: CommitmentModel;
+}) {
   useEffect(() => model.open(), [model]);
+  useEffect(() => {
+    void commitment?.load();
+  }, [commitment]);
   const libraryStatus = model.libraryStatus.value;
   return (
     <OptionsPage
@@ -40,6 +53,17 @@ export function OptionsApp({ model, api }: { model: OptionsModel; api: OptionsAp
       exportAudit={api.exportAudit}
       download={api.download}
       now={model.now}
+      commitment={
+        commitment ? (
+          <CommitmentSection
+            commitment={commitment.commitment.value}
+            committedVersion={commitment.committedVersion.value}
+            busy={commitment.busy.value}
+            error={commitment.error.value}
+            onCommit={() => void commitment.commit()}
+          />
+        ) : null
+      }
     />
   );
 }

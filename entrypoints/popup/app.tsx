@@ -1,11 +1,13 @@
 import { useEffect } from 'preact/hooks';
+import { PopupReplies, PopupRequests } from '@/components/popup/bigteam-section';
 import { Popup } from '@/components/popup/popup';
 import { language } from '@/lib/i18n';
 import { describeLibraryStatus } from '@/lib/library/describe-status';
+import type { PopupBigTeam } from '@/lib/popup/bigteam-model';
 import type { PopupModel } from '@/lib/popup/popup-model';
 
 /** Binds the popup model to the view: its signals become props, its actions callbacks. */
-export function PopupApp({ model }: { model: PopupModel }) {
+export function PopupApp({ model, bigTeam }: { model: PopupModel; bigTeam?: PopupBigTeam }) {
   useEffect(() => {
     let unwatch: (() => void) | undefined;
     let mounted = true;
@@ -18,6 +20,9 @@ export function PopupApp({ model }: { model: PopupModel }) {
       unwatch?.();
     };
   }, [model]);
+  useEffect(() => {
+    void bigTeam?.open();
+  }, [bigTeam]);
   const status = model.library.value;
   return (
     <Popup
@@ -37,6 +42,24 @@ export function PopupApp({ model }: { model: PopupModel }) {
       onCopyText={(text) => void model.copy('share', text)}
       error={model.error.value}
       onOpenOptions={model.openOptions}
+      bigTeam={
+        bigTeam ? (
+          <>
+            <PopupRequests
+              requests={bigTeam.requests.value}
+              links={bigTeam.links.value}
+              errors={bigTeam.markErrors.value}
+              onLink={bigTeam.setLink}
+              onMarkDone={(id) => void bigTeam.markDone(id)}
+            />
+            <PopupReplies
+              replies={bigTeam.replies.value}
+              commitmentDue={bigTeam.commitmentDue.value}
+              onOpenOptions={model.openOptions}
+            />
+          </>
+        ) : null
+      }
     />
   );
 }

@@ -10,6 +10,10 @@ export const bigTeam = {
   'bigteam.requests.doneAt': { id: 'Selesai {date}', en: 'Done {date}' },
   'bigteam.requests.link': { id: 'Tautan unggahan', en: 'Link to the post' },
   'bigteam.requests.markDone': { id: 'Tandai selesai', en: 'Mark done' },
+  'bigteam.requests.badLink': {
+    id: 'Tempel tautan unggahan Facebook, Instagram atau YouTube (https://…).',
+    en: 'Paste a link to the Facebook, Instagram or YouTube post (https://…).',
+  },
   'bigteam.requests.markFailed': { id: 'Gagal menandai: {error}', en: 'Could not mark it: {error}' },
   'bigteam.replies.title': { id: 'Balasan hari ini', en: 'Replies today' },
   'bigteam.replies.none': {
