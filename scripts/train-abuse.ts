@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadRuleSources } from '../lib/cli/rule-sources';
 import { checkText, compileRules } from '../lib/guidelines';
+import { COLLOQUIAL } from '../lib/guidelines/colloquial';
 import { modelChecksum } from '../lib/guidelines/model/checksum';
 import { encodeWeights, slangLines } from '../lib/guidelines/model/codec';
 import { parseLexiconCsv, parseSlangCsv, parseTrainingCsv } from '../lib/guidelines/model/dataset';
@@ -151,7 +152,8 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
 // what the product's checks do together on text they were not written for.
 const rulesHit = (() => {
   try {
-    const compiled = compileRules(loadRuleSources());
+    // As `check` compiles them (with the colloquial dictionary).
+    const compiled = compileRules(loadRuleSources(), { colloquial: COLLOQUIAL });
     const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
     return rows.map((row) =>
       checkText(compiled, row.text, ctx).findings.some(
