@@ -75,6 +75,26 @@ describe('the desk in Chromium', () => {
     const item = page.locator(`[data-sp="queue-item"][data-submission-id="${id}"]`);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('pending');
 
+    // A page on another site that posts a decision in the signed-in reviewer's browser is refused:
+    // the session cookie is SameSite=Strict and the desk checks the Origin.
+    await context.route('https://evil.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="post" action="${start.desk}/review/submissions/${id}/decide">
+          <input name="decision" value="rejected"><button id="go">go</button></form>`,
+      }),
+    );
+    const evil = await context.newPage();
+    await evil.goto('https://evil.example/');
+    const [answer] = await Promise.all([
+      evil.waitForResponse((response) => response.url().includes('/decide'), { timeout: 30_000 }),
+      evil.locator('#go').click(),
+    ]);
+    expect([401, 403]).toContain(answer.status());
+    await evil.close();
+    await page.reload();
+    expect(await item.getAttribute('data-status')).toBe('pending');
+
     // Keyboard only: the item's link is reachable and opens with Enter.
     await item.locator('a').focus();
     await page.keyboard.press('Enter');
