@@ -4,7 +4,7 @@
  * Command line). `--if-stale` rebuilds only when a source the last build read is newer than it.
  * recheck stays external: it finds its native binary and worker file relative to its own package.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,6 +25,8 @@ function stale() {
 }
 
 if (!process.argv.includes('--if-stale') || stale()) {
+  // Chunk names change with their content: earlier builds' chunks would pile up.
+  rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
     entryPoints: { 'satu-pintu': 'lib/cli/main.ts', 'batch-worker': 'lib/cli/batch-worker.ts' },
@@ -41,6 +43,7 @@ if (!process.argv.includes('--if-stale') || stale()) {
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
+    minify: true,
     metafile: true,
     logLevel: 'warning',
   });

@@ -5,9 +5,7 @@ import { type AgencyLike, type Rule, RuleSchema } from '@/lib/guidelines';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
-import { describeSyncError } from '@/lib/library/describe-status';
 import type { Jwk } from '@/lib/library/signature';
-import { rejectToError } from '@/lib/library/sync';
 import { isExpired, verifyBundle } from '@/lib/library/verify-bundle';
 import { type CliIo, UsageError } from './io';
 import { findRepoRoot, loadRuleSources } from './rule-sources';
@@ -118,6 +116,12 @@ async function verifySigned(path: string, file: string, keyFile: string, cwd: st
   const signature = readFileSync(`${path}.sig`, 'utf8').trim();
   const result = await verifyBundle(bytes, { signature, publicKey: key });
   if (!result.ok) {
+    // Loaded only here: the library's sync and status modules bring the database and UI strings,
+    // which a batch without --key should not pay for at start-up.
+    const [{ describeSyncError }, { rejectToError }] = await Promise.all([
+      import('@/lib/library/describe-status'),
+      import('@/lib/library/sync'),
+    ]);
     throw new UsageError(`${file}: ${describeSyncError(rejectToError(result.reason, Date.now()), 'en')}`);
   }
 }
