@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { DeskConfig, DeskEnv } from './context';
 import { mountApi } from './routes/api';
 import { mountBigTeamApi } from './routes/bigteam-api';
+import { mountBoard } from './routes/board';
 import { mountEditor } from './routes/editor';
 import { mountLibrary } from './routes/library';
 import { mountReview } from './routes/review';
@@ -43,6 +44,7 @@ export function createDeskApp(config: DeskConfig): Hono<DeskEnv> {
   mountLogin(app, config);
   mountReview(app, config);
   mountEditor(app, config);
+  mountBoard(app, config);
   app.onError((error, c) => {
     console.error(
       `desk: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { DeskConfig, DeskEnv } from '../context';
-import { loadSources, saveSource } from '../store/library';
+import { BIG_TEAM_SOURCES, EDITABLE_SOURCE, loadSources, saveSource } from '../store/library';
 import type { Role } from '../store/users';
 import { csrfField, notice, page } from '../views/layout';
 import { pageContext } from './session';
@@ -25,8 +25,8 @@ export function mountEditor(app: Hono<DeskEnv>, config: DeskConfig): void {
   app.get('/review/library', async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const paths = Object.keys(await loadSources(config.db))
-      .filter((path) => path.startsWith('captions/') || path === 'hashtags.yaml')
+    const paths = [...new Set([...Object.keys(await loadSources(config.db)), ...BIG_TEAM_SOURCES])]
+      .filter((path) => EDITABLE_SOURCE.test(path))
       .sort();
     const editable = EDITORS.includes(c.get('user').role);
     return c.html(

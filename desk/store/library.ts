@@ -80,13 +80,22 @@ export async function checkSources(
   }
 }
 
+/** The sources the desk edits: captions, hashtags and the big team's (docs/big-team.md). */
+export const EDITABLE_SOURCE =
+  /^(captions\/[a-z0-9][a-z0-9-]*\.md|hashtags\.yaml|requests\.yaml|replies\.yaml|commitment\.md)$/;
+/** Offered in the editor even before they exist (a desk seeded before they were sources). */
+export const BIG_TEAM_SOURCES = ['requests.yaml', 'replies.yaml', 'commitment.md'] as const;
+
 /** Saves a source file only when the library still builds and lints with it (audited). */
 export async function saveSource(
   db: Db,
   input: { libraryId: string; path: string; content: string; actor: string; now: Date },
 ): Promise<{ ok: true } | { ok: false; problem: string }> {
-  if (!/^(captions\/[a-z0-9][a-z0-9-]*\.md|hashtags\.yaml)$/.test(input.path)) {
-    return { ok: false, problem: `${input.path}: only captions/<id>.md and hashtags.yaml are edited here` };
+  if (!EDITABLE_SOURCE.test(input.path)) {
+    return {
+      ok: false,
+      problem: `${input.path}: only captions/<id>.md, hashtags.yaml, requests.yaml, replies.yaml and commitment.md are edited here`,
+    };
   }
   const files = { ...(await loadSources(db)), [input.path]: input.content };
   const check = await checkSources(db, input.libraryId, files, input.now);

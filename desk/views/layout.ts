@@ -51,6 +51,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
       user
         ? html`<a href="/review">${t('queueTitle')}</a>
     <a href="/review/library">${t('library')}</a>
+    <a href="/review/board">${t('board')}</a>
     <a href="/review/audit.csv">${t('audit')}</a>`
         : ''
     }

@@ -72,6 +72,7 @@ const id = {
   unpublishedDecisions: 'Keputusan yang belum diterbitkan: %s',
   audit: 'Jejak audit (CSV)',
   library: 'Keterangan & tagar',
+  board: 'Papan amplifikasi',
   libraryTitle: 'Sumber pustaka',
   editHint:
     'Perubahan diperiksa dengan pedoman yang sama sebelum disimpan; diterbitkan lewat tombol terbitkan.',
@@ -161,6 +162,7 @@ const en: Record<DeskMessageKey, string> = {
   unpublishedDecisions: 'Decisions not yet published: %s',
   audit: 'Audit trail (CSV)',
   library: 'Captions & hashtags',
+  board: 'Amplification board',
   libraryTitle: 'Library sources',
   editHint: 'Changes are checked against the same guidelines before saving; publish to send them out.',
   newCaption: 'New caption (file name, e.g. kegiatan-baru)',

@@ -11,7 +11,7 @@ describe.each(BACKENDS)('big-team API on %s', (backend) => {
   let db: Db;
   let app: Awaited<ReturnType<typeof deskFor>>['app'];
   let diskominfo: string;
-  let dinkes: string;
+  let disdikbud: string;
   let fingerprint: string;
 
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe.each(BACKENDS)('big-team API on %s', (backend) => {
     const desk = await deskFor(db, { submissionsPerMinute: 40, now: () => NOW });
     app = desk.app;
     diskominfo = await issueAgencyToken(db, 'diskominfo');
-    dinkes = await issueAgencyToken(db, 'disdik');
+    disdikbud = await issueAgencyToken(db, 'disdikbud');
     fingerprint = await fingerprintText('Selamat Hari Disabilitas Internasional');
   });
   afterAll(() => db.close());
@@ -100,8 +100,8 @@ describe.each(BACKENDS)('big-team API on %s', (backend) => {
   it('refuses unknown requests, requests for other agencies, bad bodies and bad tokens', async () => {
     const before = (await doneRows()).length;
     expect((await post('/api/requests/nothing-here/done', report())).status).toBe(404);
-    // layanan-darurat-112 names its agencies; disdik is not one of them.
-    expect((await post('/api/requests/layanan-darurat-112/done', report(), dinkes)).status).toBe(403);
+    // layanan-darurat-112 names its agencies; disdikbud is not one of them.
+    expect((await post('/api/requests/layanan-darurat-112/done', report(), disdikbud)).status).toBe(403);
     for (const bad of [
       report({ fingerprint: 'abc' }),
       report({ platform: 'tiktok' }),
