@@ -20,6 +20,20 @@ import {
 } from './harness';
 import { extensionDir, findChromium } from './harness/launch.mjs';
 
+/** axe-core's serious and critical findings on the page (WCAG rules), as "rule: [targets]". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
 describe('the desk in Chromium', () => {
   let dataDir: string;
   let desk: { child: ChildProcess; start: DeskStart };
@@ -69,11 +83,13 @@ describe('the desk in Chromium', () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${start.desk}/review`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.locator('[data-sp="login-user"]').fill(start.reviewer.user);
     await page.locator('[data-sp="login-password"]').fill(start.reviewer.password);
     await page.locator('[data-sp="login-submit"]').click();
     const item = page.locator(`[data-sp="queue-item"][data-submission-id="${id}"]`);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('pending');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A page on another site that posts a decision in the signed-in reviewer's browser is refused:
     // the session cookie is SameSite=Strict and the desk checks the Origin.
@@ -106,21 +122,7 @@ describe('the desk in Chromium', () => {
       .toBeGreaterThan(0);
 
     // No serious accessibility problem on the page a reviewer works in.
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${JSON.stringify((v as unknown as { nodes: { target: string[] }[] }).nodes.map((n) => n.target))}`,
-        );
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page
       .locator('[data-sp="decision-note"]')
