@@ -49,6 +49,8 @@ function isPostLink(link: string): boolean {
   return (url.protocol === 'https:' || url.protocol === 'http:') && link.length <= 2000;
 }
 
+function continueChain(): void {}
+
 /** The background's answers to BigTeamProtocol (lib/messaging/bigteam.ts); docs/big-team.md. */
 export function createBigTeamService(deps: BigTeamDeps) {
   // One writer: every change to the stored state goes through this chain, so two messages
@@ -62,7 +64,9 @@ export function createBigTeamService(deps: BigTeamDeps) {
       return result;
     };
     const next = lock.then(run, run);
-    lock = next.catch(() => undefined);
+    // The chain only orders the changes: a failed change reaches its own caller through `next`,
+    // and the next change still runs.
+    lock = next.then(continueChain, continueChain);
     return next;
   }
 
