@@ -1,155 +1,99 @@
-import type { RequestView } from '@/lib/bigteam/types';
 import { t } from '@/lib/i18n/in-page';
-import type { ReplyEntry } from '@/lib/sidebar/bigteam-state';
 import { trusted } from './trusted';
 
-export interface RequestsSectionProps {
-  requests: RequestView[];
-  canInsert: boolean;
+/** One amplification request or reply template, as the list shows it. */
+export interface BigTeamItem {
+  id: string;
+  title: string;
+  /** Exactly what insert puts into the editor. */
+  text: string;
+  /** Its hooks: `data-sp` (request / reply-template), its id attribute, status or situation. */
+  attrs: Record<string, string>;
+  badge?: string | undefined;
+  /** Placeholders the admin types (`{{user}}`), and what was typed so far. */
+  inputs: string[];
+  values: Record<string, string>;
+  /** Something is still missing: no insert, no copy. */
+  blocked: boolean;
+  /** A line under the text (a correction's source, a missing PPID contact). */
+  note?: string | undefined;
+  insertable: boolean;
+}
+
+export interface BigTeamListProps {
+  title: string;
+  hint?: string;
+  items: BigTeamItem[];
   busy: boolean;
-  onInsert(requestId: string): void;
+  insertLabel(title: string): string;
+  onInsert(id: string): void;
+  onInput(id: string, name: string, value: string): void;
   onCopy(text: string): void;
 }
 
-/** "Permintaan amplifikasi": the bureau's requests to share, on top of the library panel. */
-export function RequestsSection(props: RequestsSectionProps) {
+/**
+ * "Permintaan amplifikasi" on top of the library panel, or the reply templates in a comment box:
+ * one list, lean on purpose (the content script's size budget).
+ */
+export function BigTeamList(props: BigTeamListProps) {
   return (
-    <section class="sp-library sp-requests" aria-label={t('bigteam.sidebar.requests')}>
-      <h2>{t('bigteam.sidebar.requests')}</h2>
-      {props.requests.length === 0 ? <p class="sp-muted">{t('bigteam.sidebar.requests.none')}</p> : null}
+    <section class="sp-library" aria-label={props.title}>
+      <h2>{props.title}</h2>
+      {props.hint ? <p class="sp-muted">{props.hint}</p> : null}
       <ul class="sp-captions">
-        {props.requests.map((request) => (
-          <li
-            key={request.id}
-            class="sp-item"
-            data-sp="request"
-            data-request-id={request.id}
-            data-status={request.status}
-          >
+        {props.items.map((item) => (
+          <li key={item.id} class="sp-item" {...item.attrs}>
             <div class="sp-item-head">
-              <strong>{request.title}</strong>
-              <span class="sp-badge">{t(`bigteam.sidebar.status.${request.status}`)}</span>
-              {request.priority === 'high' ? (
-                <span class="sp-badge">{t('bigteam.sidebar.priority.high')}</span>
-              ) : null}
+              <strong>{item.title}</strong>
+              {item.badge ? <span class="sp-badge">{item.badge}</span> : null}
             </div>
-            <p class="sp-muted">{t('bigteam.sidebar.until', { date: request.until })}</p>
+            {item.inputs.map((name) => (
+              <label key={name} class="sp-placeholder">
+                {t('sidebar.library.placeholder', { name })}
+                <input
+                  type="text"
+                  data-sp="placeholder"
+                  data-name={name}
+                  value={item.values[name] ?? ''}
+                  onInput={trusted((event) => props.onInput(item.id, name, event.currentTarget.value))}
+                />
+              </label>
+            ))}
             {/* biome-ignore lint/a11y/useSemanticElements: a named group of text, not a form's fieldset */}
             <div
               class="sp-caption-text"
+              data-sp="caption-text"
               role="group"
               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
               tabIndex={0}
-              aria-label={request.title}
+              aria-label={item.title}
             >
-              {request.text}
+              {item.text}
             </div>
+            {item.note ? <p class="sp-muted">{item.note}</p> : null}
             <div class="sp-actions">
-              {props.canInsert && request.status !== 'expired' ? (
+              {item.insertable ? (
                 <button
                   type="button"
                   data-sp="insert"
-                  disabled={props.busy}
-                  aria-label={t('bigteam.sidebar.insertRequest', { title: request.title })}
-                  onClick={trusted(() => props.onInsert(request.id))}
+                  disabled={props.busy || item.blocked}
+                  aria-label={props.insertLabel(item.title)}
+                  onClick={trusted(() => props.onInsert(item.id))}
                 >
                   {t('sidebar.library.insert')}
                 </button>
               ) : null}
-              <button type="button" data-sp="copy" onClick={trusted(() => props.onCopy(request.text))}>
+              <button
+                type="button"
+                data-sp="copy"
+                disabled={item.blocked}
+                onClick={trusted(() => props.onCopy(item.text))}
+              >
                 {t('common.copy')}
               </button>
             </div>
           </li>
         ))}
-      </ul>
-    </section>
-  );
-}
-
-export interface ReplyTemplatesProps {
-  replies: ReplyEntry[];
-  canInsert: boolean;
-  busy: boolean;
-  onInput(templateId: string, name: string, value: string): void;
-  onInsert(templateId: string): void;
-  onCopy(text: string): void;
-}
-
-/** Approved replies for a comment or reply box; `{{user}}` is typed, the agency's PPID filled. */
-export function ReplyTemplates(props: ReplyTemplatesProps) {
-  return (
-    <section class="sp-library sp-replies" aria-label={t('bigteam.sidebar.replies')}>
-      <h2>{t('bigteam.sidebar.replies')}</h2>
-      <p class="sp-muted">{t('bigteam.sidebar.replies.hint')}</p>
-      {props.replies.length === 0 ? <p class="sp-muted">{t('bigteam.sidebar.replies.none')}</p> : null}
-      <ul class="sp-captions">
-        {props.replies.map((entry) => {
-          const { template } = entry;
-          const noPpid = entry.missing.some((name) => name.startsWith('ppid_'));
-          return (
-            <li
-              key={template.id}
-              class="sp-item"
-              data-sp="reply-template"
-              data-template-id={template.id}
-              data-situation={template.situation}
-            >
-              <div class="sp-item-head">
-                <strong>{template.title}</strong>
-                <span class="sp-badge">{t(`bigteam.sidebar.situation.${template.situation}`)}</span>
-              </div>
-              {entry.inputs.map((name) => (
-                <label key={name} class="sp-placeholder">
-                  {t('sidebar.library.placeholder', { name })}
-                  <input
-                    type="text"
-                    data-sp="placeholder"
-                    data-name={name}
-                    value={entry.values[name] ?? ''}
-                    onInput={trusted((event) => props.onInput(template.id, name, event.currentTarget.value))}
-                  />
-                </label>
-              ))}
-              {/* biome-ignore lint/a11y/useSemanticElements: a named group of text, not a form's fieldset */}
-              <div
-                class="sp-caption-text"
-                data-sp="reply-text"
-                role="group"
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
-                tabIndex={0}
-                aria-label={template.title}
-              >
-                {entry.text}
-              </div>
-              {template.source ? (
-                <p class="sp-muted">{t('bigteam.sidebar.source', { source: template.source })}</p>
-              ) : null}
-              {noPpid ? <p class="sp-muted sp-warn">{t('bigteam.sidebar.replies.noPpid')}</p> : null}
-              <div class="sp-actions">
-                {props.canInsert ? (
-                  <button
-                    type="button"
-                    data-sp="insert"
-                    disabled={props.busy || entry.missing.length > 0}
-                    aria-label={t('bigteam.sidebar.insertReply', { title: template.title })}
-                    onClick={trusted(() => props.onInsert(template.id))}
-                  >
-                    {t('sidebar.library.insert')}
-                  </button>
-                ) : null}
-                <button
-                  type="button"
-                  data-sp="copy"
-                  disabled={entry.missing.length > 0}
-                  onClick={trusted(() => props.onCopy(entry.text))}
-                >
-                  {t('common.copy')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
       </ul>
     </section>
   );

@@ -1,7 +1,8 @@
 import { ApprovalBadge } from '@/components/approvals/approval-badge';
 import { SubmitResult } from '@/components/approvals/submit-result';
-import { ReplyTemplates, RequestsSection } from '@/components/sidebar/bigteam-panels';
+import { BigTeamList } from '@/components/sidebar/bigteam-panels';
 import { Sidebar } from '@/components/sidebar/sidebar';
+import { t } from '@/lib/i18n/in-page';
 import type { PlatformId } from '@/lib/platforms/types';
 import { healthReport } from '@/lib/sidebar/health-report';
 import type { SidebarModel } from '@/lib/sidebar/sidebar-model';
@@ -70,21 +71,53 @@ export function SidebarApp({ platform, model: m, reportContext, openOptions }: S
         openOptions,
       }}
       requests={
-        <RequestsSection
-          requests={m.requests.value}
-          canInsert={m.recognised.value}
-          busy={m.busy.value}
-          onInsert={(id) => void m.insertRequest(id)}
-          onCopy={(text) => void m.copy(text)}
-        />
+        m.requests.value.length > 0 ? (
+          <BigTeamList
+            title={t('bigteam.sidebar.requests')}
+            items={m.requests.value.map((request) => ({
+              id: request.id,
+              title: request.title,
+              text: request.text,
+              attrs: { 'data-sp': 'request', 'data-request-id': request.id, 'data-status': request.status },
+              badge: t(`bigteam.sidebar.status.${request.status}`),
+              inputs: [],
+              values: {},
+              blocked: false,
+              insertable: m.recognised.value && request.status !== 'expired',
+            }))}
+            busy={m.busy.value}
+            insertLabel={(title) => t('sidebar.library.insertCaption', { title })}
+            onInsert={(id) => void m.insertRequest(id)}
+            onInput={() => undefined}
+            onCopy={(text) => void m.copy(text)}
+          />
+        ) : null
       }
       replies={
-        <ReplyTemplates
-          replies={m.replyList.value}
-          canInsert={m.recognised.value}
+        <BigTeamList
+          title={t('bigteam.sidebar.replies')}
+          hint={t('bigteam.sidebar.replies.hint')}
+          items={m.replyList.value.map(({ template, text, missing, inputs, values }) => ({
+            id: template.id,
+            title: template.title,
+            text,
+            attrs: {
+              'data-sp': 'reply-template',
+              'data-template-id': template.id,
+              'data-situation': template.situation,
+            },
+            inputs,
+            values,
+            blocked: missing.length > 0,
+            note: missing.some((name) => name.startsWith('ppid_'))
+              ? t('bigteam.sidebar.replies.noPpid')
+              : template.source,
+            insertable: m.recognised.value,
+          }))}
           busy={m.busy.value}
-          onInput={m.setReplyInput}
+          insertLabel={(title) => t('bigteam.sidebar.insertReply', { title })}
           onInsert={(id) => void m.insertReply(id)}
+          onInput={m.setReplyInput}
           onCopy={(text) => void m.copy(text)}
         />
       }
