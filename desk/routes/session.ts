@@ -85,6 +85,16 @@ export function requireSession(config: DeskConfig): MiddlewareHandler<DeskEnv> {
   };
 }
 
+/**
+ * Whether the browser will keep a Secure cookie from this address: https (directly or behind a TLS
+ * proxy that says so), or a loopback address, which browsers treat as secure.
+ */
+function secureContext(c: Context<DeskEnv>): boolean {
+  const url = new URL(c.req.url);
+  if (url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https') return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
 export function mountLogin(app: Hono<DeskEnv>, config: DeskConfig): void {
   const now = config.now ?? (() => new Date());
   const secure = config.secureCookies ?? true;
@@ -93,7 +103,7 @@ export function mountLogin(app: Hono<DeskEnv>, config: DeskConfig): void {
   app.get('/review/login', (c) => {
     const formToken = newSecret();
     setCookie(c, LOGIN_COOKIE, formToken, { ...cookie, maxAge: 3600 });
-    return c.html(loginPage(pageContext(c), { formToken }));
+    return c.html(loginPage(pageContext(c), { formToken, insecure: secure && !secureContext(c) }));
   });
 
   app.post('/review/login', async (c) => {

@@ -3,13 +3,13 @@ import { type Html, notice, type PageContext, page } from './layout';
 
 export function loginPage(
   ctx: PageContext,
-  input: { formToken: string; error?: string; user?: string },
+  input: { formToken: string; error?: string; user?: string; insecure?: boolean },
 ): Html {
   const { t } = ctx;
   return page(
     ctx,
     t('loginTitle'),
-    html`${notice(input.error, 'error')}
+    html`${notice(input.insecure ? t('needsHttps') : undefined, 'error')}${notice(input.error, 'error')}
 <form method="post" action="/review/login">
   <input type="hidden" name="_csrf" value="${input.formToken}" />
   <label for="login-user">${t('user')}</label>

@@ -14,6 +14,8 @@ const id = {
   loginInvalid: 'Nama pengguna atau kata sandi salah.',
   loginLocked: 'Akun dikunci sementara karena terlalu banyak percobaan yang salah. Coba lagi dalam 15 menit.',
   formExpired: 'Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.',
+  needsHttps:
+    'Meja ini dibuka lewat http biasa: peramban tidak menyimpan cookie sesi yang aman, jadi masuk akan gagal. Buka lewat https (pasang proksi TLS di depan meja).',
   queueTitle: 'Antrean pengajuan',
   queueEmpty: 'Tidak ada pengajuan yang cocok dengan saringan.',
   filter: 'Saring',
@@ -104,6 +106,8 @@ const en: Record<DeskMessageKey, string> = {
   loginInvalid: 'Wrong user name or password.',
   loginLocked: 'The account is locked for a while after too many wrong attempts. Try again in 15 minutes.',
   formExpired: 'The form has expired. Reload the page and try again.',
+  needsHttps:
+    'This desk is open over plain http: browsers do not keep its secure session cookie, so signing in fails. Open it over https (put a TLS proxy in front of the desk).',
   queueTitle: 'Submission queue',
   queueEmpty: 'No submission matches the filter.',
   filter: 'Filter',

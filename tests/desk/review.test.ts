@@ -74,6 +74,14 @@ describe.each(BACKENDS)('review pages on %s', (backend) => {
     expect(login).toContain('data-sp="login-user"');
     expect(login).toContain('lang="id"');
     expect(login).toContain('Kata sandi');
+    expect(login).not.toContain('lewat http biasa');
+    // Over plain http on a non-loopback address the Secure session cookie would be dropped: say so.
+    expect(await (await app.request('http://10.0.0.5/review/login')).text()).toContain('lewat http biasa');
+    expect(await (await app.request('https://meja.example/review/login')).text()).not.toContain('http biasa');
+    const proxied = await app.request('http://10.0.0.5/review/login', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(await proxied.text()).not.toContain('http biasa');
     const english = await (await visitor.fetch('/review/login?lang=en')).text();
     expect(english).toContain('lang="en"');
     expect(english).toContain('Password');
