@@ -4,6 +4,7 @@ import type { DeskConfig, DeskEnv } from './context';
 import { mountApi } from './routes/api';
 import { mountBigTeamApi } from './routes/bigteam-api';
 import { mountBoard } from './routes/board';
+import { mountBoardRequests } from './routes/board-requests';
 import { mountEditor } from './routes/editor';
 import { mountLibrary } from './routes/library';
 import { mountReview } from './routes/review';
@@ -45,6 +46,7 @@ export function createDeskApp(config: DeskConfig): Hono<DeskEnv> {
   mountReview(app, config);
   mountEditor(app, config);
   mountBoard(app, config);
+  mountBoardRequests(app, config);
   app.onError((error, c) => {
     console.error(
       `desk: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,

@@ -71,7 +71,8 @@ export function mountBoard(app: Hono<DeskEnv>, config: DeskConfig): void {
     const ctx = pageContext(c);
     const [board, commitments] = await Promise.all([load(), listCommitments(config.db)]);
     const canEdit = c.get('user').role !== 'reviewer';
-    return c.html(boardPage(ctx, boardTranslator(ctx.lang), board, commitments, canEdit));
+    const saved = c.req.query('done') === 'request-saved';
+    return c.html(boardPage(ctx, boardTranslator(ctx.lang), board, commitments, canEdit, saved));
   });
 
   app.get('/review/board.csv', async (c) => {

@@ -37,6 +37,23 @@ const id = {
   csvShares: 'Unduh CSV per permintaan',
   csvAgencies: 'Unduh CSV per perangkat daerah',
   editRequests: 'Ubah permintaan (requests.yaml)',
+  newRequest: 'Permintaan baru',
+  newRequestHint:
+    'Permintaan disimpan ke requests.yaml bila pustaka tetap lolos pemeriksaan, lalu sampai ke admin setelah pustaka diterbitkan.',
+  requestId: 'Pengenal (huruf kecil, angka, "-")',
+  requestTitle: 'Judul',
+  caption: 'Keterangan pustaka',
+  hashtagSet: 'Set tagar (opsional)',
+  none: '(tidak ada)',
+  link: 'Tautan (opsional)',
+  mediaNote: 'Catatan media (opsional)',
+  forAgencies: 'Untuk perangkat daerah (tidak dipilih = semua)',
+  platforms: 'Platform (tidak dipilih = semua platform keterangan)',
+  from: 'Mulai (hari WIB)',
+  until: 'Sampai (hari WIB)',
+  saveRequest: 'Simpan permintaan',
+  requestSaved: 'Permintaan tersimpan. Terbitkan pustaka agar sampai ke admin.',
+  requestFailed: 'Permintaan tidak disimpan:',
 };
 
 export type BoardMessageKey = keyof typeof id;
@@ -77,6 +94,23 @@ const en: Record<BoardMessageKey, string> = {
   csvShares: 'Download CSV by request',
   csvAgencies: 'Download CSV by agency',
   editRequests: 'Edit requests (requests.yaml)',
+  newRequest: 'New request',
+  newRequestHint:
+    'The request is saved to requests.yaml when the library still passes its checks, and reaches admins once the library is published.',
+  requestId: 'Identifier (lowercase letters, digits, "-")',
+  requestTitle: 'Title',
+  caption: 'Library caption',
+  hashtagSet: 'Hashtag set (optional)',
+  none: '(none)',
+  link: 'Link (optional)',
+  mediaNote: 'Media note (optional)',
+  forAgencies: 'For agencies (none chosen = all)',
+  platforms: "Platforms (none chosen = all of the caption's)",
+  from: 'From (WIB day)',
+  until: 'Until (WIB day)',
+  saveRequest: 'Save request',
+  requestSaved: 'Request saved. Publish the library so admins get it.',
+  requestFailed: 'The request was not saved:',
 };
 
 const TABLES: Record<DeskLang, Record<BoardMessageKey, string>> = { id, en };

@@ -4,7 +4,7 @@ import { shareRate } from '../review/board';
 import type { CommitmentRow } from '../store/bigteam';
 import { WEEKS } from '../store/bigteam';
 import type { BoardTranslate } from './board-messages';
-import { type Html, type PageContext, page } from './layout';
+import { type Html, notice, type PageContext, page } from './layout';
 
 const BAR = 10;
 const GAP = 3;
@@ -37,15 +37,18 @@ export function boardPage(
   board: Board,
   commitments: readonly CommitmentRow[],
   canEdit: boolean,
+  saved = false,
 ): Html {
   const scale = Math.max(1, ...board.agencies.flatMap((agency) => agency.weeks));
   const when = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
   return page(
     ctx,
     tb('title'),
-    html`<p>${tb('intro')}</p>
+    html`${saved ? notice(tb('requestSaved')) : ''}<p>${tb('intro')}</p>
 <p><a data-sp="board-csv" href="/review/board.csv">${tb('csvShares')}</a> · <a data-sp="board-agencies-csv" href="/review/board-agencies.csv">${tb('csvAgencies')}</a>${
-      canEdit ? html` · <a href="/review/library/edit?path=requests.yaml">${tb('editRequests')}</a>` : ''
+      canEdit
+        ? html` · <a data-sp="new-request" href="/review/board/new-request">${tb('newRequest')}</a> · <a href="/review/library/edit?path=requests.yaml">${tb('editRequests')}</a>`
+        : ''
     }</p>
 <h2>${tb('requests')}</h2>
 ${

@@ -143,8 +143,56 @@ describe.each(BACKENDS)('amplification board on %s', (backend) => {
     );
   });
 
+  it('editors write a request with a form: appended to requests.yaml only when the library still builds', async () => {
+    expect((await ani.fetch('/review/board/new-request')).status).toBe(403);
+    const form = await (await eka.fetch('/review/board/new-request')).text();
+    expect(form).toContain('data-sp="request-form"');
+    expect(form).toContain('value="layanan-darurat-112"');
+    const csrf = Browser.csrfOf(form);
+    const fields = {
+      _csrf: csrf,
+      id: 'pekan-form',
+      title: 'Dari formulir',
+      captionId: 'layanan-darurat-112',
+      hashtagSetId: '',
+      link: 'https://kalbarprov.go.id/112',
+      mediaNote: '',
+      from: '2026-12-05',
+      until: '2026-12-01',
+      priority: 'high',
+    };
+    const before = (await loadSources(db))['requests.yaml'];
+    const refused = await eka.post('/review/board/requests', fields);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('until: ends before 2026-12-05');
+    expect((await loadSources(db))['requests.yaml']).toBe(before);
+    const body = new URLSearchParams({ ...fields, until: '2026-12-20' });
+    body.append('agencies', 'bpbd');
+    body.append('agencies', 'diskominfo');
+    body.append('platforms', 'instagram');
+    const saved = await eka.fetch('/review/board/requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/review/board?done=request-saved');
+    const after = (await loadSources(db))['requests.yaml'] ?? '';
+    // The earlier requests and the file's comments are untouched.
+    expect(after.startsWith(before ?? '')).toBe(true);
+    expect(after).toContain('- id: pekan-form');
+    expect(after).toMatch(/agencies:\n\s+- bpbd\n\s+- diskominfo/);
+    expect(after).toContain('link: https://kalbarprov.go.id/112');
+    expect(await (await eka.fetch('/review/board?done=request-saved')).text()).toContain('role="status"');
+  });
+
   it('is for signed-in people only', async () => {
-    for (const path of ['/review/board', '/review/board.csv', '/review/board-agencies.csv']) {
+    for (const path of [
+      '/review/board',
+      '/review/board.csv',
+      '/review/board-agencies.csv',
+      '/review/board/new-request',
+    ]) {
       const response = await new Browser(app).fetch(path);
       expect(response.status).toBe(303);
     }
