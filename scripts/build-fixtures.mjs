@@ -20,6 +20,7 @@ export const FIXTURE_ENTRIES = [
   'instagram',
   'instagram-steps',
   'youtube',
+  'youtube-comments',
   'unknown',
 ];
 const STAMP = join(FIXTURES_DIST, '.stamp');

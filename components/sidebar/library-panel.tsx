@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/in-page';
 import type { CaptionView, HashtagSetEntry } from '@/lib/sidebar/library-view';
+import { CaptionItem } from './caption-item';
 import { trusted } from './trusted';
 
 export interface CaptionEntry {
@@ -97,60 +98,22 @@ export function LibraryPanel(props: LibraryPanelProps) {
       ) : null}
       <ul class="sp-captions">
         {captions.map((entry) => (
-          <li key={entry.caption.id} class="sp-item" data-sp="caption" data-caption-id={entry.caption.id}>
-            <div class="sp-item-head">
-              <strong>{entry.caption.title}</strong>
-            </div>
-            {entry.inputs.map((name) => (
-              <label key={name} class="sp-placeholder">
-                {t('sidebar.library.placeholder', { name })}
-                <input
-                  type="text"
-                  data-sp="placeholder"
-                  data-name={name}
-                  value={entry.values[name] ?? ''}
-                  onInput={trusted((event) =>
-                    props.onPlaceholder(entry.caption.id, name, event.currentTarget.value),
-                  )}
-                />
-              </label>
-            ))}
-            {/* The text box scrolls (max-height): keyboard users must be able to reach and scroll
-                it too (WCAG 2.1.1), so it takes the focus and is named by its caption's title. */}
-            {/* biome-ignore lint/a11y/useSemanticElements: a named group of text, not a form's fieldset */}
-            <div
-              class="sp-caption-text"
-              data-sp="caption-text"
-              role="group"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be keyboard-reachable (axe scrollable-region-focusable)
-              tabIndex={0}
-              aria-label={entry.caption.title}
-            >
-              {entry.text}
-            </div>
-            <div class="sp-actions">
-              {props.canInsert ? (
-                <button
-                  type="button"
-                  data-sp="insert"
-                  disabled={props.busy || entry.missing.length > 0}
-                  aria-label={t('sidebar.library.insertCaption', { title: entry.caption.title })}
-                  onClick={trusted(() => props.onInsertCaption(entry.caption.id))}
-                >
-                  {t('sidebar.library.insert')}
-                </button>
-              ) : null}
-              <button
-                type="button"
-                data-sp="copy"
-                disabled={entry.missing.length > 0}
-                aria-label={t('sidebar.library.copyCaption', { title: entry.caption.title })}
-                onClick={trusted(() => props.onCopy(entry.text))}
-              >
-                {t('common.copy')}
-              </button>
-            </div>
-          </li>
+          <CaptionItem
+            key={entry.caption.id}
+            attrs={{ 'data-sp': 'caption', 'data-caption-id': entry.caption.id }}
+            title={entry.caption.title}
+            inputs={entry.inputs}
+            values={entry.values}
+            text={entry.text}
+            blocked={entry.missing.length > 0}
+            insertable={props.canInsert}
+            busy={props.busy}
+            insertLabel={t('sidebar.library.insertCaption', { title: entry.caption.title })}
+            copyLabel={t('sidebar.library.copyCaption', { title: entry.caption.title })}
+            onInput={(name, value) => props.onPlaceholder(entry.caption.id, name, value)}
+            onInsert={() => props.onInsertCaption(entry.caption.id)}
+            onCopy={props.onCopy}
+          />
         ))}
       </ul>
     </section>

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LibraryBundle, LibraryBundleSchema } from '@/lib/library/schema';
 import { generateKeyPair, signBytes } from '@/lib/library/signature';
 import {
+  composerUrl,
   findingCategories,
   fixtureState,
+  gotoComposerPage,
   type LaunchedExtension,
   launchExtension,
   lexicalBox,
@@ -222,6 +224,37 @@ describe('replies to citizens', () => {
       )
       .toBe('1');
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('replies on YouTube Studio', () => {
+  it("the comments page's reply box is checked and takes a template into Studio's model", async () => {
+    const ppid = bundle.agencies.find((candidate) => candidate.id === AGENCY)?.ppid;
+    if (!ppid) throw new Error('the test agency has no PPID in the library');
+    const page = await sp.context.newPage();
+    await gotoComposerPage(page, composerUrl('youtubeComments'));
+    await page.locator('ytcp-comment-thread').first().locator('#reply-button').click();
+    const box = page.locator('ytcp-commentbox #contenteditable-root');
+    await box.waitFor();
+    await typeLikeAUser(page, box, 'Dasar goblok, sudah diumumkan!');
+    await expect.poll(() => findingCategories(page), { timeout: 30_000 }).toContain('abuse');
+    expect(await inSidebar(page, '[data-sp="submit"]').count()).toBe(0);
+    await box.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => (await fixtureState(page)).reply, { timeout: 10_000 }).toBe('');
+
+    const template = inSidebar(page, `[data-sp="reply-template"][data-template-id="${TEMPLATE_ID}"]`);
+    await template.waitFor({ timeout: 20_000 });
+    await template.locator('[data-sp="placeholder"][data-name="user"]').fill('Budi');
+    await template.locator('[data-sp="insert"]').click();
+    await expect
+      .poll(async () => (await fixtureState(page)).reply, { timeout: 20_000 })
+      .toBe(`Terima kasih, Budi. Silakan hubungi ${ppid.name} melalui ${ppid.contact}.`);
+    // Studio's own "Balas" posts it; a reply is never reported as a request's post.
+    await page.locator('ytcp-commentbox #submit-button').click();
+    await expect.poll(async () => (await fixtureState(page)).posted, { timeout: 10_000 }).toHaveLength(1);
     await page.close();
   });
 });
