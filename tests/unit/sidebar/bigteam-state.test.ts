@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReplyTemplate, RequestView } from '@/lib/bigteam/types';
 import { createBigTeamState } from '@/lib/sidebar/bigteam-state';
+import { setupModel } from './model-fixture';
 
 const ppidTemplate: ReplyTemplate = {
   id: 'info-ppid',
@@ -111,5 +112,28 @@ describe('big team in the sidebar', () => {
     await state.refreshBigTeam();
     expect(state.requests.value).toHaveLength(1);
     expect(errors).toEqual(['requests']);
+  });
+});
+
+describe('a reply box in the sidebar model', () => {
+  it('is never the approval draft nor the target of a caption, and says the admin is replying', () => {
+    const { model, texts } = setupModel({
+      fields: [
+        { id: 'caption', kind: 'lexical' },
+        { id: 'reply', kind: 'lexical' },
+      ],
+    });
+    texts.reply = 'Terima kasih atas masukannya.';
+    model.focusField('reply');
+    expect(model.replying.value).toBe(true);
+    expect(model.approvalDraft.value?.field).toBe('caption');
+    model.focusField('caption');
+    expect(model.replying.value).toBe(false);
+  });
+
+  it('only a reply box (no post field on the page) still offers no approval draft for the reply', () => {
+    const { model } = setupModel({ fields: [{ id: 'reply', kind: 'lexical' }] });
+    model.focusField('reply');
+    expect(model.approvalDraft.value).toBeNull();
   });
 });
