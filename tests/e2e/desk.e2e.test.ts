@@ -46,7 +46,7 @@ describe('the desk in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    if (desk && desk.child.exitCode === null) desk.child.kill('SIGTERM');
+    if (desk) await stopDesk(desk.child);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -217,7 +217,7 @@ describe('the whole door: extension → desk → signed library → extension', 
   afterAll(async () => {
     await sp?.close();
     await browser?.close();
-    if (desk && desk.child.exitCode === null) desk.child.kill('SIGTERM');
+    if (desk) await stopDesk(desk.child);
     await rm(dataDir, { recursive: true, force: true });
     await rm(extension, { recursive: true, force: true });
   });
