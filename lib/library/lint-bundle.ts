@@ -1,8 +1,9 @@
+import { REPLY_PLACEHOLDERS } from '@/lib/bigteam/reply-placeholders';
 import type { CompiledRules } from '@/lib/guidelines';
 import { checkText, compileRules, type Finding, type RuleProblem, RuleSetError } from '@/lib/guidelines';
 import { openWordAlternations } from '@/lib/guidelines/pattern-advice';
 import { formatDayDate, type Language } from '@/lib/i18n';
-import type { FieldId, PlatformId } from '@/lib/platforms/types';
+import { type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import { fillPlaceholders, KNOWN_PLACEHOLDERS, PLACEHOLDERS, placeholderNames } from './placeholders';
 import type { Agency, Caption, LibraryBundle } from './schema';
 
@@ -12,6 +13,8 @@ import type { Agency, Caption, LibraryBundle } from './schema';
  * are run. Captions in a library are approved content, so any error finding fails the lint.
  */
 export interface CaptionLint {
+  /** A library caption, or an approved reply template (checked as a reply, docs/big-team.md). */
+  kind?: 'caption' | 'reply';
   captionId: string;
   platform: PlatformId;
   field: FieldId;
@@ -35,6 +38,7 @@ export interface LintReport {
 /** A fixed sample day keeps lint output stable from one run to the next. */
 const SAMPLE_DATE = new Date(2026, 10, 26);
 const SAMPLE_LOCATION = 'Pontianak';
+const SAMPLE_CITIZEN = 'Budi';
 
 /** The field a library caption goes into: YouTube templates are descriptions (first line = title). */
 export function captionField(platform: PlatformId): FieldId {
@@ -130,6 +134,8 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
     }
   }
 
+  if (compiled) captions.push(...lintReplies(bundle, compiled, options.lang ?? 'en', now));
+
   const advice = bundle.guidelines.flatMap((rule) => {
     const patterns =
       rule.kind === 'pattern' ? rule.patterns : rule.kind === 'required' ? (rule.trigger ?? []) : [];
@@ -152,6 +158,60 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
   };
 }
 
+/**
+ * Reply templates are approved answers too: each is checked as a reply on each of its platforms, with
+ * a sample citizen and the first agency that has a PPID contact (docs/big-team.md).
+ */
+function lintReplies(
+  bundle: LibraryBundle,
+  compiled: CompiledRules,
+  lang: Language,
+  now: Date,
+): CaptionLint[] {
+  const agency = bundle.agencies.find((candidate) => candidate.ppid) ?? bundle.agencies[0] ?? null;
+  const out: CaptionLint[] = [];
+  for (const template of bundle.replyTemplates) {
+    const { text } = fillPlaceholders(template.text, {
+      [REPLY_PLACEHOLDERS.user]: SAMPLE_CITIZEN,
+      ...(agency
+        ? {
+            [REPLY_PLACEHOLDERS.agencyName]: agency.name,
+            [REPLY_PLACEHOLDERS.agencyShortName]: agency.shortName,
+          }
+        : {}),
+      ...(agency?.ppid
+        ? {
+            [REPLY_PLACEHOLDERS.ppidName]: agency.ppid.name,
+            [REPLY_PLACEHOLDERS.ppidContact]: agency.ppid.contact,
+          }
+        : {}),
+    });
+    const platforms = template.platforms.length ? template.platforms : PLATFORM_IDS;
+    for (const platform of platforms) {
+      const result = checkText(compiled, text, {
+        platform,
+        field: 'reply',
+        lang,
+        agency: agency ?? undefined,
+        agencies: bundle.agencies,
+        allowlists: bundle.allowlists,
+        now,
+      });
+      if (result.findings.length > 0)
+        out.push({
+          kind: 'reply',
+          captionId: template.id,
+          platform,
+          field: 'reply',
+          agencyId: agency?.id ?? null,
+          text,
+          findings: result.findings,
+        });
+    }
+  }
+  return out;
+}
+
 /** Where a finding is: the matched text, or "(end)" for something missing. */
 function excerpt(text: string, finding: Finding): string {
   if (finding.start === finding.end) return '(end)';
@@ -165,7 +225,7 @@ export function formatLintReport(report: LintReport): string {
   for (const problem of report.problems) lines.push(`error  ${problem}`);
   for (const advice of report.advice) lines.push(`warning rule ${advice.ruleId}: ${advice.message}`);
   for (const entry of report.captions) {
-    const where = `caption ${entry.captionId} [${entry.platform}/${entry.field}${entry.agencyId ? `, ${entry.agencyId}` : ''}]`;
+    const where = `${entry.kind ?? 'caption'} ${entry.captionId} [${entry.platform}/${entry.field}${entry.agencyId ? `, ${entry.agencyId}` : ''}]`;
     for (const finding of entry.findings) {
       lines.push(
         `${finding.severity.padEnd(6)} ${where} ${finding.ruleId} at ${excerpt(entry.text, finding)}: ${finding.message}`,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BuildError, buildBundleFromSources, readSourceDir } from '@/lib/library/build-bundle';
+import { formatLintReport, lintBundle } from '@/lib/library/lint-bundle';
 
 let sources: Record<string, string>;
 beforeAll(async () => {
@@ -52,5 +53,31 @@ describe('big-team parts of the library', () => {
       version: '3',
       text: 'Teks',
     });
+  });
+
+  it('library lint checks reply templates as replies, with the PPID filled', () => {
+    const { bundle } = build({});
+    expect(lintBundle(bundle).captions.filter((entry) => entry.kind === 'reply')).toEqual([]);
+    const heated = {
+      ...bundle,
+      replyTemplates: [
+        ...bundle.replyTemplates,
+        {
+          id: 'marah',
+          title: 'Marah',
+          situation: 'complaint' as const,
+          platforms: ['facebook' as const],
+          text: 'Dasar goblok, {{user}}! Tanya saja ke {{ppid.name}}.',
+        },
+      ],
+    };
+    const report = lintBundle(heated);
+    const replies = report.captions.filter((entry) => entry.kind === 'reply');
+    expect(replies.map((entry) => [entry.captionId, entry.platform, entry.field])).toEqual([
+      ['marah', 'facebook', 'reply'],
+    ]);
+    expect(replies[0]?.text).toBe('Dasar goblok, Budi! Tanya saja ke PPID Utama Provinsi Kalimantan Barat.');
+    expect(replies[0]?.findings.map((finding) => finding.category)).toContain('abuse');
+    expect(formatLintReport(report)).toContain('reply marah [facebook/reply, setda]');
   });
 });
