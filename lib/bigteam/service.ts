@@ -7,7 +7,14 @@ import type { PlatformId } from '@/lib/platforms/types';
 import { createDeskOutbox } from './desk-outbox';
 import { listRequestViews, matchesRequest, requestPlatforms, requestText } from './requests';
 import { type BigTeamState, type BigTeamStore, REPLY_DAYS, wibDay } from './state';
-import type { CommitmentText, ReplyTemplate, RequestDone, RequestView } from './types';
+import type {
+  CommitError,
+  CommitmentText,
+  MarkDoneError,
+  ReplyTemplate,
+  RequestDone,
+  RequestView,
+} from './types';
 
 /** The parts of the library in use that the big team needs (null = no library yet). */
 export type BigTeamLibrary = Pick<
@@ -31,9 +38,6 @@ export interface BigTeamDeps {
   /** Appends to the audit log (agency and admin stamped by the caller). */
   audit: (entry: AuditEntryInput) => Promise<void>;
 }
-
-export type MarkDoneError = 'unknown-request' | 'expired' | 'invalid-link' | 'wrong-platform';
-export type CommitError = 'no-commitment' | 'stale-version' | 'no-admin-name';
 
 const EMPTY_LIBRARY: BigTeamLibrary = {
   requests: [],

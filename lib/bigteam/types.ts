@@ -88,6 +88,14 @@ export interface CommitmentText {
   text: string;
 }
 
+/** Why `markRequestDone` refused (docs/big-team.md): codes for the popup to put in words. */
+export const MARK_DONE_ERRORS = ['unknown-request', 'expired', 'invalid-link', 'wrong-platform'] as const;
+export type MarkDoneError = (typeof MARK_DONE_ERRORS)[number];
+
+/** Why `commit` refused: the library has no commitment, a newer version came, no admin name yet. */
+export const COMMIT_ERRORS = ['no-commitment', 'stale-version', 'no-admin-name'] as const;
+export type CommitError = (typeof COMMIT_ERRORS)[number];
+
 /** The admin's commitment: audit log, and the desk when one is configured. */
 export interface CommitmentRecord {
   version: string;

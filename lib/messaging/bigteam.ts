@@ -1,4 +1,10 @@
-import type { CommitmentText, ReplyTemplate, RequestView } from '@/lib/bigteam/types';
+import type {
+  CommitError,
+  CommitmentText,
+  MarkDoneError,
+  ReplyTemplate,
+  RequestView,
+} from '@/lib/bigteam/types';
 import type { PlatformId } from '@/lib/platforms/types';
 
 /** Messages of the big-team domain, answered by the background. Declare each once: `name(data: In): Out`. */
@@ -14,7 +20,7 @@ export interface BigTeamProtocol {
   /** Popup: the admin marks a request done with a link to the post. */
   markRequestDone(data: { requestId: string; platform: PlatformId; link: string }): {
     ok: boolean;
-    error?: string;
+    error?: MarkDoneError;
   };
   /** Sidebar in a comment or reply box: the approved reply templates for the platform. */
   listReplyTemplates(data: { platform: PlatformId }): ReplyTemplate[];
@@ -25,5 +31,5 @@ export interface BigTeamProtocol {
   /** Options/first run: the current commitment text and whether this admin committed to its version. */
   getCommitment(): { commitment: CommitmentText | null; committedVersion: string | null };
   /** Options/first run: the admin commits (audit log; the desk when configured). */
-  commit(data: { version: string }): { ok: boolean; error?: string };
+  commit(data: { version: string }): { ok: boolean; error?: CommitError };
 }
