@@ -25,7 +25,8 @@ export function SidebarApp({ platform, model: m, reportContext, openOptions }: S
       state={{
         platform,
         collapsed: m.collapsed.value,
-        multiField: m.fields.length > 1,
+        // A reply box is not a second post field: Facebook's and Instagram's lists stay unlabelled.
+        multiField: m.fields.filter((field) => field.id !== 'reply').length > 1,
         hasText: m.hasText.value,
         verdict,
         score,

@@ -124,6 +124,11 @@ afterAll(async () => {
   await sp?.close();
 });
 
+/** Instagram's comment box as its Lexical editor holds it (the look-alike's own state). */
+function commentText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__fixture?.commentText?.() ?? '');
+}
+
 function inSidebar(page: Page, selector: string) {
   return sidebar(page).locator(selector);
 }
@@ -224,6 +229,33 @@ describe('replies to citizens', () => {
       )
       .toBe('1');
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('replies on Instagram', () => {
+  it("a post's comment box is checked as a reply, not the caption, and takes a template into Lexical", async () => {
+    const ppid = bundle.agencies.find((candidate) => candidate.id === AGENCY)?.ppid;
+    if (!ppid) throw new Error('the test agency has no PPID in the library');
+    const page = await sp.context.newPage();
+    await gotoComposerPage(page, composerUrl('instagram'));
+    const comment = lexicalBox(page, 'Tambahkan komentar...');
+    await comment.click();
+    await typeLikeAUser(page, comment, 'Kalian bodoh kalau percaya hoaks.');
+    await expect.poll(() => findingCategories(page), { timeout: 30_000 }).toContain('abuse');
+    await expect.poll(async () => await commentText(page), { timeout: 10_000 }).toContain('bodoh');
+    expect((await fixtureState(page)).caption).toBe('');
+    await comment.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => await commentText(page), { timeout: 10_000 }).toBe('');
+    const template = inSidebar(page, `[data-sp="reply-template"][data-template-id="${TEMPLATE_ID}"]`);
+    await template.waitFor({ timeout: 20_000 });
+    await template.locator('[data-sp="placeholder"][data-name="user"]').fill('Sari');
+    await template.locator('[data-sp="insert"]').click();
+    await expect
+      .poll(async () => await commentText(page), { timeout: 20_000 })
+      .toBe(`Terima kasih, Sari. Silakan hubungi ${ppid.name} melalui ${ppid.contact}.`);
     await page.close();
   });
 });
