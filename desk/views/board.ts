@@ -41,6 +41,7 @@ export function boardPage(
 ): Html {
   const scale = Math.max(1, ...board.agencies.flatMap((agency) => agency.weeks));
   const when = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
+  const agencyName = new Map(board.agencies.map((agency) => [agency.id, agency.name]));
   return page(
     ctx,
     tb('title'),
@@ -79,7 +80,7 @@ ${
   commitments.length
     ? html`<table><thead><tr><th scope="col">${tb('agency')}</th><th scope="col">${tb('admin')}</th><th scope="col">${tb('version')}</th><th scope="col">${tb('committedAt')}</th></tr></thead><tbody>${commitments.map(
         (row) =>
-          html`<tr data-sp="commitment-row" data-agency-id="${row.agencyId}" data-version="${row.version}"><td>${row.agencyId}</td><td>${row.adminName}</td><td>${row.version}</td><td><time datetime="${row.committedAt.toISOString()}">${when(row.committedAt)} UTC</time></td></tr>`,
+          html`<tr data-sp="commitment-row" data-agency-id="${row.agencyId}" data-version="${row.version}"><td>${agencyName.get(row.agencyId) ?? row.agencyId}</td><td>${row.adminName}</td><td>${row.version}</td><td><time datetime="${row.committedAt.toISOString()}">${when(row.committedAt)} UTC</time></td></tr>`,
       )}</tbody></table>`
     : html`<p>${tb('noCommitments')}</p>`
 }`,

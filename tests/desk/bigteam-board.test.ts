@@ -120,7 +120,7 @@ describe.each(BACKENDS)('amplification board on %s', (backend) => {
     expect(bpbd).toContain('role="img"');
     expect(agency('disdikbud')).toMatch(/data-sp="share-rate">0 dari 1 \(0%\)/);
     expect(page).toContain('data-sp="commitment-row" data-agency-id="bpbd" data-version="2026-11"');
-    expect(page).toContain('Budi BPBD');
+    expect(page).toMatch(/data-version="2026-11"><td>BPBD Kalbar<\/td><td>Budi BPBD<\/td>/);
 
     const english = await (await ani.fetch('/review/board?lang=en')).text();
     expect(english).toContain('Amplification board');
