@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { SectionHeader } from '@/components/ui/section-header';
-import type { CommitmentText } from '@/lib/bigteam/types';
+import { COMMIT_ERRORS, type CommitError, type CommitmentText } from '@/lib/bigteam/types';
 import { t } from '@/lib/i18n';
 
 export interface CommitmentSectionProps {
@@ -46,7 +46,9 @@ export function CommitmentSection(props: CommitmentSectionProps) {
       )}
       {props.error ? (
         <p class="sp-error" role="alert">
-          {t('bigteam.commitment.failed', { error: props.error })}
+          {(COMMIT_ERRORS as readonly string[]).includes(props.error)
+            ? t(`bigteam.commitment.error.${props.error as CommitError}`)
+            : t('bigteam.commitment.failed', { error: props.error })}
         </p>
       ) : null}
     </section>

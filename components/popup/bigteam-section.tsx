@@ -2,7 +2,12 @@ import { Button } from '@/components/ui/button';
 import { SectionHeader } from '@/components/ui/section-header';
 import { StatusPill } from '@/components/ui/status-pill';
 import type { Tone } from '@/components/ui/tones';
-import type { RequestStatus, RequestView } from '@/lib/bigteam/types';
+import {
+  MARK_DONE_ERRORS,
+  type MarkDoneError,
+  type RequestStatus,
+  type RequestView,
+} from '@/lib/bigteam/types';
 import { formatDateTime, t } from '@/lib/i18n';
 import type { ReplyCount } from '@/lib/popup/bigteam-model';
 
@@ -67,7 +72,9 @@ export function PopupRequests(props: PopupRequestsProps) {
                   <p class="sp-error" role="alert">
                     {error === 'link'
                       ? t('bigteam.requests.badLink')
-                      : t('bigteam.requests.markFailed', { error })}
+                      : (MARK_DONE_ERRORS as readonly string[]).includes(error)
+                        ? t(`bigteam.requests.error.${error as MarkDoneError}`)
+                        : t('bigteam.requests.markFailed', { error })}
                   </p>
                 ) : null}
               </li>

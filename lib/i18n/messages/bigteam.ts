@@ -14,6 +14,22 @@ export const bigTeam = {
     id: 'Tempel tautan unggahan Facebook, Instagram atau YouTube (https://…).',
     en: 'Paste a link to the Facebook, Instagram or YouTube post (https://…).',
   },
+  'bigteam.requests.error.unknown-request': {
+    id: 'Permintaan ini tidak ada lagi di pustaka.',
+    en: 'This request is no longer in the library.',
+  },
+  'bigteam.requests.error.expired': {
+    id: 'Permintaan ini sudah kedaluwarsa.',
+    en: 'This request has expired.',
+  },
+  'bigteam.requests.error.invalid-link': {
+    id: 'Tautan tidak sah: tempel alamat https unggahan Anda.',
+    en: 'Not a valid link: paste the https address of your post.',
+  },
+  'bigteam.requests.error.wrong-platform': {
+    id: 'Permintaan ini bukan untuk platform tautan tersebut.',
+    en: "This request is not for that link's platform.",
+  },
   'bigteam.requests.markFailed': { id: 'Gagal menandai: {error}', en: 'Could not mark it: {error}' },
   'bigteam.replies.title': { id: 'Balasan hari ini', en: 'Replies today' },
   'bigteam.replies.none': {
@@ -31,6 +47,18 @@ export const bigTeam = {
   'bigteam.commitment.committed': {
     id: 'Anda sudah berkomitmen pada versi {version}.',
     en: 'You committed to version {version}.',
+  },
+  'bigteam.commitment.error.no-commitment': {
+    id: 'Pustaka tidak memuat teks komitmen.',
+    en: 'The library carries no commitment text.',
+  },
+  'bigteam.commitment.error.stale-version': {
+    id: 'Teks komitmen baru saja diperbarui: baca versi terbaru, lalu berkomitmen lagi.',
+    en: 'The commitment text was just updated: read the new version, then commit again.',
+  },
+  'bigteam.commitment.error.no-admin-name': {
+    id: 'Isi dan simpan nama admin terlebih dahulu.',
+    en: "Fill in and save the admin's name first.",
   },
   'bigteam.commitment.failed': {
     id: 'Komitmen gagal dicatat: {error}',
