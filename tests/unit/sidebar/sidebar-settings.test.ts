@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseStoredSettings } from '@/lib/settings/schema';
-import { readSidebarSettings, withCollapsed } from '@/lib/sidebar/sidebar-settings';
+import { withSidebarCollapsed } from '@/lib/settings/settings-view';
+import { readSidebarSettings } from '@/lib/sidebar/sidebar-settings';
 
 describe('the sidebar’s view of the settings', () => {
   it('reads what the options page stores', () => {
@@ -72,7 +73,7 @@ describe('the sidebar’s view of the settings', () => {
 
   it('remembers the collapse per platform without touching the other settings', () => {
     const stored = { ...DEFAULT_SETTINGS, language: 'en', sidebarCollapsed: { instagram: true } };
-    const next = withCollapsed(stored, 'facebook', true);
+    const next = withSidebarCollapsed(stored, 'facebook', true);
     expect(next).toEqual({ ...stored, sidebarCollapsed: { instagram: true, facebook: true } });
     // What we write is still valid settings for the options page's own schema.
     expect(parseStoredSettings(next)).toEqual({
