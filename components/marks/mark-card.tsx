@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/in-page';
 import type { Box } from '@/lib/marks/geometry';
 import type { FieldFinding } from '@/lib/sidebar/findings';
+import { FixButton, IgnoreToggle } from '../sidebar/finding-actions';
 import { IgnoreForm } from '../sidebar/ignore-form';
 import { trusted } from '../sidebar/trusted';
 
@@ -32,7 +33,6 @@ export function MarkCard(props: MarkCardProps) {
   const { item, anchor, viewport } = props;
   const [asking, setAsking] = useState(false);
   const card = useRef<HTMLDivElement>(null);
-  const replacement = item.finding.replacements?.[0];
   const below = anchor.top + anchor.height + GAP;
   const top = below + 180 > viewport.height && anchor.top > 200 ? undefined : below;
   const style = {
@@ -65,26 +65,8 @@ export function MarkCard(props: MarkCardProps) {
           : t('marks.rule', { ruleId: item.finding.ruleId })}
       </p>
       <div class="sp-actions">
-        {replacement !== undefined ? (
-          <button
-            type="button"
-            data-sp="fix"
-            disabled={props.busy}
-            onClick={trusted(() => props.onFix(item))}
-          >
-            {item.finding.start === item.finding.end
-              ? t('sidebar.finding.add', { text: replacement.trim() })
-              : t('sidebar.finding.fix', { replacement })}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          data-sp="ignore"
-          aria-expanded={asking}
-          onClick={trusted(() => setAsking(!asking))}
-        >
-          {t('sidebar.finding.ignore')}
-        </button>
+        <FixButton finding={item.finding} busy={props.busy} onFix={() => props.onFix(item)} />
+        <IgnoreToggle asking={asking} onToggle={() => setAsking(!asking)} />
         <button type="button" data-sp="mark-show" onClick={trusted(() => props.onShowInSidebar(item))}>
           {t('marks.showInSidebar')}
         </button>

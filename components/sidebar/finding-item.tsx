@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/in-page';
 import type { FieldFinding, FindingLike } from '@/lib/sidebar/findings';
 import { fieldLabel } from './field-label';
+import { FixButton, IgnoreToggle } from './finding-actions';
 import { IgnoreForm } from './ignore-form';
 import { trusted } from './trusted';
 
@@ -29,7 +30,6 @@ export function FindingItem({
 }: FindingItemProps) {
   const [asking, setAsking] = useState(false);
   const { finding, excerpt } = item;
-  const replacement = finding.replacements?.[0];
   const excerptText = `${excerpt.before}${excerpt.match}${excerpt.after}`;
 
   return (
@@ -58,22 +58,8 @@ export function FindingItem({
       </button>
       <p class="sp-finding-message">{finding.message}</p>
       <div class="sp-actions">
-        {replacement !== undefined ? (
-          <button type="button" data-sp="fix" disabled={busy} onClick={trusted(() => onFix(item))}>
-            {/* A missing credit line or hashtag is an empty range: the fix adds text, it replaces none. */}
-            {finding.start === finding.end
-              ? t('sidebar.finding.add', { text: replacement.trim() })
-              : t('sidebar.finding.fix', { replacement })}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          data-sp="ignore"
-          aria-expanded={asking}
-          onClick={trusted(() => setAsking(!asking))}
-        >
-          {t('sidebar.finding.ignore')}
-        </button>
+        <FixButton finding={finding} busy={busy} onFix={() => onFix(item)} />
+        <IgnoreToggle asking={asking} onToggle={() => setAsking(!asking)} />
       </div>
       {asking ? (
         <IgnoreForm
