@@ -10,11 +10,13 @@ export interface FieldCountersProps {
 /** Per-field counters against the platform's limits (characters, bytes, hashtags, mentions). */
 export function FieldCounters({ fields, showField }: FieldCountersProps) {
   if (fields.length === 0) return null;
+  // Two rows of counters without their field's name read as one field counted twice.
+  const named = showField || fields.length > 1;
   return (
     <section class="sp-counters" data-sp="counters" aria-label={t('sidebar.counters.title')}>
       {fields.map(({ field, counters }) => (
         <div key={field} class="sp-counter-row" data-field={field}>
-          {showField ? <span class="sp-field-tag">{fieldLabel(field)}</span> : null}
+          {named ? <span class="sp-field-tag">{fieldLabel(field)}</span> : null}
           {counters.map((counter) => {
             const label = t(`sidebar.counter.${counter.kind}`);
             const value =

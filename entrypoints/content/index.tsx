@@ -2,6 +2,7 @@ import { detectPlatform, PLATFORMS } from '@/lib/platforms/registry';
 import { startSidebarSession } from '@/lib/sidebar/page-session';
 import { mountMarks } from './mount-marks';
 import { sidebarHost } from './mount-sidebar';
+import '@/components/ui/tokens.css';
 import './sidebar.css';
 
 // One content script for every platform; the adapter decides what a composer field is. The
