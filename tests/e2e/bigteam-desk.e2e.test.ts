@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -15,7 +15,8 @@ import {
   serveUrl,
   sidebar,
 } from './harness';
-import { extensionDir, findChromium } from './harness/launch.mjs';
+import { findChromium } from './harness/launch.mjs';
+import { extensionWithLoopbackAccess, signInToDesk } from './harness/loopback';
 
 /**
  * The big team through the real desk: the bureau writes a request on the desk and publishes it; the
@@ -33,25 +34,6 @@ function wibDay(offsetDays: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The built extension with http://127.0.0.1 granted up front (a headless test cannot answer the prompt). */
-async function extensionWithLoopbackAccess(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sp-bigteam-ext-'));
-  await cp(extensionDir(), dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  await writeFile(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-async function signIn(page: Page, start: DeskStart): Promise<void> {
-  await page.goto(`${start.desk}/review/login`);
-  await page.locator('[data-sp="login-user"]').fill(start.reviewer.user);
-  await page.locator('[data-sp="login-password"]').fill(start.reviewer.password);
-  await page.locator('[data-sp="login-submit"]').click();
-  await page.waitForURL(/\/review(\?|$)/, slow);
-}
-
 describe('big team: extension and desk', () => {
   let dataDir: string;
   let extension: string;
@@ -66,7 +48,7 @@ describe('big team: extension and desk', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sp-bigteam-desk-'));
     desk = await startDesk(['--demo', '--port', '0', '--data', dataDir]);
-    extension = await extensionWithLoopbackAccess();
+    extension = await extensionWithLoopbackAccess('sp-bigteam-ext-');
     browser = await chromium.launch({ executablePath: findChromium(), headless: true });
     sp = await launchExtension({ extensionDir: extension });
     await serveUrl(sp.context, `${desk.start.desk}/**`, async (route, request) => {
@@ -96,7 +78,7 @@ describe('big team: extension and desk', () => {
       });
     }, desk.start.agency.id);
     bureau = await browser.newPage();
-    await signIn(bureau, desk.start);
+    await signInToDesk(bureau, desk.start);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import {
   sidebar,
   typeLikeAUser,
 } from './harness';
-import { extensionDir, findChromium } from './harness/launch.mjs';
+import { findChromium } from './harness/launch.mjs';
+import { extensionWithLoopbackAccess, signInToDesk } from './harness/loopback';
 
 /** axe-core's serious and critical findings on the page (WCAG rules), as "rule: [targets]". */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -164,28 +165,6 @@ describe('the desk in Chromium', () => {
   });
 });
 
-/**
- * The built extension with http://127.0.0.1 granted up front: Chromium's prompt for an optional origin
- * cannot be answered in a headless test (Save then resolves as after an admin clicked "Allow").
- */
-async function extensionWithLoopbackAccess(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sp-desk-ext-'));
-  await cp(extensionDir(), dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  await writeFile(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-async function signIn(page: Page, start: DeskStart): Promise<void> {
-  await page.goto(`${start.desk}/review/login`);
-  await page.locator('[data-sp="login-user"]').fill(start.reviewer.user);
-  await page.locator('[data-sp="login-password"]').fill(start.reviewer.password);
-  await page.locator('[data-sp="login-submit"]').click();
-  await page.waitForURL(/\/review(\?|$)/, { timeout: 30_000 });
-}
-
 describe('the whole door: extension → desk → signed library → extension', () => {
   let dataDir: string;
   let extension: string;
@@ -196,7 +175,7 @@ describe('the whole door: extension → desk → signed library → extension', 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sp-desk-loop-'));
     desk = await startDesk(['--demo', '--port', '0', '--data', dataDir]);
-    extension = await extensionWithLoopbackAccess();
+    extension = await extensionWithLoopbackAccess('sp-desk-ext-');
     browser = await chromium.launch({ executablePath: findChromium(), headless: true });
     sp = await launchExtension({ extensionDir: extension });
     // The harness aborts requests it does not know; pass the desk's through to the real server.
@@ -252,7 +231,7 @@ describe('the whole door: extension → desk → signed library → extension', 
 
     // The reviewer: the submission arrives in the queue, with its findings; approve and publish.
     const review = await browser.newPage();
-    await signIn(review, start);
+    await signInToDesk(review, start);
     const item = review.locator('[data-sp="queue-item"]', { hasText: 'memeriksa kebenaran berita' });
     await expect
       .poll(

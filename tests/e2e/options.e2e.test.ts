@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import {
   serveUrl,
   sidebar,
 } from './harness';
-import { extensionDir } from './harness/launch.mjs';
+import { extensionWithLoopbackAccess } from './harness/loopback';
 
 /**
  * The options page against the built extension: first run, agency identity, library source (a
@@ -74,21 +74,6 @@ let otherPublicKey: Jwk;
 let patchedExtension: string;
 const launched: LaunchedExtension[] = [];
 
-/**
- * Chromium shows a permission prompt for optional origins that nobody can answer in a headless
- * test, so the test build lists the local library origin as granted: `permissions.request` from the
- * Save click then resolves at once, exactly as after an admin clicked "Allow".
- */
-async function extensionWithLibraryAccess(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'satu-pintu-ext-'));
-  await cp(extensionDir(), dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  await writeFile(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
 async function launch(opts: { keepOnboardingTab?: boolean } = {}): Promise<LaunchedExtension> {
   const sp = await launchExtension({ extensionDir: patchedExtension, ...opts });
   launched.push(sp);
@@ -143,7 +128,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   libraryUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pustaka.json`;
-  patchedExtension = await extensionWithLibraryAccess();
+  patchedExtension = await extensionWithLoopbackAccess('satu-pintu-ext-');
 });
 
 afterAll(async () => {
