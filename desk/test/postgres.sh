@@ -23,8 +23,22 @@ as_owner() {
 OWNER=postgres
 getent passwd postgres >/dev/null || OWNER=nobody
 
+# Like scripts/ensure-chromium.mjs for the browser: as root on Debian, install the server when missing,
+# so `npm test` on a fresh machine needs no step of its own.
+ensure_installed() {
+  if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "postgres.sh: installing Debian's postgresql for the desk's tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+}
+
 case "${1:-}" in
   start)
+    ensure_installed
+    # The package creates the "postgres" user; it may have been installed just now.
+    getent passwd postgres >/dev/null && OWNER=postgres
     PG_CTL=$(find_bin pg_ctl)
     INITDB=$(find_bin initdb)
     DIR=$(mktemp -d /tmp/sp-pg.XXXXXX)
