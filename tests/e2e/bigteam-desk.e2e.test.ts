@@ -16,7 +16,7 @@ import {
   sidebar,
 } from './harness';
 import { findChromium } from './harness/launch.mjs';
-import { extensionWithLoopbackAccess, signInToDesk } from './harness/loopback';
+import { extensionWithLoopbackAccess, publishOnDesk, signInToDesk } from './harness/loopback';
 
 /**
  * The big team through the real desk: the bureau writes a request on the desk and publishes it; the
@@ -112,16 +112,7 @@ describe('big team: extension and desk', () => {
     await bureau.locator('[data-sp="request-save"]').click();
     await bureau.waitForURL(/\/review\/board\?done=request-saved/, slow);
     await bureau.goto(`${start.desk}/review`);
-    const before = Number(await bureau.locator('[data-sp="publish-status"]').getAttribute('data-version'));
-    await bureau.locator('[data-sp="publish"]').click();
-    await expect
-      .poll(
-        async () => Number(await bureau.locator('[data-sp="publish-status"]').getAttribute('data-version')),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toBe(before + 1);
+    await publishOnDesk(bureau);
     expect(await boardRow()).toContain('0 dari 1 perangkat daerah');
 
     // The admin: the desk's library, key, address and token.

@@ -19,7 +19,7 @@ import {
   typeLikeAUser,
 } from './harness';
 import { findChromium } from './harness/launch.mjs';
-import { extensionWithLoopbackAccess, signInToDesk } from './harness/loopback';
+import { extensionWithLoopbackAccess, publishOnDesk, signInToDesk } from './harness/loopback';
 
 /** axe-core's serious and critical findings on the page (WCAG rules), as "rule: [targets]". */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -135,16 +135,7 @@ describe('the desk in Chromium', () => {
     await expect.poll(() => page.locator('[data-sp="decide"]').count()).toBe(0);
 
     await page.goto(`${start.desk}/review?status=all`);
-    const before = Number(await page.locator('[data-sp="publish-status"]').getAttribute('data-version'));
-    await page.locator('[data-sp="publish"]').click();
-    await expect
-      .poll(
-        async () => Number(await page.locator('[data-sp="publish-status"]').getAttribute('data-version')),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toBe(before + 1);
+    const published = await publishOnDesk(page);
     await context.close();
 
     const bundle = await fetch(start.library);
@@ -154,7 +145,7 @@ describe('the desk in Chromium', () => {
     const verified = await verifyBundle(bytes, { signature, publicKey });
     expect(verified.ok).toBe(true);
     if (!verified.ok) return;
-    expect(verified.bundle.version).toBe(before + 1);
+    expect(verified.bundle.version).toBe(published);
     expect(verified.bundle.approvals).toContainEqual(
       expect.objectContaining({ fingerprint, status: 'approved' }),
     );
@@ -250,16 +241,7 @@ describe('the whole door: extension → desk → signed library → extension', 
       .poll(() => review.locator('[data-sp="submission"]').getAttribute('data-status'), slow)
       .toBe('approved');
     await review.goto(`${start.desk}/review`);
-    const before = Number(await review.locator('[data-sp="publish-status"]').getAttribute('data-version'));
-    await review.locator('[data-sp="publish"]').click();
-    await expect
-      .poll(
-        async () => Number(await review.locator('[data-sp="publish-status"]').getAttribute('data-version')),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toBe(before + 1);
+    await publishOnDesk(review);
     await review.close();
 
     // The admin: "sync now" in the popup shows the approval at once, and the sidebar follows.

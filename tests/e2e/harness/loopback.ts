@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { DeskStart } from '../../desk/spawn-desk';
 import { extensionDir } from './launch.mjs';
 
@@ -27,4 +28,17 @@ export async function signInToDesk(page: Page, start: DeskStart): Promise<void> 
   await page.locator('[data-sp="login-password"]').fill(start.reviewer.password);
   await page.locator('[data-sp="login-submit"]').click();
   await page.waitForURL(/\/review(\?|$)/, { timeout: 30_000 });
+}
+
+/**
+ * Presses the review page's publish button (the page shows the queue) and waits for the next
+ * version to be signed and shown; returns that version.
+ */
+export async function publishOnDesk(page: Page): Promise<number> {
+  const version = async () =>
+    Number(await page.locator('[data-sp="publish-status"]').getAttribute('data-version'));
+  const before = await version();
+  await page.locator('[data-sp="publish"]').click();
+  await expect.poll(version, { timeout: 60_000 }).toBe(before + 1);
+  return before + 1;
 }
