@@ -13,6 +13,7 @@ import {
   type CheckResult,
   checkText,
   compileRules,
+  type ExtraChecker,
   type Rule,
 } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
@@ -110,8 +111,16 @@ export interface CorpusReport {
   results: Map<string, CheckResult>;
 }
 
-export function evaluateCorpus(rules: Rule[], drafts: CorpusDraft[]): CorpusReport {
-  const compiled = compileRules(rules, { colloquial: COLLOQUIAL });
+/**
+ * `checkers` are the extra checkers the product runs beside the rules (the abuse model): pass them to
+ * score what admins see, leave them out to score the rules alone.
+ */
+export function evaluateCorpus(
+  rules: Rule[],
+  drafts: CorpusDraft[],
+  checkers: readonly ExtraChecker[] = [],
+): CorpusReport {
+  const compiled = compileRules(rules, { colloquial: COLLOQUIAL, checkers });
   const recall = new Map<Category, CategoryRecall>(
     CATEGORIES.map((category) => [
       category,
