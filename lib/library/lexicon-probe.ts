@@ -1,7 +1,7 @@
 import { checkText, compileRules, exampleContext, type Rule, type RuleProblem } from '@/lib/guidelines';
 
 /**
- * Every lexicon entry must be able to match something (docs/library-format.md § Refused libraries).
+ * Every lexicon entry must be able to match something (docs/library-format.md § Sync: the order of checks).
  * A term the engine can never report — an exception that swallows it, a spelling the normaliser
  * folds away, a character the tokenizer splits on — is dead weight that looks like coverage: the
  * bureau believes "sabu" is checked while nothing fires. Each `terms` entry and each `from` form of a
