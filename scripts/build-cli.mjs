@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'cli');
+// `--outdir DIR` builds elsewhere (benchmarks of a work in progress); the default is what `npm run cli` runs.
+const outArg = process.argv.indexOf('--outdir');
+const outdir = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist', 'cli');
 const entry = join(outdir, 'satu-pintu.mjs');
 const meta = join(outdir, 'meta.json');
 

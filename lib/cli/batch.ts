@@ -3,12 +3,14 @@ import {
   type CheckContext,
   type CheckResult,
   type CompiledRules,
+  type CompileOptions,
   checkText,
   compileRules,
   type RuleOverrun,
 } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
+import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 import type { CheckLibrary } from './check-library';
@@ -46,15 +48,26 @@ export function hasError(result: CheckResult): boolean {
   return result.findings.some((f) => f.severity === 'error');
 }
 
+/**
+ * The library compiled as every `check` runs it: the abuse model, the colloquial dictionary and the
+ * regex prefilter (docs/guidelines.md § Batch prefilter).
+ */
+export function compileForCheck(
+  library: Pick<CheckLibrary, 'rules' | 'models'>,
+  options: Pick<CompileOptions, 'budgetMs' | 'onOverrun'> = {},
+): CompiledRules {
+  return compileRules(library.rules, {
+    ...options,
+    checkers: modelCheckers(library.models),
+    colloquial: COLLOQUIAL,
+    prefilter: buildPrefilter,
+  });
+}
+
 /** Compiles the library once for a thread; `onOverrun` reports rules the budget disabled. */
 export function batchChecker(setup: BatchSetup, onOverrun: (overrun: RuleOverrun) => void) {
   const { library } = setup;
-  const compiled: CompiledRules = compileRules(library.rules, {
-    checkers: modelCheckers(library.models),
-    colloquial: COLLOQUIAL,
-    budgetMs: setup.budgetMs,
-    onOverrun,
-  });
+  const compiled = compileForCheck(library, { budgetMs: setup.budgetMs, onOverrun });
   const agency = library.agencies.find((a) => a.id === setup.agencyId);
   const base = { lang: setup.lang, agency, agencies: library.agencies, allowlists: library.allowlists };
   return (bytes: Uint8Array, number: number): LineAnswer => {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { checkText, compileRules, RuleSetError } from '@/lib/guidelines';
-import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
-import { modelCheckers } from '@/lib/guidelines/model/checker';
+import { checkText, RuleSetError } from '@/lib/guidelines';
 import { LANGUAGES, type Language } from '@/lib/i18n/types';
 import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
-import { hasError, overrunLine } from './batch';
+import { compileForCheck, hasError, overrunLine } from './batch';
 import { runBatch } from './batch-run';
 import { loadCheckLibrary } from './check-library';
 import { type CliCommand, decodeText, EXIT, readStdinText, UsageError } from './io';
@@ -122,9 +120,7 @@ export const run: CliCommand = async (args, io) => {
       };
       return await runBatch(setup, io, options.workers);
     }
-    const compiled = compileRules(library.rules, {
-      checkers: modelCheckers(library.models),
-      colloquial: COLLOQUIAL,
+    const compiled = compileForCheck(library, {
       budgetMs: options.budgetMs,
       onOverrun: (o) => io.stderr(overrunLine(o)),
     });

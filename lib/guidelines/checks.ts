@@ -1,6 +1,6 @@
 import type { CompiledRule, Run } from './compiled';
 import { extractHashtags } from './measure';
-import { anyMatch, contextAllows, report } from './scan';
+import { anyMatch, contextAllows, mayMatch, report } from './scan';
 import type { Token } from './text-utils';
 import type { AgencyLike } from './types';
 import { hostOf, isAllowedHost, isAllowedPhone, isPlausibleNik, isPlausibleNpwp } from './validators';
@@ -35,6 +35,7 @@ export function checkPattern(run: Run, entry: CompiledRule) {
   const spans: Array<[number, number, RegExpExecArray]> = [];
   for (let r = 0; r < entry.regexes.length; r++) {
     const re = entry.regexes[r]!;
+    if (!mayMatch(run, re)) continue;
     const literals = entry.literals?.[r];
     if (literals) {
       run.lower ??= text.toLowerCase();
@@ -103,6 +104,7 @@ export function checkRequired(run: Run, entry: CompiledRule) {
   if (entry.trigger) {
     let found: [number, number] | undefined;
     for (const re of entry.trigger) {
+      if (!mayMatch(run, re)) continue;
       re.lastIndex = 0;
       const m = re.exec(text);
       if (m && (!found || m.index < found[0])) found = [m.index, m.index + m[0].length];
@@ -120,7 +122,7 @@ export function checkRequired(run: Run, entry: CompiledRule) {
     }
     if (entry.regexes.length === 0) return;
   }
-  if (entry.regexes.length > 0 && !anyMatch(entry.regexes, text)) {
+  if (entry.regexes.length > 0 && !anyMatch(run, entry.regexes, text)) {
     report(
       run,
       entry,

@@ -10,6 +10,7 @@ import {
 } from './compiled';
 import { leadingLiterals } from './literals';
 import { type ColloquialDictionary, type FormMode, foldWord, formKey } from './normalize';
+import type { Prefilter } from './prefilter';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, Rule } from './schema';
 import { tokenize } from './text-utils';
@@ -32,6 +33,11 @@ export interface CompileOptions {
   checkers?: readonly ExtraChecker[];
   /** Colloquial spellings for normalised rules (colloquial.ts; docs/guidelines.md § Normalisation). */
   colloquial?: ColloquialDictionary;
+  /**
+   * Builds the regex prefilter (prefilter.ts's buildPrefilter; docs/guidelines.md § Batch
+   * prefilter). Passed in rather than imported so the content script does not carry it.
+   */
+  prefilter?: (compiled: readonly CompiledRule[]) => Prefilter;
 }
 
 export const DEFAULT_BUDGET_MS = 100;
@@ -219,5 +225,6 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     },
     checkers: options.checkers ?? [],
     colloquial: options.colloquial,
+    prefilter: options.prefilter?.(compiled),
   };
 }

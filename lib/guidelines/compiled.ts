@@ -1,4 +1,5 @@
 import type { ColloquialDictionary, FormMode } from './normalize';
+import type { Prefilter } from './prefilter';
 import type { Rule } from './schema';
 import { tokenize } from './text-utils';
 import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
@@ -70,6 +71,8 @@ export interface CompiledRules {
   /** @internal */ readonly budget: RuleBudget;
   /** @internal */ readonly checkers: readonly ExtraChecker[];
   /** @internal */ readonly colloquial?: ColloquialDictionary;
+  /** @internal Which regexes can match a text at all (prefilter.ts; batch path only). */
+  readonly prefilter?: Prefilter;
 }
 
 /** The state of one `checkText` call. */
@@ -85,6 +88,9 @@ export interface Run {
   /** Milliseconds each rule has taken on this text so far (regexes and context conditions). */
   spent: Float64Array;
   clock: () => number;
+  prefilter?: Prefilter;
+  /** From the prefilter: 1 at the slot of every regex that may match the text. */
+  possible?: Uint8Array;
 }
 
 /** Is the rule in scope for this platform/field and valid at `now`? */

@@ -3,7 +3,7 @@ import { type CompileOptions, compileRuleSet } from './compile';
 import { type CompiledRule, type CompiledRules, isActive, type Run } from './compiled';
 import { checkLimit } from './limits';
 import { type FormMode, formKey, normalizedTokens } from './normalize';
-import { agencyTrie, type Candidate, reportCandidates, scanTrie } from './scan';
+import { agencyTrie, type Candidate, mayMatch, reportCandidates, scanTrie } from './scan';
 import type { Rule } from './schema';
 import { scoreFindings, verdictOf } from './score';
 import { type Token, tokenize } from './text-utils';
@@ -174,6 +174,10 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
     spent: new Float64Array(compiled.length),
     clock: budget.clock,
   };
+  if (compiledRules.prefilter) {
+    run.prefilter = compiledRules.prefilter;
+    run.possible = compiledRules.prefilter.scan(text);
+  }
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
   scanTrie(compiledRules.trie, text, tokens, active, candidates);
@@ -190,6 +194,8 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
       checkRule(run, compiled[i]!, tokens);
       continue;
     }
+    // A pattern rule none of whose regexes can match (prefilter) has nothing to report or time.
+    if (kind === 'pattern' && run.possible && !compiled[i]!.regexes.some((re) => mayMatch(run, re))) continue;
     const began = budget.clock();
     checkRule(run, compiled[i]!, tokens);
     run.spent[i]! += budget.clock() - began;

@@ -10,8 +10,16 @@ import type { AgencyLike, Finding } from './types';
  * the helpers every check shares — context conditions and reporting a finding.
  */
 
-export function anyMatch(regexes: RegExp[], text: string): boolean {
+/** May `re` match the run's text? False only when the prefilter knows it cannot. */
+export function mayMatch(run: Run, re: RegExp): boolean {
+  const slot = run.prefilter?.slotOf.get(re);
+  return slot === undefined || run.possible![slot] === 1;
+}
+
+/** Does one of `regexes` match `text` (the run's text or a part of it)? */
+export function anyMatch(run: Run, regexes: RegExp[], text: string): boolean {
   for (const re of regexes) {
+    if (!mayMatch(run, re)) continue;
     re.lastIndex = 0;
     if (re.test(text)) return true;
   }
@@ -22,13 +30,13 @@ function contextHolds(run: Run, condition: CompiledContext, start: number, end: 
   if (condition.within === 'text') {
     let cached = run.textContext.get(condition);
     if (cached === undefined) {
-      cached = anyMatch(condition.regexes, run.text);
+      cached = anyMatch(run, condition.regexes, run.text);
       run.textContext.set(condition, cached);
     }
     return cached;
   }
   const [from, to] = sentenceBounds(run.text, start, end);
-  return anyMatch(condition.regexes, run.text.slice(from, to));
+  return anyMatch(run, condition.regexes, run.text.slice(from, to));
 }
 
 /** Applies when/unless; true when the match at [start, end) should be reported. Timed per rule. */

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadRuleSources } from '@/lib/cli/rule-sources';
+import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
+import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
+import { buildPrefilter } from '@/lib/guidelines/prefilter';
+import { requiredLiterals } from '@/lib/guidelines/required-literals';
+import { compileLibraryPattern } from '@/lib/guidelines/safe-regex';
+import { benchCaptions } from '@/scripts/captions';
+import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
+
+/**
+ * The batch path's regex prefilter (docs/guidelines.md § Batch prefilter) may only skip regexes
+ * that cannot match: the same findings with it as without it, on the shipped rules, on the corpus
+ * and on generated texts built from the very words the patterns look for.
+ */
+const rules = loadRuleSources();
+
+/** Every library pattern source with the flags it is compiled with. */
+function librarySources(): Array<{ source: string; caseSensitive: boolean }> {
+  const out: Array<{ source: string; caseSensitive: boolean }> = [];
+  for (const rule of rules) {
+    if (rule.kind === 'pattern')
+      for (const source of rule.patterns) out.push({ source, caseSensitive: rule.caseSensitive });
+    if (rule.kind === 'required') {
+      for (const source of [...rule.anyOf, ...(rule.trigger ?? [])])
+        out.push({ source, caseSensitive: rule.caseSensitive });
+    }
+    for (const condition of [
+      'when' in rule ? rule.when : undefined,
+      'unless' in rule ? rule.unless : undefined,
+    ]) {
+      if (condition)
+        for (const source of condition.patterns) out.push({ source, caseSensitive: condition.caseSensitive });
+    }
+  }
+  return out;
+}
+
+/** Pieces of text: the literals the patterns need, in several cases, and what sits around them. */
+function pieces(): string[] {
+  const words = new Set<string>();
+  for (const { source } of librarySources())
+    for (const literal of requiredLiterals(source) ?? []) {
+      words.add(literal);
+      words.add(literal.toUpperCase());
+      words.add(literal.charAt(0).toUpperCase() + literal.slice(1));
+    }
+  return [
+    ...words,
+    ' ',
+    '  ',
+    '\n',
+    '. ',
+    ', ',
+    '(',
+    ')',
+    ':',
+    '/',
+    '-',
+    '#',
+    '%',
+    '12',
+    '2',
+    '0812 3456 7890',
+    'Budi Santoso',
+    'ſ',
+    'K',
+    'İ',
+    'é',
+    'Rp',
+    'No.',
+    'anak',
+    'Kota',
+  ];
+}
+
+const CONTEXTS: CheckContext[] = [
+  { platform: 'facebook', field: 'caption', lang: 'id' },
+  { platform: 'youtube', field: 'description', lang: 'en' },
+  { platform: 'youtube', field: 'title', lang: 'id' },
+];
+
+describe('required literals of a pattern', () => {
+  it('reads the strings every match must contain', () => {
+    expect(requiredLiterals('\\b(?:[Mm]enurut|berdasarkan)\\s+\\p{Lu}')).toEqual(['menurut', 'berdasarkan']);
+    expect(requiredLiterals('\\bNPWP\\b\\s*:')).toEqual(['npwp']);
+    expect(requiredLiterals('[<>]')).toEqual(['<', '>']);
+    expect(requiredLiterals('(?<=\\d)\\s+%')).toEqual(['%']);
+    // Across a part it does not know: what follows the unknown part.
+    expect(requiredLiterals('[a-z0-9.-]{0,100}\\.(?:id|com)\\b')).toEqual(['.id', '.com']);
+    // A string that contains another of the set is dropped.
+    expect(requiredLiterals('(?:https?://)?(?:bit\\.ly|t\\.ly)/')).toEqual(['t.ly/']);
+    expect(requiredLiterals('\\b[Ss]isw[ai]\\b')).toEqual(['siswa', 'siswi']);
+  });
+
+  it('gives up when a match needs no literal or the syntax is unknown', () => {
+    expect(requiredLiterals('\\p{Lu}{5,}')).toBeUndefined();
+    expect(requiredLiterals('(?:nomor)?\\s*\\d+')).toBeUndefined();
+    expect(requiredLiterals('(?:abc|\\d+)')).toBeUndefined();
+    expect(requiredLiterals('[^abc]+')).toBeUndefined();
+    expect(requiredLiterals('(?<=\\bmenurut )\\p{Lu}')).toBeUndefined();
+    expect(requiredLiterals('(unclosed')).toBeUndefined();
+    // Non-ASCII letters fold in ways lower-casing does not mirror: no literal from them.
+    expect(requiredLiterals('ſ')).toBeUndefined();
+  });
+});
+
+describe('regex prefilter', () => {
+  const sources = librarySources();
+  const withLiterals = sources.filter(({ source }) => requiredLiterals(source));
+
+  it('knows literals for most shipped patterns', () => {
+    expect(withLiterals.length / sources.length).toBeGreaterThan(0.8);
+  });
+
+  it('never rules out a shipped pattern on a text it matches (generated texts)', () => {
+    const regexes = withLiterals.map(({ source, caseSensitive }) => ({
+      source,
+      re: compileLibraryPattern(source, caseSensitive),
+      literals: requiredLiterals(source)!,
+    }));
+    const texts = fc
+      .array(fc.constantFrom(...pieces()), { minLength: 1, maxLength: 30 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        let lower = text.toLowerCase();
+        lower = lower.replaceAll('ſ', 's');
+        for (const { source, re, literals } of regexes) {
+          re.lastIndex = 0;
+          if (!re.test(text)) continue;
+          if (!literals.some((l) => lower.includes(l)))
+            throw new Error(`${source} matches ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives the same findings as the plain engine (corpus, benchmark captions, generated texts)', () => {
+    const plain = compileRules(rules, { colloquial: COLLOQUIAL });
+    const fast = compileRules(rules, { colloquial: COLLOQUIAL, prefilter: buildPrefilter });
+    const same = (text: string, ctx: CheckContext) => {
+      expect(checkText(fast, text, ctx), text).toEqual(checkText(plain, text, ctx));
+    };
+    const texts = [...loadCorpus().map((d) => d.text), ...benchCaptions(300, 400).map((c) => c.text)];
+    for (const text of texts) for (const ctx of CONTEXTS) same(text, ctx);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces()), { minLength: 1, maxLength: 40 }).map((p) => p.join('')),
+        fc.constantFrom(...CONTEXTS),
+        (text, ctx) => {
+          same(text, ctx);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('runs no regex of a rule when none can match (a draft without the words the rule needs)', () => {
+    const fast = compileRules(rules, { colloquial: COLLOQUIAL, prefilter: buildPrefilter });
+    const prefilter = buildPrefilter(
+      (fast as unknown as { compiled: Parameters<typeof buildPrefilter>[0] }).compiled,
+    );
+    const possible = prefilter.scan('Selamat pagi');
+    expect(prefilter.slotOf.size).toBeGreaterThan(50);
+    expect(possible.reduce((sum, v) => sum + v, 0)).toBeLessThan(prefilter.slotOf.size / 4);
+  });
+});
