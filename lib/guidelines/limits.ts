@@ -120,7 +120,8 @@ export function checkLimit(run: Run, entry: CompiledRule) {
 
 /**
  * The platform limits of a field for the sidebar's counters, from the `platform-limits` limit rules
- * that apply to the whole field (the smallest if several apply).
+ * and the hashtag caps (`hashtags` limits above suggestion) that apply to the whole field (the
+ * smallest if several apply).
  */
 export function limitsFor(
   compiledRules: CompiledRules,
@@ -132,7 +133,13 @@ export function limitsFor(
   const ctx: CheckContext = { platform, field, lang: 'id' };
   for (const entry of compiledRules.compiled) {
     const rule = entry.rule;
-    if (rule.kind !== 'limit' || rule.category !== 'platform-limits' || rule.segment !== 'all') continue;
+    // A platform's hashtag cap is filed under `hashtags` (too many hashtags is hashtag hygiene to the
+    // bureau) but is still a counter; a suggestion-level count (readability) is not a cap.
+    const cap =
+      rule.kind === 'limit' &&
+      (rule.category === 'platform-limits' ||
+        (rule.category === 'hashtags' && rule.measure === 'hashtags' && rule.severity !== 'suggestion'));
+    if (rule.kind !== 'limit' || !cap || rule.segment !== 'all') continue;
     if (!isActive(entry, ctx, now.getTime())) continue;
     if (
       rule.measure === 'chars' ||
