@@ -67,7 +67,12 @@ function windowFinding(text: string, offset: number, model: AbuseModel, lang: La
 
 /** About a tweet's length (at most 280 characters): the kind of text the model was trained on. */
 const WINDOW = 280;
-const SENTENCE = /[^.!?\n]*(?:[.!?]+[^\S\n]*|\n+|$)/g;
+/**
+ * A sentence ends at . ! ? followed by a space, a line break or the end, or at line breaks; a
+ * full stop inside a word ("kalbarprov.go.id", "2.500") does not end it, or a web address at a
+ * window's edge would be scored on its own.
+ */
+const SENTENCE = /(?:[^.!?\n]|[.!?](?=[^\s.!?]))*(?:[.!?]+[^\S\n]*|\n+|$)/g;
 const PARAGRAPH_END = /\n[^\S\n]*\n|^\s*\n$/;
 
 /**

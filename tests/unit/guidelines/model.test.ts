@@ -117,6 +117,11 @@ describe('scoring windows', () => {
       'Tiga paragraf\n  \n',
       'Empat',
     ]);
+    // 272 characters, then a web address across the 280-character edge: the address stays whole.
+    const address = `${'Pendaftaran tenaga pendamping desa dibuka sampai akhir bulan ini. '.repeat(4)}Info di dinkes.kalbarprov.go.id.`;
+    const pieces = scoringWindows(address).map((w) => address.slice(w.start, w.end));
+    expect(pieces.at(-1)).toBe('Info di dinkes.kalbarprov.go.id.');
+    expect(scoringWindows('Harga naik jadi Rp2.500 per kg. Stok aman.').map((w) => w.end)).toEqual([42]);
     const long = 'kata '.repeat(100);
     expect(scoringWindows(long)).toEqual([{ start: 0, end: long.length }]);
     expect(scoringWindows('')).toEqual([]);
