@@ -139,6 +139,7 @@ describe('the shipped model', () => {
     }
   });
 
+  // The trainer uses these captions as negatives (in-sample); the corpus's clean drafts below it never sees.
   it('leaves the library’s approved agency captions alone', () => {
     const dir = resolve('library/src/captions');
     const captions = readdirSync(dir).filter((name) => name.endsWith('.md'));
@@ -148,6 +149,20 @@ describe('the shipped model', () => {
       expect({ name, label: scoreAbuse(text, shipped).label }).toEqual({ name, label: 'clean' });
       expect({ name, findings: modelFindings(text, shipped, 'id') }).toEqual({ name, findings: [] });
     }
+  });
+
+  it('leaves the clean drafts of the corpus alone, which it never trained on', () => {
+    const clean = readFileSync(resolve('tests/corpus/drafts.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { id: string; text: string; expected_categories?: string[] })
+      .filter((d) => (d.expected_categories ?? []).length === 0);
+    expect(clean.length).toBeGreaterThan(40);
+    for (const d of clean)
+      expect({ id: d.id, findings: modelFindings(d.text, shipped, 'id') }).toEqual({
+        id: d.id,
+        findings: [],
+      });
   });
 
   it('finds one insult in a long caption, in the sentence where it is', () => {
