@@ -20,11 +20,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadRuleSources } from '../lib/cli/rule-sources';
-import { type CompiledRules, compileRules } from '../lib/guidelines';
+import { type CompiledRules, checkText, compileRules } from '../lib/guidelines';
 import { COLLOQUIAL } from '../lib/guidelines/colloquial';
 import { abuseChecker } from '../lib/guidelines/model/checker';
 import { type LabelledText, parseTrainingCsv } from '../lib/guidelines/model/dataset';
-import { falsePositivesByTerm, productVerdicts } from '../lib/guidelines/model/evaluate';
+import {
+  falsePositivesByTerm,
+  isAbuseFinding,
+  productVerdicts,
+  TWEET_CONTEXT,
+} from '../lib/guidelines/model/evaluate';
 import { modelFindings } from '../lib/guidelines/model/findings';
 import { loadAbuseModel } from '../lib/guidelines/model/schema';
 import { heldOutSplit } from '../lib/guidelines/model/split';
@@ -126,16 +131,20 @@ if (tweets.length > 0) {
     );
   let rulesOnly: CompiledRules | null = null;
   let withModel: CompiledRules | null = null;
+  let sidebar: CompiledRules | null = null;
   try {
     // As `check` compiles them: the colloquial dictionary, the model as an extra checker.
-    rulesOnly = compileRules(loadRuleSources(), { colloquial: COLLOQUIAL });
-    withModel = compileRules(loadRuleSources(), { colloquial: COLLOQUIAL, checkers: [abuseChecker(model)] });
+    const sources = loadRuleSources();
+    rulesOnly = compileRules(sources, { colloquial: COLLOQUIAL });
+    withModel = compileRules(sources, { colloquial: COLLOQUIAL, checkers: [abuseChecker(model)] });
+    // As the composer's sidebar compiles them (lib/sidebar/rule-checker.ts): no colloquial dictionary.
+    sidebar = compileRules(sources, { checkers: [abuseChecker(model)] });
   } catch (error) {
     console.log(`(library rules not evaluated: ${(error as Error).message})`);
   }
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const line = (name: string, m: Metrics) =>
-    `  ${name.padEnd(38)} P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn}, tn ${m.tn})`;
+    `  ${name.padEnd(40)} P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn}, tn ${m.tn})`;
   const part = (indices: number[]) => {
     const rows = indices.map((i) => tweets[i] as LabelledText);
     const texts = rows.map((r) => r.text);
@@ -172,7 +181,11 @@ if (tweets.length > 0) {
   if (held.verdicts.rules)
     console.log(line('library rules alone', metrics(held.verdicts.rules, held.labels)));
   if (held.verdicts.combined)
-    console.log(
-      line('rules + model (as the product runs them)', metrics(held.verdicts.combined, held.labels)),
+    console.log(line('rules + model, as `check` runs them', metrics(held.verdicts.combined, held.labels)));
+  if (sidebar) {
+    const inSidebar = held.texts.map((text) =>
+      checkText(sidebar as CompiledRules, text, TWEET_CONTEXT).findings.some(isAbuseFinding),
     );
+    console.log(line('rules + model, as the sidebar runs them', metrics(inSidebar, held.labels)));
+  }
 }
