@@ -219,7 +219,6 @@ const rulesThreshold = rulesHit ? pickThreshold(oofAbuse, abuseLabels, COMBINED_
 const threshold = Math.max(modelThreshold, rulesThreshold);
 const errorThreshold = Math.max(threshold, pickThreshold(oofAbuse, abuseLabels, ERROR_PRECISION));
 const hateThreshold = pickThreshold(oofHate, hateLabels, 0);
-const combinedThreshold = pickThreshold(oofAbuse, abuseLabels, MIN_PRECISION, lexiconHits);
 
 const at = (t: number, forced: boolean[] = []) =>
   metrics(
@@ -251,8 +250,6 @@ const evaluation = {
   })(),
   modelErrors: { threshold: errorThreshold, ...round(at(errorThreshold)) },
   lexicon: round(metrics(lexiconHits, abuseLabels)),
-  modelOrLexicon: { threshold, ...round(at(threshold, lexiconHits)) },
-  modelOrLexiconRetuned: { threshold: combinedThreshold, ...round(at(combinedThreshold, lexiconHits)) },
   agencyCaptions: {
     captions: agencyCaptions.length,
     flaggedOutOfFold: oofAgency.filter((x) => x >= threshold).length,
@@ -354,8 +351,6 @@ console.log(
 );
 console.log(line(`model errors @ ${errorThreshold}`, evaluation.modelErrors));
 console.log(line('abusive.csv lexicon alone', evaluation.lexicon));
-console.log(line(`model @ ${threshold} or lexicon`, evaluation.modelOrLexicon));
-console.log(line(`model @ ${combinedThreshold} or lexicon (retuned)`, evaluation.modelOrLexiconRetuned));
 console.log(line(`HS head @ ${hateThreshold} (target HS)`, evaluation.hateHead));
 console.log(
   `library captions (agency negatives, ×${AGENCY_WEIGHT}), out of fold: ${evaluation.agencyCaptions.flaggedOutOfFold}/${agencyCaptions.length} flagged at ${threshold}, highest score ${evaluation.agencyCaptions.maxScore}`,
