@@ -5,7 +5,12 @@
  * Reads the Indonesian Twitter hate-speech and abusive-language data (Ibrohim & Budi, 2019; see the
  * README's "Data and citations"): train.csv, new_kamusalay.csv (slang → standard forms) and
  * abusive.csv (abusive-word lexicon). train.csv is first cut into a training part and a held-out
- * part (lib/guidelines/model/split.ts: a fifth, stratified, grouped by tweet text, seeded).
+ * part (lib/guidelines/model/split.ts: a fifth, stratified, grouped by tweet text, seeded). The
+ * library's approved captions (library/src/captions) join the training data as negatives: agency
+ * text the tweets do not resemble.
+ *
+ * The model: logistic regression on Naive-Bayes-scaled hashed features (lib/guidelines/model/
+ * features.ts and train.ts), the ratios folded into the weights so the scorer stays one dot product.
  *
  * On the training part only: 5-fold cross-validated precision, recall, F1 and accuracy for
  * "HS or Abusive" — for the model, the abusive.csv lexicon, the library's own abuse and hate-speech
