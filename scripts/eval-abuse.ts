@@ -34,7 +34,7 @@ import {
 import { modelFindings } from '../lib/guidelines/model/findings';
 import { loadAbuseModel } from '../lib/guidelines/model/schema';
 import { heldOutSplit } from '../lib/guidelines/model/split';
-import { type Metrics, metrics } from '../lib/guidelines/model/train';
+import { type Metrics, metrics, seededRandom } from '../lib/guidelines/model/train';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -204,6 +204,28 @@ if (tweets.length > 0) {
     console.log(line('library rules alone', metrics(held.verdicts.rules, held.labels)));
   if (held.verdicts.combined)
     console.log(line('rules + model, as `check` runs them', metrics(held.verdicts.combined, held.labels)));
+  if (held.verdicts.combined) {
+    // How far the figure could move on another sample of the same size: a seeded bootstrap.
+    const predicted = held.verdicts.combined;
+    const random = seededRandom(20_261_130);
+    const draws: Metrics[] = [];
+    for (let b = 0; b < 1000; b += 1) {
+      const pick = held.labels.map(() => Math.floor(random() * held.labels.length));
+      draws.push(
+        metrics(
+          pick.map((i) => predicted[i] as boolean),
+          pick.map((i) => held.labels[i] as boolean),
+        ),
+      );
+    }
+    const interval = (key: 'precision' | 'recall' | 'f1') => {
+      const values = draws.map((m) => m[key]).sort((a, b) => a - b);
+      return `${pct(values[25] as number)}–${pct(values[974] as number)}`;
+    };
+    console.log(
+      `  ${''.padEnd(40)} 95% bootstrap interval: P ${interval('precision')}  R ${interval('recall')}  F1 ${interval('f1')}`,
+    );
+  }
   if (sidebar) {
     const inSidebar = held.texts.map((text) =>
       checkText(sidebar as CompiledRules, text, TWEET_CONTEXT).findings.some(isAbuseFinding),
