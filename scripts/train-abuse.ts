@@ -317,7 +317,7 @@ const file: AbuseModelFile = {
   id: 'abuse-id-twitter-ibrohim-budi-2019',
   trainedAt: new Date().toISOString(),
   dataset: {
-    name: 'Indonesian hate speech and abusive language on Twitter (training half)',
+    name: 'Indonesian hate speech and abusive language on Twitter (training half, less its held-out fifth)',
     citation: CITATION,
     source: 'https://github.com/okkyibrohim/id-multi-label-hate-speech-and-abusive-language-detection',
     rows: rows.length,
