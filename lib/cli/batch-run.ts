@@ -3,20 +3,23 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
+  answerChunk,
   type BatchChunk,
+  type BatchChunkResult,
   type BatchSetup,
   batchChecker,
-  type LineAnswer,
   overrunLine,
+  packChunk,
   type WorkerMessage,
 } from './batch';
 import { type CliIo, EXIT, stdinLineBytes } from './io';
 
 /**
  * `check --jsonl` (docs/contracts.md § Command line): exactly one output line per input line, in
- * order. Lines go in chunks; the first chunk is checked on the main thread (a small batch never pays
- * for starting workers), later ones by worker threads when the CLI runs from its build (a worker
- * must not transpile TypeScript), each compiling the library once. Output stays in input order.
+ * order. Lines go in chunks; a batch of one chunk is checked on the main thread (it never pays for
+ * starting workers), a larger one entirely by worker threads when the CLI runs from its build (a
+ * worker must not transpile TypeScript), each compiling the library once while input is still
+ * being read. Output stays in input order.
  */
 
 const CHUNK = 250;
@@ -77,7 +80,7 @@ class WorkerPool {
     file: URL,
     count: number,
     setup: BatchSetup,
-    onResult: (seq: number, answers: LineAnswer[]) => void,
+    onResult: (result: BatchChunkResult) => void,
     io: CliIo,
   ) {
     for (let i = 0; i < count; i++) {
@@ -88,7 +91,7 @@ class WorkerPool {
           return;
         }
         this.inFlight -= 1;
-        onResult(message.result.seq, message.result.answers);
+        onResult(message.result);
         this.wake();
       });
       worker.on('error', (error) => {
@@ -112,7 +115,8 @@ class WorkerPool {
     }
     if (this.failure) throw this.failure;
     this.inFlight += 1;
-    this.workers[this.next]!.postMessage(chunk);
+    // The chunk's buffer moves to the worker instead of being copied.
+    this.workers[this.next]!.postMessage(chunk, [chunk.bytes.buffer, chunk.ends.buffer]);
     this.next = (this.next + 1) % this.workers.length;
   }
 
@@ -133,56 +137,58 @@ export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): 
   let bad = false;
   let blocked = false;
   let written = 0;
-  const pending = new Map<number, { first: number; answers: LineAnswer[] }>();
+  const pending = new Map<number, BatchChunkResult>();
   let nextSeq = 0;
   const firstLine: number[] = [];
-  const emit = (seq: number, answers: LineAnswer[]) => {
-    pending.set(seq, { first: firstLine[seq]!, answers });
+  const emit = (result: BatchChunkResult) => {
+    pending.set(result.seq, result);
     for (let ready = pending.get(nextSeq); ready; ready = pending.get(nextSeq)) {
       pending.delete(nextSeq);
+      out.write(ready.out);
+      for (const [index, error] of ready.errors) {
+        bad = true;
+        io.stderr(`check: line ${firstLine[nextSeq]! + index}: ${error}\n`);
+      }
+      if (ready.blocked) blocked = true;
+      written += ready.out.length === 0 ? 0 : countLines(ready.out);
       nextSeq += 1;
-      ready.answers.forEach((answer, i) => {
-        out.write(`${answer.line}\n`);
-        if (answer.error !== undefined) {
-          bad = true;
-          io.stderr(`check: line ${ready.first + i}: ${answer.error}\n`);
-        }
-        if (answer.blocked) blocked = true;
-      });
-      written += ready.answers.length;
       progress.update(written);
     }
   };
 
-  const local = batchChecker(setup, (overrun) => io.stderr(overrunLine(overrun)));
+  // Compiled only when this thread checks lines itself: a large batch leaves that to the workers,
+  // which compile in parallel while standard input is still being read.
+  let local: ReturnType<typeof batchChecker> | undefined;
   const file = workerFile();
   const count = workers ?? Math.min(availableParallelism(), 8);
   let pool: WorkerPool | undefined;
   let seq = 0;
   let number = 0;
   let chunk: Uint8Array[] = [];
-  const dispatch = async () => {
+  /** Sends the chunk read so far; `more`: lines follow it. */
+  const dispatch = async (more: boolean) => {
     const first = number - chunk.length + 1;
     firstLine[seq] = first;
-    if (seq === 0 || !file || count < 2)
-      emit(
-        seq,
-        chunk.map((bytes, i) => local(bytes, first + i)),
-      );
-    else {
+    const packed = packChunk(seq, first, chunk);
+    // A batch of one chunk is checked here: starting workers would cost more than it saves.
+    if (!file || count < 2 || (seq === 0 && !more)) {
+      local ??= batchChecker(setup, (overrun) => io.stderr(overrunLine(overrun)));
+      emit(answerChunk(local, packed));
+    } else {
       pool ??= new WorkerPool(file, count, setup, emit, io);
-      await pool.submit({ seq, first, lines: chunk });
+      await pool.submit(packed);
     }
     seq += 1;
     chunk = [];
   };
   try {
     for await (const bytes of stdinLineBytes(io)) {
+      // A full chunk is sent once the next line shows that more follow.
+      if (chunk.length === CHUNK) await dispatch(true);
       number += 1;
       chunk.push(bytes);
-      if (chunk.length === CHUNK) await dispatch();
     }
-    if (chunk.length > 0) await dispatch();
+    if (chunk.length > 0) await dispatch(false);
     await pool?.drain();
   } finally {
     await pool?.close();
@@ -190,4 +196,10 @@ export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): 
   out.flush();
   progress.done();
   return bad ? EXIT.usage : blocked ? EXIT.findings : EXIT.ok;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines += 1;
+  return lines;
 }

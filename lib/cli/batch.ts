@@ -11,6 +11,7 @@ import {
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { buildPrefilter } from '@/lib/guidelines/prefilter';
+import { buildWordPass } from '@/lib/guidelines/word-pass';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
 import type { CheckLibrary } from './check-library';
@@ -61,6 +62,7 @@ export function compileForCheck(
     checkers: modelCheckers(library.models),
     colloquial: COLLOQUIAL,
     prefilter: buildPrefilter,
+    wordPass: buildWordPass,
   });
 }
 
@@ -106,16 +108,54 @@ export function batchChecker(setup: BatchSetup, onOverrun: (overrun: RuleOverrun
   };
 }
 
-/** What a worker receives: a run of consecutive lines starting at line `first`. */
+/**
+ * What a worker receives: a run of consecutive lines starting at line `first`, as one buffer (sent
+ * without copying) and the offset where each line ends.
+ */
 export interface BatchChunk {
   seq: number;
   first: number;
-  lines: Uint8Array[];
+  bytes: Uint8Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
 }
 
+/** A chunk's answers: its output lines as one block, the lines that failed, and any error finding. */
 export interface BatchChunkResult {
   seq: number;
-  answers: LineAnswer[];
+  out: string;
+  /** [index in the chunk, reason] of every line answered with an error object. */
+  errors: Array<[number, string]>;
+  blocked: boolean;
+}
+
+/** Packs lines into one chunk (one buffer and its line ends). */
+export function packChunk(seq: number, first: number, lines: readonly Uint8Array[]): BatchChunk {
+  const ends = new Int32Array(lines.length);
+  let size = 0;
+  lines.forEach((line, i) => {
+    size += line.length;
+    ends[i] = size;
+  });
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < lines.length; i++) bytes.set(lines[i]!, i === 0 ? 0 : ends[i - 1]);
+  return { seq, first, bytes, ends };
+}
+
+/** Answers every line of a chunk with one checker. */
+export function answerChunk(check: ReturnType<typeof batchChecker>, chunk: BatchChunk): BatchChunkResult {
+  let out = '';
+  const errors: Array<[number, string]> = [];
+  let blocked = false;
+  let start = 0;
+  for (let i = 0; i < chunk.ends.length; i++) {
+    const end = chunk.ends[i]!;
+    const answer = check(chunk.bytes.subarray(start, end), chunk.first + i);
+    start = end;
+    out += `${answer.line}\n`;
+    if (answer.error !== undefined) errors.push([i, answer.error]);
+    if (answer.blocked) blocked = true;
+  }
+  return { seq: chunk.seq, out, errors, blocked };
 }
 
 /** Messages a worker sends back. */

@@ -28,16 +28,14 @@ export function checkPattern(run: Run, entry: CompiledRule) {
   const rule = entry.rule;
   if (rule.kind !== 'pattern') return;
   const { text, ctx } = run;
-  const phones = [...(ctx.allowlists?.phones ?? []), ...(ctx.agency?.officialPhones ?? [])];
-  const domains = [...rule.allowDomains, ...(ctx.allowlists?.domains ?? [])];
-  const agencyNames = rule.allowAgencyNames ? agencyNameSet(ctx.agencies, rule.caseSensitive) : undefined;
   let lastEnd = -1;
   const spans: Array<[number, number, RegExpExecArray]> = [];
   for (let r = 0; r < entry.regexes.length; r++) {
     const re = entry.regexes[r]!;
     if (!mayMatch(run, re)) continue;
     const literals = entry.literals?.[r];
-    if (literals) {
+    // The prefilter's literals already said yes (prefilter.ts); the leading ones would only repeat it.
+    if (literals && !run.prefilter?.slotOf.has(re)) {
       run.lower ??= text.toLowerCase();
       const lower = run.lower;
       if (!literals.some((literal) => lower.includes(literal))) continue;
@@ -58,7 +56,11 @@ export function checkPattern(run: Run, entry: CompiledRule) {
       spans.push([start, end, m]);
     }
   }
+  if (spans.length === 0) return;
   if (entry.regexes.length > 1) spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const phones = [...(ctx.allowlists?.phones ?? []), ...(ctx.agency?.officialPhones ?? [])];
+  const domains = [...rule.allowDomains, ...(ctx.allowlists?.domains ?? [])];
+  const agencyNames = rule.allowAgencyNames ? agencyNameSet(ctx.agencies, rule.caseSensitive) : undefined;
   for (const [start, end, m] of spans) {
     if (start < lastEnd) continue;
     const value = text.slice(start, end);

@@ -16,6 +16,7 @@ import type { ContextCondition, Rule } from './schema';
 import { tokenize } from './text-utils';
 import { type ExtraChecker, type RuleOverrun, type RuleProblem, RuleSetError } from './types';
 import { endOf, startOf } from './validity';
+import type { WordPass } from './word-pass';
 
 export interface CompileOptions {
   /** Run every rule's bad/good examples and reject the set if one fails (tests and `library build`). */
@@ -38,6 +39,8 @@ export interface CompileOptions {
    * prefilter). Passed in rather than imported so the content script does not carry it.
    */
   prefilter?: (compiled: readonly CompiledRule[]) => Prefilter;
+  /** Builds the remembered word lookups (word-pass.ts's buildWordPass), likewise passed in. */
+  wordPass?: (compiled: Pick<CompiledRules, 'trie' | 'normTries' | 'colloquial'>) => WordPass;
 }
 
 export const DEFAULT_BUDGET_MS = 100;
@@ -226,5 +229,6 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     checkers: options.checkers ?? [],
     colloquial: options.colloquial,
     prefilter: options.prefilter?.(compiled),
+    wordPass: options.wordPass?.({ trie, normTries, colloquial: options.colloquial }),
   };
 }

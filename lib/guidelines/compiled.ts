@@ -3,6 +3,7 @@ import type { Prefilter } from './prefilter';
 import type { Rule } from './schema';
 import { tokenize } from './text-utils';
 import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
+import type { WordPass } from './word-pass';
 
 /**
  * The shapes `compileRules` builds and `checkText` runs (docs/guidelines.md § How a check runs):
@@ -73,6 +74,8 @@ export interface CompiledRules {
   /** @internal */ readonly colloquial?: ColloquialDictionary;
   /** @internal Which regexes can match a text at all (prefilter.ts; batch path only). */
   readonly prefilter?: Prefilter;
+  /** @internal Word lookups remembered across texts (word-pass.ts; batch path only). */
+  readonly wordPass?: WordPass;
 }
 
 /** The state of one `checkText` call. */

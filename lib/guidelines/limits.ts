@@ -41,6 +41,12 @@ function countItems(re: RegExp, text: string, from: number, to: number, max: num
   return { count, span: [excessStart, lastEnd] as [number, number] };
 }
 
+function countOf(text: string, sign: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf(sign, from); i >= 0 && i < to; i = text.indexOf(sign, i + 1)) count += 1;
+  return count;
+}
+
 const FORMATS = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-US') };
 
 function formatNumber(n: number, lang: string): string {
@@ -58,11 +64,15 @@ export function checkLimit(run: Run, entry: CompiledRule) {
     `${formatNumber(value, run.ctx.lang)}/${formatNumber(rule.max, run.ctx.lang)}`;
   switch (rule.measure) {
     case 'chars': {
+      // No more UTF-16 units than the limit: no more code points either.
+      if (to - from <= rule.max) return;
       const { count, overflowAt } = codePointOverflow(text, from, to, rule.max);
       if (count > rule.max) report(run, entry, overflowAt, to, fmt(count));
       return;
     }
     case 'bytes': {
+      // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4).
+      if ((to - from) * 3 <= rule.max) return;
       const { bytes, overflowAt } = utf8Overflow(text, from, to, rule.max);
       if (bytes > rule.max) report(run, entry, overflowAt, to, fmt(bytes));
       return;
@@ -73,6 +83,9 @@ export function checkLimit(run: Run, entry: CompiledRule) {
       const re =
         rule.measure === 'hashtags' ? HASHTAG_RE : rule.measure === 'mentions' ? MENTION_RE : EMOJI_RE;
       if (re === EMOJI_RE && !MAYBE_EMOJI.test(text)) return;
+      // Every hashtag or mention starts with its sign: no more signs than the limit, no overflow.
+      if (re !== EMOJI_RE && countOf(text, rule.measure === 'hashtags' ? '#' : '@', from, to) <= rule.max)
+        return;
       const { count, span } = countItems(re, text, from, to, rule.max);
       if (count > rule.max) report(run, entry, span[0], span[1], fmt(count));
       return;

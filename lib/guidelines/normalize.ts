@@ -65,7 +65,7 @@ const LEET: Record<string, string> = {
   '€': 'e',
 };
 /** Symbols that may stand inside a word for a letter (the tokenizer splits at them). */
-const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
+export const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
 /** Separators between letters written out one by one. */
 const SPELL_SEPARATORS = /^[ .\-_*·]$/;
 

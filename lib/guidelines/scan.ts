@@ -81,18 +81,24 @@ export interface Candidate {
   entry: TrieEntry;
 }
 
-/** One pass over the tokens for every term, substitution, exception and official-name phrase. */
+/**
+ * One pass over the tokens for every term, substitution, exception and official-name phrase.
+ * `keys` and `starts` (the batch path's word-pass.ts) give each token's key in this trie and the
+ * node it starts at, looked up once per distinct word.
+ */
 export function scanTrie(
   root: TrieNode,
   text: string,
   tokens: Token[],
   active: Uint8Array,
   out: Candidate[],
+  keys?: readonly string[],
+  starts?: ReadonlyArray<TrieNode | undefined>,
 ) {
   const rootNext = root.next;
   if (!rootNext) return;
   for (let i = 0; i < tokens.length; i++) {
-    let node = rootNext.get(tokens[i]!.key);
+    let node = starts ? starts[i] : rootNext.get(tokens[i]!.key);
     let j = i;
     while (node) {
       if (node.entries) {
@@ -111,7 +117,7 @@ export function scanTrie(
       }
       j += 1;
       if (j >= tokens.length || !node.next) break;
-      node = node.next.get(tokens[j]!.key);
+      node = node.next.get(keys ? keys[j]! : tokens[j]!.key);
     }
   }
 }
@@ -139,6 +145,7 @@ export function agencyTrie(
 }
 
 export function reportCandidates(run: Run, tokens: Token[], candidates: Candidate[]) {
+  if (candidates.length === 0) return;
   // Longest match first at each start; later matches of the same rule inside a reported one are dropped.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const exceptionSpans = new Map<number, Array<[number, number]>>();

@@ -136,7 +136,7 @@ describe('regex prefilter', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 300_000);
 
   it('gives the same findings as the plain engine (corpus, benchmark captions, generated texts)', () => {
     const plain = compileRules(rules, { colloquial: COLLOQUIAL });
@@ -156,7 +156,7 @@ describe('regex prefilter', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 300_000);
 
   it('runs no regex of a rule when none can match (a draft without the words the rule needs)', () => {
     const fast = compileRules(rules, { colloquial: COLLOQUIAL, prefilter: buildPrefilter });
