@@ -139,7 +139,8 @@ describe('the shipped model', () => {
     }
   });
 
-  // The trainer uses these captions as negatives (in-sample); the corpus's clean drafts below it never sees.
+  // The trainer uses these captions (and the tuning corpus's clean drafts) as negatives, so this is
+  // in-sample; the held-in corpus's clean drafts below it never sees.
   it('leaves the library’s approved agency captions alone', () => {
     const dir = resolve('library/src/captions');
     const captions = readdirSync(dir).filter((name) => name.endsWith('.md'));
