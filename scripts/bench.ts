@@ -6,7 +6,9 @@
  * - whole process: `check --jsonl` from the built CLI (worker threads) on all captions, against the
  *   textlint command line on one file holding every caption on its own line (textlint's fastest way
  *   through many captions; one file per caption is several times slower still);
- * - in process: checkText per caption against textlint's lintText per caption (textlint on a subset).
+ * - in process: checkText per caption against textlint's lintText per caption (textlint on a subset),
+ *   with the library compiled as `check` compiles it (abuse model, colloquial dictionary, regex
+ *   prefilter and remembered word lookups) and as the content script compiles it (plain engine).
  * Each whole-process run is repeated and interleaved so both see the same machine load; the median
  * is printed. Wall-clock on a shared machine: compare the ratio, not the absolute figures.
  */
@@ -15,9 +17,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadRuleSources } from '@/lib/cli/rule-sources';
-import { checkText, compileRules, type Rule } from '@/lib/guidelines';
+import { compileForCheck } from '@/lib/cli/batch';
+import { type CheckLibrary, loadCheckLibrary } from '@/lib/cli/check-library';
+import { type CheckContext, type CompiledRules, checkText, compileRules, type Rule } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
+import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { type BenchCaption, benchCaptions } from '@/scripts/captions';
 import { cliCommand } from '@/scripts/cli-command';
 
@@ -83,7 +87,7 @@ const mb = (bytes: number) => bytes / 1e6;
 async function workload(
   label: string,
   captions: BenchCaption[],
-  rules: Rule[],
+  library: CheckLibrary,
   dir: string,
   rc: string,
   yamlPath: string,
@@ -105,25 +109,33 @@ async function workload(
   const oursMs = median(ours);
   const theirsMs = median(theirs);
 
-  // In process.
-  const compiled = compileRules(rules, { colloquial: COLLOQUIAL });
-  const ctxOf = (c: BenchCaption) =>
-    ({
-      platform: c.platform,
-      field: c.platform === 'youtube' ? 'description' : 'caption',
-      lang: 'id',
-    }) as const;
-  for (const c of captions.slice(0, 300)) checkText(compiled, c.text, ctxOf(c));
-  const times: number[] = [];
-  let findings = 0;
-  const started = performance.now();
-  for (const c of captions) {
-    const t0 = performance.now();
-    findings += checkText(compiled, c.text, ctxOf(c)).findings.length;
-    times.push(performance.now() - t0);
-  }
-  const inProcessMs = performance.now() - started;
-  times.sort((a, b) => a - b);
+  // In process: the batch engine as `check` runs it, and the plain engine of the content script.
+  const ctxOf = (c: BenchCaption): CheckContext => ({
+    platform: c.platform,
+    field: c.platform === 'youtube' ? 'description' : 'caption',
+    lang: 'id',
+    agencies: library.agencies,
+    allowlists: library.allowlists,
+  });
+  const inProcess = (compiled: CompiledRules) => {
+    for (const c of captions.slice(0, 300)) checkText(compiled, c.text, ctxOf(c));
+    const times: number[] = [];
+    let findings = 0;
+    const started = performance.now();
+    for (const c of captions) {
+      const t0 = performance.now();
+      findings += checkText(compiled, c.text, ctxOf(c)).findings.length;
+      times.push(performance.now() - t0);
+    }
+    const ms = performance.now() - started;
+    times.sort((a, b) => a - b);
+    return { ms, times, findings };
+  };
+  const batch = inProcess(compileForCheck(library));
+  const plainRun = inProcess(
+    compileRules(library.rules, { checkers: modelCheckers(library.models), colloquial: COLLOQUIAL }),
+  );
+  const { findings } = batch;
   const linter = await textlintLinter(yamlPath);
   const subset = captions.slice(0, TEXTLINT_IN_PROCESS);
   const file = join(dir, 'caption.txt');
@@ -146,13 +158,20 @@ async function workload(
   );
   console.log(`  ratio: satu-pintu is ${f(theirsMs / oursMs, 1)}× faster (target ≥ 10×)`);
   console.log('in process (one thread)                  MB/s     p50/caption  p95/caption');
-  console.log(
-    `  satu-pintu checkText, all rules        ${f(mb(bytes) / (inProcessMs / 1000)).padStart(6)}   ${f(percentile(times, 0.5), 3).padStart(8)} ms  ${f(percentile(times, 0.95), 3).padStart(8)} ms`,
-  );
+  for (const [label, run] of [
+    ['satu-pintu checkText, batch engine ', batch],
+    ['satu-pintu checkText, plain engine ', plainRun],
+  ] as Array<[string, typeof batch]>) {
+    console.log(
+      `  ${label}    ${f(mb(bytes) / (run.ms / 1000)).padStart(6)}   ${f(percentile(run.times, 0.5), 3).padStart(8)} ms  ${f(percentile(run.times, 0.95), 3).padStart(8)} ms`,
+    );
+  }
   console.log(
     `  textlint lintText, spelling pairs only ${f(mb(subsetBytes) / (tlMs / 1000)).padStart(6)}   (${subset.length} captions, ${f(tlMs / subset.length, 3)} ms each)`,
   );
-  console.log(`  ratio: ${f(mb(bytes) / (inProcessMs / 1000) / (mb(subsetBytes) / (tlMs / 1000)), 1)}×`);
+  console.log(
+    `  ratio (batch engine): ${f(mb(bytes) / (batch.ms / 1000) / (mb(subsetBytes) / (tlMs / 1000)), 1)}×`,
+  );
 }
 
 async function main() {
@@ -160,7 +179,12 @@ async function main() {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('building the CLI failed');
-  const rules = loadRuleSources();
+  // The library `check` uses (the embedded bundle, else the YAML sources), model included.
+  const library = await loadCheckLibrary(undefined, undefined, {
+    cwd: ROOT,
+    stderr: (line) => process.stderr.write(line),
+  });
+  const { rules } = library;
   const dir = mkdtempSync(join(tmpdir(), 'satu-pintu-bench-'));
   const { yaml, pairs } = prhYaml(rules);
   const yamlPath = join(dir, 'prh.yml');
@@ -175,8 +199,8 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  await workload('400', benchCaptions(20_000, 400), rules, dir, rc, yamlPath);
-  await workload('2200', benchCaptions(4_000, 2_200, 2200), rules, dir, rc, yamlPath);
+  await workload('400', benchCaptions(20_000, 400), library, dir, rc, yamlPath);
+  await workload('2200', benchCaptions(4_000, 2_200, 2200), library, dir, rc, yamlPath);
 
   // A 100,000-character draft: the cost of re-checking everything on each input event.
   const compiled = compileRules(rules, { colloquial: COLLOQUIAL });

@@ -31,6 +31,9 @@ function literals(list: string[]): Info {
 
 class Unsupported extends Error {}
 
+const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
+const QUANTIFIER = new Set([...'?*+{']);
+
 /** A character the lower-cased text is sure to contain wherever a match contains it. */
 function literalChar(ch: string): string | undefined {
   const code = ch.codePointAt(0)!;
@@ -135,9 +138,25 @@ class Reader {
   sequence(): Info {
     let info = EMPTY;
     for (let c = this.peek(); c !== undefined && c !== '|' && c !== ')'; c = this.peek()) {
-      info = concat(info, this.quantified(this.atom()));
+      const run = this.plainRun();
+      info = concat(info, run === '' ? this.quantified(this.atom()) : literals([run]));
     }
     return info;
+  }
+
+  /**
+   * Plain ASCII characters in a row, none of them quantified ("pencabulan"), read at once: one
+   * literal instead of one per character keeps reading a long word list fast.
+   */
+  plainRun(): string {
+    let run = '';
+    for (;;) {
+      const c = this.source.charCodeAt(this.i);
+      const plain = c >= 32 && c < 127 && !SPECIAL.has(this.source[this.i]!);
+      if (!plain || QUANTIFIER.has(this.source[this.i + 1] ?? '')) return run.toLowerCase();
+      run += this.source[this.i];
+      this.i += 1;
+    }
   }
 
   quantified(atom: Info): Info {
