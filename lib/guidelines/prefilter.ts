@@ -4,8 +4,10 @@ import { requiredLiterals } from './required-literals';
 /**
  * The batch path's regex prefilter (docs/guidelines.md § Batch prefilter): most library patterns
  * look for words most captions do not contain, and a regex scan costs far more than a glance. Each
- * pattern's required literals (required-literals.ts) go into one Aho–Corasick automaton; one pass
- * over the lower-cased text tells which regexes can match at all, and the others are not run.
+ * pattern's required literals (required-literals.ts) go into an Aho–Corasick automaton (one for
+ * case-insensitive patterns, run over the lower-cased text, one for case-sensitive patterns, run
+ * over the text as written); a pass of each tells which regexes can match at all, and the others
+ * are not run.
  * Findings are the same with or without it (a property test holds the two paths together).
  *
  *   compileRules(rules, { prefilter: buildPrefilter })
@@ -20,19 +22,27 @@ export interface Prefilter {
   scan(text: string): Uint8Array;
 }
 
-/** The library's regexes as compiled, with the sources they were compiled from. */
-function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, string]> {
+/** The library's regexes as compiled, with the sources and case sensitivity they were compiled with. */
+function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, string, boolean]> {
   for (const entry of compiled) {
     const { rule } = entry;
-    const sources: Array<[RegExp[] | undefined, string[] | undefined]> = [];
-    if (rule.kind === 'pattern') sources.push([entry.regexes, rule.patterns]);
-    if (rule.kind === 'required') sources.push([entry.regexes, rule.anyOf], [entry.trigger, rule.trigger]);
-    if ('when' in rule && rule.when) sources.push([entry.when?.regexes, rule.when.patterns]);
-    if ('unless' in rule && rule.unless) sources.push([entry.unless?.regexes, rule.unless.patterns]);
-    for (const [regexes, patterns] of sources) {
+    const sources: Array<[RegExp[] | undefined, string[] | undefined, boolean]> = [];
+    if (rule.kind === 'pattern') sources.push([entry.regexes, rule.patterns, rule.caseSensitive]);
+    if (rule.kind === 'required') {
+      sources.push(
+        [entry.regexes, rule.anyOf, rule.caseSensitive],
+        [entry.trigger, rule.trigger, rule.caseSensitive],
+      );
+    }
+    if ('when' in rule && rule.when)
+      sources.push([entry.when?.regexes, rule.when.patterns, rule.when.caseSensitive]);
+    if ('unless' in rule && rule.unless) {
+      sources.push([entry.unless?.regexes, rule.unless.patterns, rule.unless.caseSensitive]);
+    }
+    for (const [regexes, patterns, caseSensitive] of sources) {
       // Compiled lists drop nothing when compiling succeeds (a failure rejects the whole set).
       if (!regexes || !patterns || regexes.length !== patterns.length) continue;
-      for (let i = 0; i < regexes.length; i++) yield [regexes[i]!, patterns[i]!];
+      for (let i = 0; i < regexes.length; i++) yield [regexes[i]!, patterns[i]!, caseSensitive];
     }
   }
 }
@@ -118,36 +128,49 @@ function automaton(literals: Map<string, number[]>): Automaton {
   return { width, next, ascii, classOf, first, stop, slots: Int32Array.from(slots) };
 }
 
+/** One pass of an automaton over `text`, marking the slots of every literal found. */
+function mark(machine: Automaton, text: string, possible: Uint8Array) {
+  const { next, ascii, classOf, first, stop, slots } = machine;
+  let row = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    row = next[row + (c < 128 ? ascii[c]! : (classOf.get(c) ?? 0))]!;
+    const from = first[row]!;
+    if (from >= 0) for (let k = from, end = stop[row]!; k < end; k++) possible[slots[k]!] = 1;
+  }
+}
+
 export function buildPrefilter(compiled: readonly CompiledRule[]): Prefilter {
   const slotOf = new Map<RegExp, number>();
-  const literals = new Map<string, number[]>();
-  for (const [re, source] of libraryRegexes(compiled)) {
+  // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
+  const folded = new Map<string, number[]>();
+  const exact = new Map<string, number[]>();
+  for (const [re, source, caseSensitive] of libraryRegexes(compiled)) {
     if (slotOf.has(re)) continue;
-    const required = requiredLiterals(source);
+    const required = requiredLiterals(source, caseSensitive);
     if (!required) continue;
     const slot = slotOf.size;
     slotOf.set(re, slot);
+    const literals = caseSensitive ? exact : folded;
     for (const literal of required) {
       const slots = literals.get(literal);
       if (slots) slots.push(slot);
       else literals.set(literal, [slot]);
     }
   }
-  const { next, ascii, classOf, first, stop, slots } = automaton(literals);
+  const lowerMachine = folded.size > 0 ? automaton(folded) : undefined;
+  const exactMachine = exact.size > 0 ? automaton(exact) : undefined;
   const size = slotOf.size;
   return {
     slotOf,
     scan(text: string): Uint8Array {
       const possible = new Uint8Array(size);
-      // Under the i flag "ſ" matches "s"; lower-casing alone would keep it apart.
-      let lower = text.toLowerCase();
-      if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
-      let row = 0;
-      for (let i = 0; i < lower.length; i++) {
-        const c = lower.charCodeAt(i);
-        row = next[row + (c < 128 ? ascii[c]! : (classOf.get(c) ?? 0))]!;
-        const from = first[row]!;
-        if (from >= 0) for (let k = from, end = stop[row]!; k < end; k++) possible[slots[k]!] = 1;
+      if (exactMachine) mark(exactMachine, text, possible);
+      if (lowerMachine) {
+        // Under the i flag "ſ" matches "s"; lower-casing alone would keep it apart.
+        let lower = text.toLowerCase();
+        if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
+        mark(lowerMachine, lower, possible);
       }
       return possible;
     },

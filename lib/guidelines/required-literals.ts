@@ -2,12 +2,13 @@
  * The literal strings one of which every match of a library pattern must contain, read from the
  * pattern itself (docs/guidelines.md § Batch prefilter): `\b(?:[Mm]enurut|berdasarkan)\s+\p{Lu}`
  * needs "menurut" or "berdasarkan", `\(\d{1,2} tahun\)` needs " tahun)", `[<>]` needs "<" or ">".
- * All strings are lower case and are looked for in the lower-cased text (see prefilter.ts), so
- * they hold for case-sensitive and case-insensitive patterns alike. A pattern this reader does not
- * fully understand gets no literals (it always runs): never a wrong "cannot match".
+ * For a case-insensitive pattern the strings are lower case, to be looked for in the lower-cased
+ * text; for a case-sensitive one they are as written ("MSi", "SH"), to be looked for in the text as
+ * written (see prefilter.ts). A pattern this reader does not fully understand gets no literals (it
+ * always runs): never a wrong "cannot match".
  */
 
-/** What is known about the strings a part of a pattern matches (lower-cased). */
+/** What is known about the strings a part of a pattern matches (lower-cased unless case-sensitive). */
 interface Info {
   /** Every match is one of these (null: not a small known set). */
   exact: string[] | null;
@@ -34,8 +35,13 @@ class Unsupported extends Error {}
 const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
 const QUANTIFIER = new Set([...'?*+{']);
 
-/** A character the lower-cased text is sure to contain wherever a match contains it. */
-function literalChar(ch: string): string | undefined {
+/**
+ * What the text is sure to contain wherever a match contains `ch`: the character itself for a
+ * case-sensitive pattern (looked for in the text as written), else its lower case (looked for in
+ * the lower-cased text).
+ */
+function literalChar(ch: string, caseSensitive: boolean): string | undefined {
+  if (caseSensitive) return ch;
   const code = ch.codePointAt(0)!;
   if (code < 128) return ch.toLowerCase();
   // Non-ASCII letters have case mappings and foldings (ſ matches s under /iu) that lower-casing
@@ -119,7 +125,10 @@ function repeat(info: Info, min: number, max: number): Info {
 
 class Reader {
   i = 0;
-  constructor(readonly source: string) {}
+  constructor(
+    readonly source: string,
+    readonly caseSensitive: boolean,
+  ) {}
 
   peek(): string | undefined {
     return this.source[this.i];
@@ -153,7 +162,8 @@ class Reader {
     for (;;) {
       const c = this.source.charCodeAt(this.i);
       const plain = c >= 32 && c < 127 && !SPECIAL.has(this.source[this.i]!);
-      if (!plain || QUANTIFIER.has(this.source[this.i + 1] ?? '')) return run.toLowerCase();
+      if (!plain || QUANTIFIER.has(this.source[this.i + 1] ?? ''))
+        return this.caseSensitive ? run : run.toLowerCase();
       run += this.source[this.i];
       this.i += 1;
     }
@@ -188,7 +198,7 @@ class Reader {
     if (c === '.') return UNKNOWN;
     const cp = String.fromCodePoint(this.source.codePointAt(this.i - 1)!);
     if (cp.length === 2) this.i += 1;
-    const ch = literalChar(cp);
+    const ch = literalChar(cp, this.caseSensitive);
     return ch === undefined ? UNKNOWN : literals([ch]);
   }
 
@@ -235,7 +245,7 @@ class Reader {
   }
 
   literal(ch: string): { info: Info; chars?: string } {
-    const lower = literalChar(ch);
+    const lower = literalChar(ch, this.caseSensitive);
     return lower === undefined ? { info: UNKNOWN } : { info: literals([lower]), chars: lower };
   }
 
@@ -262,7 +272,7 @@ class Reader {
       else {
         raw = this.source.codePointAt(this.i)!;
         this.i += String.fromCodePoint(raw).length;
-        item = literalChar(String.fromCodePoint(raw));
+        item = literalChar(String.fromCodePoint(raw), this.caseSensitive);
       }
       // A range: known only when short, between plain characters, and made of known characters.
       if (this.peek() === '-' && this.source[this.i + 1] !== ']') {
@@ -275,7 +285,7 @@ class Reader {
         }
         if (raw === undefined || end === undefined || end - raw > MAX_CLASS) known = false;
         for (let k = raw ?? 0; known && k <= end!; k++) {
-          const ch = literalChar(String.fromCodePoint(k));
+          const ch = literalChar(String.fromCodePoint(k), this.caseSensitive);
           if (ch === undefined) known = false;
           else chars.add(ch);
         }
@@ -290,12 +300,13 @@ class Reader {
 }
 
 /**
- * Lower-case strings one of which every match of `source` contains, or undefined when the pattern
- * needs none (it can match without a known literal) or uses syntax this reader does not know.
+ * Strings one of which every match of `source` contains (lower case unless `caseSensitive`), or
+ * undefined when the pattern needs none (it can match without a known literal) or uses syntax this
+ * reader does not know.
  */
-export function requiredLiterals(source: string): string[] | undefined {
+export function requiredLiterals(source: string, caseSensitive = false): string[] | undefined {
   try {
-    const reader = new Reader(source);
+    const reader = new Reader(source, caseSensitive);
     const info = reader.alternation();
     if (reader.i !== source.length) return undefined;
     const any = better(better(anyOf(info), needed(info.prefix)), needed(info.suffix));

@@ -40,11 +40,12 @@ function librarySources(): Array<{ source: string; caseSensitive: boolean }> {
 /** Pieces of text: the literals the patterns need, in several cases, and what sits around them. */
 function pieces(): string[] {
   const words = new Set<string>();
-  for (const { source } of librarySources())
-    for (const literal of requiredLiterals(source) ?? []) {
+  for (const { source, caseSensitive } of librarySources())
+    for (const literal of requiredLiterals(source, caseSensitive) ?? []) {
       words.add(literal);
+      words.add(literal.toLowerCase());
       words.add(literal.toUpperCase());
-      words.add(literal.charAt(0).toUpperCase() + literal.slice(1));
+      words.add(literal.charAt(0).toUpperCase() + literal.slice(1).toLowerCase());
     }
   return [
     ...words,
@@ -92,6 +93,9 @@ describe('required literals of a pattern', () => {
     // A string that contains another of the set is dropped.
     expect(requiredLiterals('(?:https?://)?(?:bit\\.ly|t\\.ly)/')).toEqual(['t.ly/']);
     expect(requiredLiterals('\\b[Ss]isw[ai]\\b')).toEqual(['siswa', 'siswi']);
+    // A case-sensitive pattern keeps its case (looked for in the text as written).
+    expect(requiredLiterals(',\\s*(?:MM|SH|MSi)\\b', true)).toEqual(['MM', 'SH', 'MSi']);
+    expect(requiredLiterals('\\b[Ss]isw[ai]\\b', true)).toEqual(['Siswa', 'Siswi', 'siswa', 'siswi']);
   });
 
   it('gives up when a match needs no literal or the syntax is unknown', () => {
@@ -108,7 +112,7 @@ describe('required literals of a pattern', () => {
 
 describe('regex prefilter', () => {
   const sources = librarySources();
-  const withLiterals = sources.filter(({ source }) => requiredLiterals(source));
+  const withLiterals = sources.filter(({ source, caseSensitive }) => requiredLiterals(source, caseSensitive));
 
   it('knows literals for most shipped patterns', () => {
     expect(withLiterals.length / sources.length).toBeGreaterThan(0.8);
@@ -118,7 +122,8 @@ describe('regex prefilter', () => {
     const regexes = withLiterals.map(({ source, caseSensitive }) => ({
       source,
       re: compileLibraryPattern(source, caseSensitive),
-      literals: requiredLiterals(source)!,
+      caseSensitive,
+      literals: requiredLiterals(source, caseSensitive)!,
     }));
     const texts = fc
       .array(fc.constantFrom(...pieces()), { minLength: 1, maxLength: 30 })
@@ -127,10 +132,12 @@ describe('regex prefilter', () => {
       fc.property(texts, (text) => {
         let lower = text.toLowerCase();
         lower = lower.replaceAll('ſ', 's');
-        for (const { source, re, literals } of regexes) {
+        for (const { source, re, caseSensitive, literals } of regexes) {
           re.lastIndex = 0;
           if (!re.test(text)) continue;
-          if (!literals.some((l) => lower.includes(l)))
+          // Case-sensitive literals are looked for in the text as written (prefilter.ts).
+          const seen = caseSensitive ? text : lower;
+          if (!literals.some((l) => seen.includes(l)))
             throw new Error(`${source} matches ${JSON.stringify(text)}`);
         }
       }),
