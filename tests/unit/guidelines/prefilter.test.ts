@@ -6,13 +6,16 @@ import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { requiredLiterals } from '@/lib/guidelines/required-literals';
 import { compileLibraryPattern } from '@/lib/guidelines/safe-regex';
+import { tokenize } from '@/lib/guidelines/text-utils';
+import { buildWordPass } from '@/lib/guidelines/word-pass';
 import { benchCaptions } from '@/scripts/captions';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
 
 /**
- * The batch path's regex prefilter (docs/guidelines.md § Batch prefilter) may only skip regexes
- * that cannot match: the same findings with it as without it, on the shipped rules, on the corpus
- * and on generated texts built from the very words the patterns look for.
+ * The batch path's regex prefilter and remembered word lookups (docs/guidelines.md § Batch
+ * prefilter) may only skip work that cannot find anything: the same findings with them as without,
+ * on the shipped rules, on the corpus and on generated texts built from the very words the patterns
+ * and lexicons look for.
  */
 const rules = loadRuleSources();
 
@@ -73,6 +76,16 @@ function pieces(): string[] {
     'No.',
     'anak',
     'Kota',
+    // Normalised lexicon words, plain and in the forms that take the general normalisation.
+    'goblok',
+    'Goblokmu',
+    'g o b l o k',
+    'a.n.j.i.n.g',
+    'b@bi',
+    'gblk',
+    'bangsaaat',
+    'g0bl0k',
+    'jual ganja',
   ];
 }
 
@@ -147,7 +160,11 @@ describe('regex prefilter', () => {
 
   it('gives the same findings as the plain engine (corpus, benchmark captions, generated texts)', () => {
     const plain = compileRules(rules, { colloquial: COLLOQUIAL });
-    const fast = compileRules(rules, { colloquial: COLLOQUIAL, prefilter: buildPrefilter });
+    const fast = compileRules(rules, {
+      colloquial: COLLOQUIAL,
+      prefilter: buildPrefilter,
+      wordPass: buildWordPass,
+    });
     const same = (text: string, ctx: CheckContext) => {
       expect(checkText(fast, text, ctx), text).toEqual(checkText(plain, text, ctx));
     };
@@ -166,12 +183,41 @@ describe('regex prefilter', () => {
   }, 300_000);
 
   it('runs no regex of a rule when none can match (a draft without the words the rule needs)', () => {
-    const fast = compileRules(rules, { colloquial: COLLOQUIAL, prefilter: buildPrefilter });
+    const fast = compileRules(rules, {
+      colloquial: COLLOQUIAL,
+      prefilter: buildPrefilter,
+      wordPass: buildWordPass,
+    });
     const prefilter = buildPrefilter(
       (fast as unknown as { compiled: Parameters<typeof buildPrefilter>[0] }).compiled,
     );
     const possible = prefilter.scan('Selamat pagi');
     expect(prefilter.slotOf.size).toBeGreaterThan(50);
     expect(possible.reduce((sum, v) => sum + v, 0)).toBeLessThan(prefilter.slotOf.size / 4);
+  });
+});
+
+describe('remembered word lookups', () => {
+  const compiled = compileRules(rules, { colloquial: COLLOQUIAL, wordPass: buildWordPass }) as unknown as {
+    wordPass: ReturnType<typeof buildWordPass>;
+  };
+
+  it('leaves texts with letters spelled out or leet symbols to the general normalisation', () => {
+    expect(compiled.wordPass(tokenize('Dasar goblok, pergi sana')).plain).toBe(true);
+    expect(compiled.wordPass(tokenize('Dasar g o b l o k')).plain).toBe(false);
+    expect(compiled.wordPass(tokenize('Dasar b@bi')).plain).toBe(false);
+    // A lone digit is not a letter spelled out.
+    expect(compiled.wordPass(tokenize('Tahap 2 dimulai')).plain).toBe(true);
+  });
+
+  it('gives each token its key in every trie, the same when the word is seen again', () => {
+    const first = compiled.wordPass(tokenize('Goblokmu itu'));
+    const again = compiled.wordPass(tokenize('goblokmu ITU'));
+    expect(first.keys[0]).toEqual(['goblokmu', 'itu']);
+    expect(again.keys).toEqual(first.keys);
+    expect(again.starts).toEqual(first.starts);
+    // Some normalised trie starts at "goblok" (clitics stripped), none at "itu".
+    expect(first.starts.slice(1).some((starts) => starts[0] !== undefined)).toBe(true);
+    expect(first.starts.every((starts) => starts[1] === undefined)).toBe(true);
   });
 });
