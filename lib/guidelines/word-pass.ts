@@ -58,22 +58,26 @@ export function buildWordPass(
   };
 
   return (tokens) => {
-    const keys = tries.map(() => new Array<string>(tokens.length));
-    const starts = tries.map(() => new Array<TrieNode | undefined>(tokens.length));
+    const keys: string[][] = [];
+    const starts: Array<Array<TrieNode | undefined>> = [];
+    for (let t = 0; t < tries.length; t++) {
+      keys.push([]);
+      starts.push([]);
+    }
     let plain = true;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       // What normalizedTokens would join: single letters ("g o b l o k") and leet symbols ("b@bi").
       if (
-        token.word && token.end - token.start === 1
-          ? SINGLE_LETTER.test(token.key)
+        token.word
+          ? token.end - token.start === 1 && SINGLE_LETTER.test(token.key)
           : LEET_SYMBOLS.has(token.key)
       )
         plain = false;
       const word = lookup(token);
       for (let t = 0; t < tries.length; t++) {
-        keys[t]![i] = word.keys[t]!;
-        starts[t]![i] = word.starts[t];
+        keys[t]!.push(word.keys[t]!);
+        starts[t]!.push(word.starts[t]);
       }
     }
     return { keys, starts, plain };

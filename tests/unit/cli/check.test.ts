@@ -8,12 +8,14 @@ import { fakeIo } from './fake-io';
 const CLEAN =
   'Dinas Kesehatan Provinsi Kalimantan Barat mengimbau warga hidup sehat.\n\nSumber: Dinas Kesehatan Provinsi Kalimantan Barat';
 
+// The first check in a file loads and audits the embedded library (the ReDoS checker runs for any
+// pattern its ledger does not know yet): on a loaded machine that takes longer than vitest's 5 s.
 describe('check (single text)', () => {
   it('prints one JSON object and exits 0 without error findings', async () => {
     const t = fakeIo(CLEAN);
     expect(await run(['-'], t.io)).toBe(0);
     expect(JSON.parse(t.stdout())).toEqual({ verdict: 'ready', score: 100, findings: [] });
-  });
+  }, 60_000);
 
   it('exits 1 when a finding has severity error, with offsets into the text', async () => {
     const text = 'Data warga: NIK 6171045203850002.\n\nSumber: Disdukcapil';
@@ -130,7 +132,7 @@ describe('check --jsonl', () => {
       expect.stringMatching(/^check: line 4: platform: /),
       'check: line 5: blank line',
     ]);
-  });
+  }, 60_000);
 
   it('exits 1 when a line has an error finding and 0 when none has', async () => {
     const blocked = fakeIo(JSON.stringify({ id: 1, text: 'Slot gacor', platform: 'facebook' }));
