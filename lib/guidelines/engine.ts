@@ -186,20 +186,8 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
     const trie = agencyTrie(compiledRules, ctx.agencies, capitalizationAgencyRules);
     scanTrie(trie, text, tokens, active, candidates);
   }
-  if (words?.plain) {
-    const modes = Object.keys(compiledRules.normTries) as FormMode[];
-    modes.forEach((mode, m) => {
-      scanTrie(
-        compiledRules.normTries[mode]!,
-        text,
-        tokens,
-        active,
-        candidates,
-        words.keys[m + 1],
-        words.starts[m + 1],
-      );
-    });
-  } else scanNormalized(compiledRules, text, tokens, active, candidates);
+  if (!words?.scanNormalized(text, tokens, active, candidates))
+    scanNormalized(compiledRules, text, tokens, active, candidates);
   reportCandidates(run, tokens, candidates);
   for (let i = 0; i < compiled.length; i++) {
     const kind = compiled[i]!.rule.kind;

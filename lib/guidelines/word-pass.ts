@@ -1,5 +1,6 @@
 import type { CompiledRules, TrieNode } from './compiled';
 import { type FormMode, foldWord, formKey, LEET_SYMBOLS } from './normalize';
+import { type Candidate, scanTrie } from './scan';
 import type { Token } from './text-utils';
 
 /**
@@ -25,6 +26,11 @@ export interface WordLookups {
   starts: Array<Array<TrieNode | undefined>>;
   /** False when the text has letters spelled out or leet symbols: normalisation joins tokens. */
   plain: boolean;
+  /**
+   * Scans the normalised tries with the remembered keys (the engine's scanNormalized, for a plain
+   * text); false when the text is not plain and needs the general normalisation.
+   */
+  scanNormalized(text: string, tokens: Token[], active: Uint8Array, out: Candidate[]): boolean;
 }
 
 export type WordPass = (tokens: readonly Token[]) => WordLookups;
@@ -80,6 +86,16 @@ export function buildWordPass(
         starts[t]!.push(word.starts[t]);
       }
     }
-    return { keys, starts, plain };
+    return {
+      keys,
+      starts,
+      plain,
+      scanNormalized(text, tokens, active, out) {
+        if (!plain) return false;
+        for (let t = 1; t < tries.length; t++)
+          scanTrie(tries[t]!, text, tokens, active, out, keys[t], starts[t]);
+        return true;
+      },
+    };
   };
 }
