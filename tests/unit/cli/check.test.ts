@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '@/lib/cli/check';
+import type { CliIo } from '@/lib/cli/io';
 import { fakeIo } from './fake-io';
 
 const CLEAN =
@@ -132,6 +133,26 @@ describe('check --jsonl', () => {
       expect.stringMatching(/^check: line 4: platform: /),
       'check: line 5: blank line',
     ]);
+  }, 60_000);
+
+  it('shows a progress line on an interactive stderr once a batch runs past two seconds, then clears it', async () => {
+    const line = `${JSON.stringify({ id: 1, text: CLEAN, platform: 'facebook' })}\n`;
+    const t = fakeIo();
+    const io: CliIo = {
+      ...t.io,
+      interactive: true,
+      // Two chunks at once, then a pause past the two seconds, then the rest.
+      stdin: async function* () {
+        yield new TextEncoder().encode(line.repeat(260));
+        await new Promise((resolve) => setTimeout(resolve, 2_300));
+        yield new TextEncoder().encode(line.repeat(250));
+      },
+    };
+    expect(await run(['--jsonl', '--workers', '0'], io)).toBe(0);
+    expect(t.stdout().trim().split('\n')).toHaveLength(510);
+    const err = t.err.join('');
+    expect(err).toMatch(/\rcheck: (?:250|500) lines, [\d,]+ lines\/s/);
+    expect(err.endsWith('\r\u001b[K')).toBe(true);
   }, 60_000);
 
   it('exits 1 when a line has an error finding and 0 when none has', async () => {
