@@ -130,10 +130,18 @@ export function insertKeys(root: TrieNode, keys: readonly string[], entry: TrieE
     node = child;
   }
   node.entries ??= [];
-  // One entry per rule and type at a node: the first (explicit) pair wins over generated forms.
-  for (const e of node.entries) if (e.rule === entry.rule && e.type === entry.type) return true;
+  // One entry per rule and type at a node: the first (explicit) pair wins over generated forms. Entries
+  // matched as written ("PJ Gubernur", "Pj Gubernur") share a node but are different forms: keep each.
+  for (const e of node.entries) {
+    if (e.rule === entry.rule && e.type === entry.type && sameForm(e.exact, entry.exact)) return true;
+  }
   node.entries.push(entry);
   return true;
+}
+
+function sameForm(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((token, i) => token === b[i]);
 }
 
 /** The tokens of a phrase as written (for case-sensitive comparison). */

@@ -25,6 +25,24 @@ describe('substitution', () => {
     expect(fix('himbauan')).toEqual([['himbauan', ['imbauan']]]);
   });
 
+  it('keeps every case-sensitive form of a pair, not only the first one written', () => {
+    const titles = compileRules([
+      rule({
+        kind: 'substitution',
+        caseSensitive: true,
+        pairs: [
+          { from: 'PJ Gubernur', to: 'Pj. Gubernur' },
+          { from: 'Pj Gubernur', to: 'Pj. Gubernur' },
+        ],
+      }),
+    ]);
+    const found = (text: string) =>
+      checkText(titles, text, CTX).findings.map((f) => [text.slice(f.start, f.end), f.replacements]);
+    expect(found('PJ Gubernur hadir')).toEqual([['PJ Gubernur', ['Pj. Gubernur']]]);
+    expect(found('Pj Gubernur hadir')).toEqual([['Pj Gubernur', ['Pj. Gubernur']]]);
+    expect(found('Pj. Gubernur hadir')).toEqual([]);
+  });
+
   it('covers affixed forms with nasal assimilation', () => {
     expect(fix('menghimbau')).toEqual([['menghimbau', ['mengimbau']]]);
     expect(fix('dihimbau')).toEqual([['dihimbau', ['diimbau']]]);
