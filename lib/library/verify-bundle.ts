@@ -1,5 +1,6 @@
 import { compileRules, RuleSetError } from '@/lib/guidelines';
 import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
+import { probeLexicons } from './lexicon-probe';
 import { describeSchemaError, type LibraryBundle, LibraryBundleSchema } from './schema';
 import { type Jwk, verifyBytes } from './signature';
 import { bundleSha256, type TrustRecord, versionProblem } from './trust-store';
@@ -110,6 +111,8 @@ export function rulesProblem(bundle: LibraryBundle): { path: string; detail: str
     // and the background's load all pass here; the content script never does.
     const unsafe = auditRulePatterns(bundle.guidelines);
     if (unsafe.length > 0) throw new RuleSetError(unsafe);
+    const dead = probeLexicons(bundle.guidelines);
+    if (dead.length > 0) throw new RuleSetError(dead);
     return null;
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;

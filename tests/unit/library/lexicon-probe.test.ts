@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { probeLexicons } from '@/lib/library/lexicon-probe';
 import { rule } from '../guidelines/rule-fixtures';
 
@@ -48,4 +49,8 @@ describe('probeLexicons: every lexicon entry can match', () => {
     const pattern = rule({ kind: 'pattern', id: 'X-RE', patterns: ['\\bzzz\\b'] });
     expect(probeLexicons([pattern])).toEqual([]);
   });
+
+  it('finds no dead entry in the shipped library (library/src/guidelines)', () => {
+    expect(probeLexicons(loadRuleSources())).toEqual([]);
+  }, 60_000);
 });

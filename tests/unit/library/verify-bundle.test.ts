@@ -157,4 +157,23 @@ describe('verifyBundle: rules the engine cannot use', () => {
     expect(result).toMatchObject({ ok: false, reason: { code: 'schema', path: 'guidelines[0]' } });
     if (!result.ok && result.reason.code === 'schema') expect(result.reason.detail).toMatch(/^X-REDOS: /);
   });
+
+  it('refuses a bundle with a lexicon entry that can never fire, naming the rule and the entry', async () => {
+    const rule = {
+      id: 'X-DEAD',
+      kind: 'terms',
+      category: 'abuse',
+      severity: 'error',
+      message: { id: 'x %s', en: 'x %s' },
+      terms: ['bangsat', 'tai chi'],
+      exceptions: ['tai chi'],
+      examples: { bad: ['dasar bangsat'], good: [] },
+    };
+    const bundle = { ...makeBundle(), guidelines: [rule] };
+    const result = await check(JSON.stringify(bundle));
+    expect(result).toMatchObject({ ok: false, reason: { code: 'schema', path: 'guidelines[0]' } });
+    if (!result.ok && result.reason.code === 'schema') {
+      expect(result.reason.detail).toMatch(/^X-DEAD: lexicon entry "tai chi" matches nothing/);
+    }
+  });
 });
