@@ -9,11 +9,11 @@ import {
   type TrieNode,
 } from './compiled';
 import { leadingLiterals } from './literals';
-import { type ColloquialDictionary, type FormMode, foldWord, formKey } from './normalize';
+import { type ColloquialDictionary, type FormMode, foldWord, formKey, normalizedTokens } from './normalize';
 import type { Prefilter } from './prefilter';
 import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, Rule } from './schema';
-import { tokenize } from './text-utils';
+import { type Token, tokenize } from './text-utils';
 import { type ExtraChecker, type RuleOverrun, type RuleProblem, RuleSetError } from './types';
 import { endOf, startOf } from './validity';
 import type { WordPass } from './word-pass';
@@ -130,14 +130,22 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
         if (rule.normalize) {
           normTries[rule.forms] ??= {};
           const trie = normTries[rule.forms]!;
-          const keysOf = (phrase: string) =>
-            tokenize(phrase)
+          // A phrase keys exactly as a draft's text does (its hyphens and punctuation kept as tokens),
+          // so "malu-maluin" or "100% valid" finds itself; the words-only keys it had before stay too,
+          // so "siap-siap saja" still finds "siap siap saja".
+          const keysOf = (phrase: string) => {
+            const tokens = tokenize(phrase);
+            const key = (t: Token) => (t.word ? formKey(t.key, rule.forms) : t.key);
+            const asDraft = normalizedTokens(phrase, tokens, options.colloquial).map(key);
+            const words = tokens
               .filter((t) => t.word)
               .map((t) => formKey(foldWord(t.key, options.colloquial), rule.forms));
-          for (const term of rule.terms)
-            if (!insertKeys(trie, keysOf(term), { rule: index, type: 'term' })) noCharacters(term);
-          for (const exception of rule.exceptions)
-            insertKeys(trie, keysOf(exception), { rule: index, type: 'exception' });
+            return asDraft.join(' ') === words.join(' ') ? [asDraft] : [asDraft, words];
+          };
+          const insertAll = (phrase: string, type: 'term' | 'exception') =>
+            keysOf(phrase).every((keys) => insertKeys(trie, keys, { rule: index, type }));
+          for (const term of rule.terms) if (!insertAll(term, 'term')) noCharacters(term);
+          for (const exception of rule.exceptions) insertAll(exception, 'exception');
           break;
         }
         for (const term of rule.terms) {

@@ -45,6 +45,26 @@ describe('probeLexicons: every lexicon entry can match', () => {
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('"rubah" matches nothing')]);
   });
 
+  it('accepts normalised terms with hyphens and punctuation: they key like the drafts they are found in', () => {
+    const punctuated = (forms: 'exact' | 'clitics' | 'stem') =>
+      rule({
+        kind: 'terms',
+        id: `X-PUNCT-${forms}`,
+        category: 'abuse',
+        normalize: true,
+        forms,
+        terms: [
+          'malu-maluin',
+          'siap-siap saja',
+          'jangan bilang siapa-siapa',
+          'dengar-dengar',
+          '100% valid',
+          'nge-fly',
+        ],
+      });
+    expect(probeLexicons([punctuated('exact'), punctuated('clitics'), punctuated('stem')])).toEqual([]);
+  });
+
   it('leaves rules that are not lexicons alone', () => {
     const pattern = rule({ kind: 'pattern', id: 'X-RE', patterns: ['\\bzzz\\b'] });
     expect(probeLexicons([pattern])).toEqual([]);
