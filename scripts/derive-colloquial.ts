@@ -22,22 +22,27 @@ for (const rule of loadRuleSources()) {
   for (const term of rule.terms) for (const t of tokenize(term)) if (t.word) words.add(foldSpelling(t.key));
 }
 // The file is Latin-1; every pair is "colloquial,standard" on one line.
+const lines = readFileSync(csv, 'latin1')
+  .split(/\r?\n/)
+  .map((line) => [line.indexOf(','), line] as const)
+  .filter(([comma]) => comma > 0)
+  .map(([comma, line]) => [line.slice(0, comma), line.slice(comma + 1)].map((s) => s.trim().toLowerCase()));
+// Every word of a standard form (one the file never corrects itself), folded: a colloquial key equal
+// to one ("saat" and "bangga" fold to "sat" and "banga") would turn an ordinary word into a lexicon word.
+const corrected = new Set(lines.map(([from]) => from));
+const standard = new Set<string>();
+for (const [, to] of lines)
+  for (const t of tokenize(to!)) if (t.word && !corrected.has(t.key)) standard.add(foldSpelling(t.key));
 const pairs: Record<string, string> = {};
-let read = 0;
-for (const line of readFileSync(csv, 'latin1').split(/\r?\n/)) {
-  const comma = line.indexOf(',');
-  if (comma <= 0) continue;
-  read += 1;
-  const from = foldSpelling(line.slice(0, comma).trim().toLowerCase());
-  const to = foldSpelling(
-    line
-      .slice(comma + 1)
-      .trim()
-      .toLowerCase(),
-  );
+for (const [rawFrom, rawTo] of lines) {
+  const from = foldSpelling(rawFrom!);
+  const to = foldSpelling(rawTo!);
   if (!/^\p{L}+$/u.test(from) || !words.has(to) || from === to || words.has(from)) continue;
+  // Keys of one or two letters ("e", "ek", "u") are too ambiguous to fold into a lexicon word.
+  if (from.length < 3 || standard.has(from)) continue;
   pairs[from] = to;
 }
+const read = lines.length;
 const sorted = Object.fromEntries(Object.entries(pairs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const out = join(root, 'lib', 'guidelines', 'colloquial.json');
 writeFileSync(

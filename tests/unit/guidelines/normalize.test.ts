@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
-import { foldWord, isQuoted, normalizedTokens, stemWord, stripClitics } from '@/lib/guidelines/normalize';
+import {
+  foldSpelling,
+  foldWord,
+  isQuoted,
+  normalizedTokens,
+  stemWord,
+  stripClitics,
+} from '@/lib/guidelines/normalize';
 import { tokenize } from '@/lib/guidelines/text-utils';
 import { CTX, rule } from './rule-fixtures';
 
@@ -48,6 +55,13 @@ describe('normalisation before matching', () => {
     const plain = compileRules([insults]);
     expect(checkText(plain, 'Dasar gblk', CTX).findings).toEqual([]);
     expect(checkText(plain, 'Dasar g0bl0k', CTX).findings).toHaveLength(1);
+  });
+
+  it('folds no key of one or two letters and no standard word into a lexicon word', () => {
+    expect([...COLLOQUIAL.keys()].filter((key) => key.length < 3)).toEqual([]);
+    // "saat" and "bangga" fold to "sat" and "banga"; "e" and "ek" are letters and interjections.
+    for (const word of ['e', 'ek', 'saat', 'bangga', 'yg'])
+      expect(foldWord(foldSpelling(word), COLLOQUIAL)).toBe(foldSpelling(word));
   });
 
   it('joins letters spelled out with spaces, dots or dashes, and letters glued to symbols', () => {
