@@ -162,6 +162,8 @@ export function reportCandidates(run: Run, tokens: Token[], candidates: Candidat
     const spans = exceptionSpans.get(c.rule);
     if (spans?.some(([s, e]) => s < c.end && c.start < e)) continue;
     const entry = run.compiled[c.rule]!;
+    if ('skipHashtags' in entry.rule && entry.rule.skipHashtags && run.text.charAt(c.start - 1) === '#')
+      continue;
     const original = run.text.slice(c.start, c.end);
     if (c.entry.type === 'capitalization') {
       // Headings in capitals are a style question, not a misspelt name.

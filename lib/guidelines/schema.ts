@@ -68,10 +68,18 @@ const contextual = {
   unless: ContextConditionSchema.optional(),
 };
 
+/**
+ * Not inside a hashtag (a match right after `#`: "#pontianak", "#kubu raya"): a tag names the place or
+ * campaign, it is not prose to correct. Optional without a default, so rules that leave it out parse
+ * as before.
+ */
+const hashtags = { skipHashtags: z.boolean().optional() };
+
 /** Words or phrases (Vale "existence"): matched on Unicode word boundaries, case-insensitive by default. */
 export const TermsRuleSchema = z.object({
   ...base,
   ...contextual,
+  ...hashtags,
   kind: z.literal('terms'),
   terms: z.array(z.string().min(1)).min(1),
   caseSensitive: z.boolean().default(false),
@@ -101,6 +109,7 @@ export const SubstitutionPairSchema = z.object({
 export const SubstitutionRuleSchema = z.object({
   ...base,
   ...contextual,
+  ...hashtags,
   kind: z.literal('substitution'),
   pairs: z.array(SubstitutionPairSchema).min(1),
   caseSensitive: z.boolean().default(false),
@@ -207,6 +216,7 @@ export const RepetitionRuleSchema = z.object({
 export const CapitalizationRuleSchema = z
   .object({
     ...base,
+    ...hashtags,
     kind: z.literal('capitalization'),
     names: z.array(z.string().min(1)).default([]),
     heads: z.array(z.string().min(1)).default([]),

@@ -479,3 +479,30 @@ describe('results', () => {
     expect(result.findings.at(-1)!.end).toBeLessThanOrEqual(100_000);
   });
 });
+
+describe('skipHashtags', () => {
+  const hits = (extra: Record<string, unknown>, text: string) => {
+    const rules = [
+      rule({ id: 'T-TERM', kind: 'terms', terms: ['kubu raya', 'pontianak'], ...extra }),
+      rule({ id: 'T-SUB', kind: 'substitution', pairs: [{ from: 'himbau', to: 'imbau' }], ...extra }),
+      rule({ id: 'T-CAP', kind: 'capitalization', names: ['Kota Pontianak'], ...extra }),
+    ];
+    return checkText(compileRules(rules), text, CTX).findings.map((f) => [
+      f.ruleId,
+      text.slice(f.start, f.end),
+    ]);
+  };
+  const text = 'Pontianak himbau warga. #pontianak #kubu raya #himbau #kota pontianak';
+
+  it('reports matches inside hashtags unless the rule skips them', () => {
+    expect(hits({}, text)).toContainEqual(['T-TERM', 'kubu raya']);
+    expect(hits({}, text)).toContainEqual(['T-SUB', 'himbau']);
+    expect(hits({}, text).filter(([id]) => id === 'T-SUB')).toHaveLength(2);
+    // "#kota pontianak": the tag is "#kota"; the word after it is prose again.
+    expect(hits({ skipHashtags: true }, text)).toEqual([
+      ['T-TERM', 'Pontianak'],
+      ['T-SUB', 'himbau'],
+      ['T-TERM', 'pontianak'],
+    ]);
+  });
+});
