@@ -114,6 +114,8 @@ export function checkRequired(run: Run, entry: CompiledRule) {
     if (!found) return;
     at = found;
   }
+  // Around the trigger, or the draft's end when there is none (its last sentence for `sentence`).
+  if (!contextAllows(run, entry, at[0], at[1])) return;
   if (rule.agencyHashtags) {
     const lastLine = text.slice(text.lastIndexOf('\n') + 1).trim();
     const separator = lastLine.startsWith('#') ? ' ' : '\n\n';

@@ -154,6 +154,7 @@ export const PatternRuleSchema = z.object({
 export const RequiredRuleSchema = z
   .object({
     ...base,
+    ...contextual,
     kind: z.literal('required'),
     anyOf: z.array(z.string().min(1)).default([]),
     /** Each of context.agency.requiredHashtags must appear. */

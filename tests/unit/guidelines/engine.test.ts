@@ -506,3 +506,22 @@ describe('skipHashtags', () => {
     ]);
   });
 });
+
+describe('when and unless on required rules', () => {
+  const required = (extra: Record<string, unknown>) =>
+    compileRules([
+      rule({ id: 'T-REQ', kind: 'required', anyOf: ['\\bsumber\\b'], trigger: ['\\bdata\\b'], ...extra }),
+    ]);
+  const ids = (extra: Record<string, unknown>, text: string) =>
+    checkText(required(extra), text, CTX).findings.map((f) => f.ruleId);
+
+  it('asks for the source only where the conditions hold', () => {
+    expect(ids({}, 'Data warga sudah masuk. Latihan rutin.')).toEqual(['T-REQ']);
+    const unless = { unless: { patterns: ['\\blatihan\\b'], within: 'text' } };
+    expect(ids(unless, 'Data warga sudah masuk. Latihan rutin.')).toEqual([]);
+    expect(ids(unless, 'Data warga sudah masuk.')).toEqual(['T-REQ']);
+    const when = { when: { patterns: ['\\bkorban\\b'], within: 'sentence' } };
+    expect(ids(when, 'Data korban banjir. Terima kasih.')).toEqual(['T-REQ']);
+    expect(ids(when, 'Data panen. Tidak ada korban.')).toEqual([]);
+  });
+});
