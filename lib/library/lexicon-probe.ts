@@ -22,13 +22,8 @@ function entriesOf(rule: LexiconRule): string[] {
 
 /** The rule alone, without the conditions on its surroundings and without its examples. */
 function bare(rule: LexiconRule): Rule {
-  const stripped = {
-    ...rule,
-    when: undefined,
-    unless: undefined,
-    examples: { bad: [], good: [] },
-  };
-  return rule.kind === 'terms' ? { ...stripped, kind: 'terms', unlessQuoted: false } : stripped;
+  const loose = { when: undefined, unless: undefined, examples: { bad: [], good: [] } };
+  return rule.kind === 'terms' ? { ...rule, ...loose, unlessQuoted: false } : { ...rule, ...loose };
 }
 
 /** One problem per entry that matches nothing; [] when every entry can fire. */
