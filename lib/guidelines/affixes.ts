@@ -41,7 +41,7 @@ const PREFIXES: Affix[] = [
 ];
 
 // Kept to the combinations that occur in government posts: every form costs a trie entry.
-const SUFFIXES = ['', 'an', 'kan', 'i', 'nya', 'lah', 'annya', 'kannya'];
+export const SUFFIXES = ['', 'an', 'kan', 'i', 'nya', 'lah', 'annya', 'kannya'];
 
 /**
  * All affixed forms of a single-word pair, as [wrong, right] with the same affixes on both sides.

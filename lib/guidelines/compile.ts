@@ -1,3 +1,4 @@
+import type { AffixIndex } from './affix-lookup';
 import { affixedPairs } from './affixes';
 import {
   type CompiledContext,
@@ -100,6 +101,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
   // Every correct form of every substitution pair: a generated (affixed) wrong form that happens to
   // be a correct word elsewhere is dropped instead of producing a false positive.
   const pairForms = pairFormsCache();
+  const affixes: AffixIndex = { bases: new Map(), skip: new Set(), cache: new Map() };
   const correctForms = new Set<string>();
   for (const rule of rules) {
     if (rule.kind !== 'substitution') continue;
@@ -168,9 +170,19 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
             }
             const forms = targets.map((to) => pairForms(from, to, rule.affixes));
             const count = forms[0]?.length ?? 0;
+            // Affixed forms of a case-insensitive pair are found at lookup time (affix-lookup.ts).
+            const lookedUp = count > 1 && !rule.caseSensitive;
+            if (lookedUp) {
+              const pair = { rule: index, from, targets };
+              affixes.bases.set(from, [...(affixes.bases.get(from) ?? []), pair]);
+            }
             for (let f = 0; f < count; f++) {
               const wrong = forms[0]![f]![0];
-              if (f > 0 && correctForms.has(wrong.toLowerCase())) continue;
+              if (f > 0 && correctForms.has(wrong.toLowerCase())) {
+                if (lookedUp) affixes.skip.add(wrong);
+                continue;
+              }
+              if (f > 0 && lookedUp) continue;
               const ok = insertPhrase(trie, wrong, {
                 rule: index,
                 type: 'substitution',
@@ -223,6 +235,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     rules,
     compiled,
     trie,
+    affixes,
     normTries,
     agencyTries: new WeakMap(),
     budget: {

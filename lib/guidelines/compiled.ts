@@ -1,3 +1,4 @@
+import type { AffixIndex } from './affix-lookup';
 import type { ColloquialDictionary, FormMode } from './normalize';
 import type { Prefilter } from './prefilter';
 import type { Rule } from './schema';
@@ -66,6 +67,8 @@ export interface CompiledRules {
   readonly rules: readonly Rule[];
   /** @internal */ readonly compiled: CompiledRule[];
   /** @internal */ readonly trie: TrieNode;
+  /** @internal Affixed forms of substitution pairs, found at lookup time (affix-lookup.ts). */
+  readonly affixes: AffixIndex;
   /** @internal Tries of normalised `terms` rules, by their `forms` mode (docs/guidelines.md § Normalisation). */
   readonly normTries: Partial<Record<FormMode, TrieNode>>;
   /** @internal */ readonly agencyTries: WeakMap<readonly AgencyLike[], TrieNode>;

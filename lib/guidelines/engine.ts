@@ -3,7 +3,7 @@ import { type CompileOptions, compileRuleSet } from './compile';
 import { type CompiledRule, type CompiledRules, isActive, type Run } from './compiled';
 import { checkLimit } from './limits';
 import { type FormMode, formKey, normalizedTokens } from './normalize';
-import { agencyTrie, type Candidate, mayMatch, reportCandidates, scanTrie } from './scan';
+import { agencyTrie, type Candidate, mayMatch, reportCandidates, scanAffixed, scanTrie } from './scan';
 import type { Rule } from './schema';
 import { scoreFindings, verdictOf } from './score';
 import { type Token, tokenize } from './text-utils';
@@ -182,6 +182,7 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
   const candidates: Candidate[] = [];
   const words = compiledRules.wordPass?.(tokens);
   scanTrie(compiledRules.trie, text, tokens, active, candidates, words?.keys[0], words?.starts[0]);
+  scanAffixed(compiledRules, tokens, active, candidates);
   if (capitalizationAgencyRules.length > 0 && ctx.agencies && ctx.agencies.length > 0) {
     const trie = agencyTrie(compiledRules, ctx.agencies, capitalizationAgencyRules);
     scanTrie(trie, text, tokens, active, candidates);

@@ -1,3 +1,4 @@
+import { affixedEntries } from './affix-lookup';
 import type { CompiledContext, CompiledRule, CompiledRules, Run, TrieEntry, TrieNode } from './compiled';
 import { exactTokens, insertPhrase } from './compiled';
 import { isQuoted } from './normalize';
@@ -118,6 +119,24 @@ export function scanTrie(
       j += 1;
       if (j >= tokens.length || !node.next) break;
       node = node.next.get(keys ? keys[j]! : tokens[j]!.key);
+    }
+  }
+}
+
+/** The affixed forms of substitution pairs (affix-lookup.ts), one lookup per token. */
+export function scanAffixed(
+  compiledRules: CompiledRules,
+  tokens: Token[],
+  active: Uint8Array,
+  out: Candidate[],
+) {
+  const { affixes } = compiledRules;
+  if (affixes.bases.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    for (const entry of affixedEntries(affixes, token.key)) {
+      if (active[entry.rule])
+        out.push({ rule: entry.rule, start: token.start, end: token.end, token: i, entry });
     }
   }
 }
