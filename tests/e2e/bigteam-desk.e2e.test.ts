@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeskStart, startDesk } from '../desk/spawn-desk';
+import { type DeskStart, startDesk, stopDesk } from '../desk/spawn-desk';
 import {
   fixtureState,
   type LaunchedExtension,
@@ -84,8 +84,9 @@ describe('big team: extension and desk', () => {
   afterAll(async () => {
     await sp?.close();
     await browser?.close();
-    if (desk && desk.child.exitCode === null) desk.child.kill('SIGTERM');
-    await rm(dataDir, { recursive: true, force: true });
+    // The desk must have exited before its PGlite folder goes: it may still be writing to it.
+    if (desk) await stopDesk(desk.child);
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     await rm(extension, { recursive: true, force: true });
   });
 
