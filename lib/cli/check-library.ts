@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type AgencyLike, type Rule, RuleSchema } from '@/lib/guidelines';
+import { DraftsModelFileSchema } from '@/lib/guidelines/model/drafts-schema';
+import type { DraftsModelFile } from '@/lib/guidelines/model/drafts-types';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
 import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
@@ -36,7 +38,9 @@ const CheckLibrarySchema = z.object({
     .default({ phones: [], domains: [] }),
   expiresAt: z.string().optional(),
   /** Checked in full (schema and checksum): a damaged model refuses the library. */
-  models: z.object({ abuse: AbuseModelFileSchema.optional() }).optional(),
+  models: z
+    .object({ abuse: AbuseModelFileSchema.optional(), drafts: DraftsModelFileSchema.optional() })
+    .optional(),
 });
 
 export interface CheckLibrary {
@@ -45,7 +49,7 @@ export interface CheckLibrary {
   allowlists: { phones: string[]; domains: string[] };
   /** Where the rules came from, for messages. */
   origin: string;
-  models?: { abuse?: AbuseModelFile };
+  models?: { abuse?: AbuseModelFile; drafts?: DraftsModelFile };
 }
 
 /** Finds the bundle's fields at the top level or inside a signed envelope ({bundle|payload|library: {...}}). */

@@ -22,6 +22,7 @@ import { rulesProblem } from './verify-bundle';
  *   SRC/guidelines/*.yaml    lists of guideline rules (file-name order)
  *   SRC/captions/*.md        one caption per file: YAML front matter + the text (id = file name)
  *   SRC/models/abuse.json    optional abuse / hate-speech model (`npm run train:abuse`)
+ *   SRC/models/drafts.json   optional per-category draft classifier (`npm run train:drafts`)
  *   SRC/requests.yaml        optional amplification requests (docs/big-team.md)
  *   SRC/replies.yaml         optional approved reply templates
  *   SRC/commitment.md        optional commitment text: front matter `version` + the text
@@ -55,6 +56,7 @@ const TOP_FILES = [
   'platforms.yaml',
   'approvals.yaml',
   'models/abuse.json',
+  'models/drafts.json',
   'requests.yaml',
   'replies.yaml',
   'commitment.md',
@@ -167,6 +169,7 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
   const platforms = yamlOf(files, 'platforms.yaml') ?? {};
   const approvals = yamlOf(files, 'approvals.yaml') ?? [];
   const abuseModel = jsonOf(files, 'models/abuse.json');
+  const draftsModel = jsonOf(files, 'models/drafts.json');
   const requests = yamlOf(files, 'requests.yaml') ?? [];
   const replyTemplates = yamlOf(files, 'replies.yaml') ?? [];
   const commitmentFile = files['commitment.md'];
@@ -211,7 +214,14 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
     ...(commitment === undefined
       ? {}
       : { commitment: { version: versionText(commitment.version), text: commitment.text } }),
-    ...(abuseModel === undefined ? {} : { models: { abuse: abuseModel } }),
+    ...(abuseModel === undefined && draftsModel === undefined
+      ? {}
+      : {
+          models: {
+            ...(abuseModel === undefined ? {} : { abuse: abuseModel }),
+            ...(draftsModel === undefined ? {} : { drafts: draftsModel }),
+          },
+        }),
   };
 
   const parsed = LibraryBundleSchema.safeParse(draft);

@@ -8,6 +8,7 @@ import {
   REQUEST_PRIORITIES,
   type ReplyTemplate,
 } from '@/lib/bigteam/types';
+import { DraftsModelFileSchema } from '@/lib/guidelines/model/drafts-schema';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import { RuleSchema } from '@/lib/guidelines/schema';
 import { FIELD_IDS, PLATFORM_IDS } from '@/lib/platforms/types';
@@ -183,7 +184,9 @@ export const LibraryBundleSchema = z.object({
   replyTemplates: z.array(ReplyTemplateSchema).default([]),
   commitment: CommitmentTextSchema.optional(),
   /** Statistical models (SRC/models/*.json); a model that fails its schema or checksum refuses the bundle. */
-  models: z.object({ abuse: AbuseModelFileSchema.optional() }).optional(),
+  models: z
+    .object({ abuse: AbuseModelFileSchema.optional(), drafts: DraftsModelFileSchema.optional() })
+    .optional(),
 });
 
 export type LibraryBundle = z.infer<typeof LibraryBundleSchema>;

@@ -22,3 +22,8 @@ export function checksumPayload(file: Pick<AbuseModelFile, 'features' | 'normali
 export function modelChecksum(file: Pick<AbuseModelFile, 'features' | 'normalisation' | 'heads'>): string {
   return sha256Sync(checksumPayload(file));
 }
+
+/** The draft classifier's checksum: its feature spec and heads (drafts-types.ts). */
+export function draftsChecksum(file: { features: unknown; heads: unknown }): string {
+  return sha256Sync(canonicalJson({ features: file.features, heads: file.heads }));
+}

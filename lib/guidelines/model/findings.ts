@@ -1,6 +1,7 @@
-import type { Language, Message } from '@/lib/i18n/types';
+import type { Language } from '@/lib/i18n/types';
 import type { Category } from '../schema';
 import type { Finding } from '../types';
+import { ABUSE_MESSAGES } from './messages';
 import { type AbuseLabel, type Driver, quickAbuseScore, scoreAbuse } from './score';
 import type { AbuseModel } from './types';
 
@@ -16,24 +17,31 @@ export const MODEL_RULE_IDS: Record<Exclude<AbuseLabel, 'clean'>, string> = {
   'hate-speech': 'KB-MODEL-HATE',
 };
 
-/** `%s` is the driving words, `%p` the score as a percentage. */
-const MESSAGES: Record<Exclude<AbuseLabel, 'clean'>, Message> = {
-  abuse: {
-    id: 'Model bahasa kasar menilai teks ini kemungkinan berisi makian atau hinaan (%p%), terutama karena: %s. Periksa dan ganti kata-kata itu.',
-    en: 'The abusive-language model rates this text as likely abusive or insulting (%p%), mainly because of: %s. Check and replace those words.',
-  },
-  'hate-speech': {
-    id: 'Model ujaran kebencian menilai teks ini kemungkinan menyerang kelompok atau orang (%p%), terutama karena: %s. Periksa sebelum terbit.',
-    en: 'The hate-speech model rates this text as likely attacking a group or person (%p%), mainly because of: %s. Check it before publishing.',
-  },
-};
-
-/** Drivers shown in the finding: those at least 40 % as strong as the strongest, at most three. */
-function shownDrivers(drivers: Driver[]): Driver[] {
+/** Drivers shown in a finding: those at least 40 % as strong as the strongest, at most three. */
+export function shownDrivers<D extends Driver>(drivers: readonly D[]): D[] {
   const top = drivers[0];
   if (!top) return [];
   return drivers.filter((d) => d.weight >= top.weight * 0.4).slice(0, 3);
 }
+
+/**
+ * Where a finding driven by `shown` sits: over all of them when they lie within 120 characters,
+ * otherwise over the strongest; the whole text when there is none.
+ */
+export function driverSpan(shown: readonly Driver[], textLength: number): { start: number; end: number } {
+  const top = shown[0];
+  if (!top) return { start: 0, end: textLength };
+  if (shown.length > 1) {
+    const from = Math.min(...shown.map((d) => d.start));
+    const to = Math.max(...shown.map((d) => d.end));
+    if (to - from <= 120) return { start: from, end: to };
+  }
+  return { start: top.start, end: top.end };
+}
+
+/** The driving words as the message quotes them. */
+export const quotedDrivers = (text: string, shown: readonly Driver[]): string =>
+  shown.map((d) => `“${text.slice(d.start, d.end)}”`).join(', ') || '—';
 
 function windowFinding(text: string, offset: number, model: AbuseModel, lang: Language): Finding | null {
   // A margin below the threshold absorbs the rounding difference between the two paths.
@@ -41,18 +49,8 @@ function windowFinding(text: string, offset: number, model: AbuseModel, lang: La
   const result = scoreAbuse(text, model);
   if (result.label === 'clean') return null;
   const shown = shownDrivers(result.drivers);
-  const top = shown[0];
-  let start = top ? top.start : 0;
-  let end = top ? top.end : text.length;
-  if (shown.length > 1) {
-    const from = Math.min(...shown.map((d) => d.start));
-    const to = Math.max(...shown.map((d) => d.end));
-    if (to - from <= 120) {
-      start = from;
-      end = to;
-    }
-  }
-  const words = shown.map((d) => `“${text.slice(d.start, d.end)}”`).join(', ') || '—';
+  const { start, end } = driverSpan(shown, text.length);
+  const words = quotedDrivers(text, shown);
   const percent = Math.round(result.score * 100);
   const category: Category = result.label;
   return {
@@ -61,7 +59,7 @@ function windowFinding(text: string, offset: number, model: AbuseModel, lang: La
     severity: result.score >= model.heads.abuse.errorThreshold ? 'error' : 'warning',
     start: start + offset,
     end: end + offset,
-    message: MESSAGES[result.label][lang].replaceAll('%s', words).replaceAll('%p', String(percent)),
+    message: ABUSE_MESSAGES[result.label][lang].replaceAll('%s', words).replaceAll('%p', String(percent)),
   };
 }
 

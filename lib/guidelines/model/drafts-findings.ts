@@ -1,0 +1,43 @@
+import type { Language } from '@/lib/i18n/types';
+import type { Category, Finding } from '../types';
+import { draftDrivers, scoreDraft } from './drafts-model';
+import type { DraftHeadCategory, DraftsModel } from './drafts-types';
+import { driverSpan, quotedDrivers, shownDrivers } from './findings';
+import { draftMessage } from './messages';
+
+/**
+ * The draft classifier's verdict as engine findings: at most one per category, a warning (a
+ * statistical hint never blocks a draft), spanning the words that drove the head, and none for a
+ * category something else already reported on this text (the rules say it better).
+ */
+
+export const draftRuleId = (category: DraftHeadCategory): string =>
+  `KB-MODEL-DRAFT-${category.toUpperCase()}`;
+
+export function draftFindings(
+  text: string,
+  model: DraftsModel,
+  lang: Language,
+  reported: readonly Finding[] = [],
+): Finding[] {
+  if (model.heads.length === 0 || text.trim() === '') return [];
+  const scored = scoreDraft(text, model);
+  let known: Set<Category> | null = null;
+  const findings: Finding[] = [];
+  model.heads.forEach((head, h) => {
+    if ((scored.scores[h] as number) < head.threshold) return;
+    known ??= new Set(reported.map((f) => f.category));
+    if (known.has(head.category)) return;
+    const shown = shownDrivers(draftDrivers(scored, model, h));
+    const { start, end } = driverSpan(shown, text.length);
+    findings.push({
+      ruleId: draftRuleId(head.category),
+      category: head.category,
+      severity: 'warning',
+      start,
+      end,
+      message: draftMessage(head.category, quotedDrivers(text, shown), lang),
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,62 @@
+/**
+ * The draft classifier file (`satu-pintu/drafts-model@1`) as types, without zod: the scorer runs in
+ * the content script, where zod must not be loaded (drafts-schema.ts checks a file against these).
+ * One linear head per category over the hashed features of features.ts, trained on agency drafts
+ * written apart from the rules (scripts/train-drafts.ts). See docs/library-format.md.
+ */
+import type { Category } from '../types';
+import type { ModelFeatureSpec } from './types';
+
+export const DRAFTS_MODEL_FORMAT = 'satu-pintu/drafts-model@1';
+
+/**
+ * The categories a head may speak for: those whose drafts are told apart by their wording rather
+ * than by a form the rules check exactly (spelling, names, links, hashtags, limits).
+ */
+export const DRAFT_HEAD_CATEGORIES = [
+  'credibility',
+  'attribution',
+  'confidential',
+  'misinformation',
+  'personal-data',
+  'child-protection',
+  'hate-speech',
+  'neutrality',
+  'illegal-content',
+  'abuse',
+] as const satisfies readonly Category[];
+export type DraftHeadCategory = (typeof DRAFT_HEAD_CATEGORIES)[number];
+
+export interface DraftsHeadFile {
+  category: DraftHeadCategory;
+  bias: number;
+  /** A quantised weight is `q * scale` (q an int8). */
+  scale: number;
+  /** Sparse int8 weights: base64 of (LEB128 gap to the previous bucket, int8 weight) pairs (codec.ts). */
+  weights: string;
+  /** Score (probability) from which the head reports a warning. */
+  threshold: number;
+}
+
+export interface DraftsModelFile {
+  format: typeof DRAFTS_MODEL_FORMAT;
+  id: string;
+  trainedAt: string;
+  dataset: { name: string; source: string; drafts: number; writers: number };
+  /** The abuse model's feature pass with its own bucket count; no slang table (drafts are written in standard Indonesian). */
+  features: ModelFeatureSpec;
+  heads: DraftsHeadFile[];
+  /** Leave-one-writer-out figures printed by the trainer (informative; not used for scoring). */
+  evaluation: Record<string, unknown>;
+  /** SHA-256 (hex) of draftsChecksumPayload(file): everything scoring depends on. */
+  checksum: string;
+}
+
+/** A file decoded once per library version: all heads' int8 weights interleaved by bucket. */
+export interface DraftsModel {
+  id: string;
+  features: ModelFeatureSpec;
+  heads: ReadonlyArray<{ category: DraftHeadCategory; bias: number; scale: number; threshold: number }>;
+  /** weights[bucket * heads.length + head]. */
+  weights: Int8Array;
+}

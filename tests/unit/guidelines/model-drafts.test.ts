@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { checkText, compileRules, type Finding } from '@/lib/guidelines';
+import { draftsChecker, modelCheckers } from '@/lib/guidelines/model/checker';
+import { draftFindings, draftRuleId } from '@/lib/guidelines/model/drafts-findings';
+import { decodeDraftsModel, scoreDraft } from '@/lib/guidelines/model/drafts-model';
+import { loadDraftsModel } from '@/lib/guidelines/model/drafts-schema';
+import { draftRow, draftsModelFile, quantiseHead, trainHeads } from '@/lib/guidelines/model/drafts-train';
+import { DRAFT_HEAD_CATEGORIES } from '@/lib/guidelines/model/drafts-types';
+import { ModelFileError } from '@/lib/guidelines/model/schema';
+import { predictQuantised } from '@/lib/guidelines/model/train';
+import { tamperedDraftsFile, tinyDraftsFile } from './model-drafts-fixtures';
+import { tinyModelFile } from './model-fixtures';
+
+const RUMOUR = 'Katanya air kelapa bisa menyembuhkan demam berdarah, sudah viral di grup.';
+const CLEAN = 'Dinas Kesehatan mengimbau warga membawa balita ke posyandu.';
+const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
+
+describe('draft classifier scoring', () => {
+  const model = loadDraftsModel(tinyDraftsFile());
+
+  it('is deterministic and scores only what its heads learned', () => {
+    const a = scoreDraft(RUMOUR, model).scores;
+    const b = scoreDraft(RUMOUR, model).scores;
+    expect([...a]).toEqual([...b]);
+    expect(a[0]).toBeGreaterThan(0.6);
+    expect(a[1]).toBeLessThan(0.5);
+    expect(scoreDraft(CLEAN, model).scores[0]).toBeLessThan(0.5);
+  });
+
+  it('reports one warning per firing head, over the driving words, with a review message', () => {
+    const findings = draftFindings(RUMOUR, model, 'id');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings as [Finding];
+    expect(finding).toMatchObject({
+      ruleId: draftRuleId('misinformation'),
+      category: 'misinformation',
+      severity: 'warning',
+    });
+    expect(finding.start).toBeGreaterThanOrEqual(0);
+    expect(finding.end).toBeLessThanOrEqual(RUMOUR.length);
+    // Both drivers lie within 120 characters: the finding spans them.
+    expect(RUMOUR.slice(finding.start, finding.end)).toMatch(/^Katanya .* viral$/);
+    expect(finding.message).toMatch(/^Mirip draf yang .* — periksa kembali/);
+    expect(finding.message).toContain('“Katanya”');
+    expect(finding.message).toContain('“viral”');
+    expect(draftFindings(RUMOUR, model, 'en')[0]?.message).toMatch(
+      /^Resembles drafts that .* — please review/,
+    );
+    expect(draftFindings(CLEAN, model, 'id')).toEqual([]);
+    expect(draftFindings('', model, 'id')).toEqual([]);
+  });
+
+  it('stays silent on a category already reported on the text', () => {
+    const both = `${RUMOUR} NIK 6171010101010001.`;
+    expect(draftFindings(both, model, 'id').map((f) => f.category)).toEqual([
+      'misinformation',
+      'personal-data',
+    ]);
+    const reported: Finding[] = [
+      { ruleId: 'KB-HOAX', category: 'misinformation', severity: 'error', start: 0, end: 7, message: 'x' },
+    ];
+    expect(draftFindings(both, model, 'id', reported).map((f) => f.category)).toEqual(['personal-data']);
+    expect(draftsChecker(model)(both, ctx, reported).map((f) => f.category)).toEqual(['personal-data']);
+  });
+
+  it('is one of the library’s extra checkers, after the abuse model', () => {
+    const checkers = modelCheckers({ abuse: tinyModelFile(), drafts: tinyDraftsFile() });
+    expect(checkers).toHaveLength(2);
+    expect(modelCheckers({ drafts: tinyDraftsFile() })).toHaveLength(1);
+    const compiled = compileRules([], { checkers });
+    const result = checkText(compiled, RUMOUR, ctx);
+    expect(result.findings.map((f) => f.ruleId)).toEqual([draftRuleId('misinformation')]);
+    expect(result.verdict).toBe('review');
+  });
+});
+
+describe('draft classifier file', () => {
+  it('is refused when its weights do not match the checksum', () => {
+    expect(() => loadDraftsModel(tamperedDraftsFile())).toThrow(ModelFileError);
+    expect(() => loadDraftsModel(tamperedDraftsFile())).toThrow(
+      /drafts model refused: checksum: checksum mismatch/,
+    );
+  });
+
+  it('is refused with two heads for one category, a foreign category or an unknown format', () => {
+    const file = tinyDraftsFile();
+    const twice = { ...file, heads: [file.heads[0], file.heads[0]] };
+    expect(() => loadDraftsModel(twice)).toThrow(/heads\.1\.category: a second head/);
+    const spelling = { ...file, heads: [{ ...file.heads[0], category: 'spelling' }] };
+    expect(() => loadDraftsModel(spelling)).toThrow(/heads\.0\.category/);
+    expect(() => loadDraftsModel({ ...file, format: 'satu-pintu/drafts-model@9' })).toThrow(/format/);
+    expect(() => loadDraftsModel({ ...file, features: { ...file.features, hashBits: 20 } })).toThrow(
+      /features\.hashBits/,
+    );
+  });
+});
+
+describe('training on a tiny corpus', () => {
+  const features = { hash: 'fnv1a-32' as const, hashBits: 12, charMin: 3, charMax: 4 };
+  const texts = [
+    ['Katanya vaksin berbahaya, sebarkan ke semua grup!', ['misinformation']],
+    ['Info dari grup sebelah: minum air garam sembuhkan covid, viralkan.', ['misinformation']],
+    ['Kabar viral katanya jembatan ambruk, belum tentu benar tapi bagikan.', ['misinformation']],
+    ['Dinas Kesehatan membuka layanan imunisasi di puskesmas.', []],
+    ['Gubernur meninjau lokasi banjir dan menyalurkan bantuan.', []],
+    ['Pendaftaran sekolah dibuka melalui laman resmi dinas.', []],
+  ] as const;
+  const train = () => {
+    const rows = texts.map(([text]) => draftRow(text, features));
+    const labels = texts.map(([, cats]) =>
+      DRAFT_HEAD_CATEGORIES.map((c) => (cats as readonly string[]).includes(c)),
+    );
+    const options = { epochs: 30, learningRate: 0.3, l2: 0, seed: 7, positiveWeight: 1 };
+    const models = trainHeads(rows, labels, DRAFT_HEAD_CATEGORIES.length, 2 ** features.hashBits, options);
+    const h = DRAFT_HEAD_CATEGORIES.indexOf('misinformation');
+    const model = quantiseHead(models[h] as (typeof models)[number], 500);
+    return { rows, model };
+  };
+
+  it('learns a head, writes a file the schema accepts and scores as the trainer did, byte for byte', () => {
+    const { rows, model } = train();
+    const meta = {
+      id: 'tiny',
+      trainedAt: '2026-11-30T00:00:00Z',
+      dataset: { name: 'tiny', source: 'test', drafts: texts.length, writers: 1 },
+      evaluation: {},
+    };
+    const file = draftsModelFile([{ category: 'misinformation', model, threshold: 0.5 }], features, meta);
+    const decoded = loadDraftsModel(JSON.parse(JSON.stringify(file)));
+    texts.forEach(([text], i) => {
+      expect(scoreDraft(text, decoded).scores[0]).toBeCloseTo(predictQuantised(model, rows[i]!), 12);
+    });
+    const rumour = scoreDraft('Katanya ada hoaks viral, bagikan ke grup!', decoded).scores[0] as number;
+    const notice = scoreDraft('Dinas membuka layanan di puskesmas.', decoded).scores[0] as number;
+    expect(rumour).toBeGreaterThan(notice);
+    const again = train();
+    expect(
+      draftsModelFile([{ category: 'misinformation', model: again.model, threshold: 0.5 }], features, meta),
+    ).toEqual(file);
+    expect(decodeDraftsModel(file).weights.byteLength).toBe(2 ** features.hashBits);
+  });
+});
