@@ -59,16 +59,17 @@ function asList(value: string | string[]): string[] {
 /** Every wrong → right form of one pair: the pair itself, or all its affixed forms. */
 function pairFormsCache() {
   const formsOf = new Map<string, Array<[string, string]>>();
-  return (from: string, to: string, affixes: boolean): Array<[string, string]> => {
+  const forms = (from: string, to: string, affixes: boolean): Array<[string, string]> => {
     if (!affixes) return [[from, to]];
     const key = `${from}\u0000${to}`;
-    let forms = formsOf.get(key);
-    if (!forms) {
-      forms = affixedPairs(from, to);
-      formsOf.set(key, forms);
+    let found = formsOf.get(key);
+    if (!found) {
+      found = affixedPairs(from, to);
+      formsOf.set(key, found);
     }
-    return forms;
+    return found;
   };
+  return { forms, clear: () => formsOf.clear() };
 }
 
 /** Compiles a rule set without running its examples (engine.ts's compileRules adds that). */
@@ -100,7 +101,8 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
 
   // Every correct form of every substitution pair: a generated (affixed) wrong form that happens to
   // be a correct word elsewhere is dropped instead of producing a false positive.
-  const pairForms = pairFormsCache();
+  const pairCache = pairFormsCache();
+  const pairForms = pairCache.forms;
   const affixes: AffixIndex = { bases: new Map(), skip: new Set(), cache: new Map() };
   const correctForms = new Set<string>();
   for (const rule of rules) {
@@ -144,8 +146,13 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
               .map((t) => formKey(foldWord(t.key, options.colloquial), rule.forms));
             return asDraft.join(' ') === words.join(' ') ? [asDraft] : [asDraft, words];
           };
+          // One entry object per rule and type, shared by its thousands of phrases (read-only).
+          const shared = {
+            term: { rule: index, type: 'term' },
+            exception: { rule: index, type: 'exception' },
+          } as const;
           const insertAll = (phrase: string, type: 'term' | 'exception') =>
-            keysOf(phrase).every((keys) => insertKeys(trie, keys, { rule: index, type }));
+            keysOf(phrase).every((keys) => insertKeys(trie, keys, shared[type]));
           for (const term of rule.terms) if (!insertAll(term, 'term')) noCharacters(term);
           for (const exception of rule.exceptions) insertAll(exception, 'exception');
           break;
@@ -230,6 +237,10 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     compiled.push(entry);
   });
 
+  // Emptied, not just dropped: V8 keeps this function's closure context (and so these tables, every
+  // affixed form of every pair, ~2 MB) alive through the closures made here and the compiled result.
+  pairCache.clear();
+  correctForms.clear();
   if (problems.length > 0) throw new RuleSetError(problems);
   return {
     rules,

@@ -132,13 +132,18 @@ export function insertKeys(root: TrieNode, keys: readonly string[], entry: TrieE
     }
     node = child;
   }
-  node.entries ??= [];
+  // A fresh [entry] rather than push onto []: push reserves room for 17 (~150 bytes), and most of
+  // the thousands of nodes end one phrase.
+  if (!node.entries) {
+    node.entries = [entry];
+    return true;
+  }
   // One entry per rule and type at a node: the first (explicit) pair wins over generated forms. Entries
   // matched as written ("PJ Gubernur", "Pj Gubernur") share a node but are different forms: keep each.
   for (const e of node.entries) {
     if (e.rule === entry.rule && e.type === entry.type && sameForm(e.exact, entry.exact)) return true;
   }
-  node.entries.push(entry);
+  node.entries = [...node.entries, entry];
   return true;
 }
 

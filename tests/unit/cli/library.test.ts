@@ -266,5 +266,6 @@ describe('library CLI', () => {
     built = LibraryBundleSchema.parse(JSON.parse(await readFile(join(dir, 'alone.json'), 'utf8')));
     expect(built.version).toBeLessThan(11);
     expect((await cli('build', 'src', '--out', 'x.json', '--previous', 'missing.json')).code).toBe(2);
-  });
+    // Two builds of the whole library (every rule's examples checked): seconds each on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -1,0 +1,44 @@
+/**
+ * Where the page heap goes, measured in Node (`node --expose-gc --import tsx scripts/bench-heap-node.ts
+ * [LIBRARY]`): the heap each step of what the content script does with the library adds after a full
+ * garbage collection — the parsed bundle, the decoded model, the compiled rules, one check of a
+ * 2,000-character draft (V8 compiles a regex's code the first time it runs). `npm run bench:heap`
+ * measures the whole page in Chromium; this one says which part to look at.
+ */
+import { readFileSync } from 'node:fs';
+import { checkText, compileRules } from '../lib/guidelines/engine';
+import { modelCheckers } from '../lib/guidelines/model/checker';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc --import tsx scripts/bench-heap-node.ts');
+const collect = gc;
+
+const used = () => {
+  collect();
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const DRAFT = 'Pemerintah Provinsi Kalimantan Barat menggelar rapat koordinasi penanganan banjir. '.repeat(
+  24,
+);
+
+const text = readFileSync(process.argv[2] ?? 'public/library/kalbar.json', 'utf8');
+const kept: unknown[] = [];
+let before = used();
+const step = (name: string, value: unknown) => {
+  kept.push(value);
+  const after = used();
+  console.log(`  ${name.padEnd(44)} ${mb(after - before).padStart(9)}`);
+  before = after;
+};
+console.log('Heap added (Node, after GC), step by step:');
+const bundle = JSON.parse(text);
+step('parsed library bundle', bundle);
+const checkers = modelCheckers(bundle.models);
+step('decoded model', checkers);
+const compiled = compileRules(bundle.guidelines, { checkers });
+step('compiled rules', compiled);
+const result = checkText(compiled, DRAFT, { platform: 'facebook', field: 'caption', lang: 'id' });
+step('one check of a 2,000-character draft', result);
+console.log(`  (kept ${kept.length} values alive while measuring)`);
