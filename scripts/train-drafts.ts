@@ -6,7 +6,7 @@
  * (tests/corpus/independent/) is never read here: it measures the result.
  *
  * Measured leave-one-writer-out: each writer's drafts (tuning batches 1–6, 7–12, 13–18, 19–23,
- * 24–28, 29–33, 34–38; the held-in files as one more writer) are scored by heads trained on the other
+ * 24–28, 29–33, 34–38, 39–43, 44–48, 49–53; the held-in files as one more writer) are scored by heads trained on the other
  * writers' drafts, with a threshold chosen on the other writers' out-of-fold scores (precision ≥
  * MIN_PRECISION), so no figure comes from a writer the choice has seen. Printed per category: the
  * checks that ship today (library rules + abuse model) alone, the head alone, and both, with how many
@@ -14,13 +14,13 @@
  * losing more precision than recall gained. The shipped heads are trained on every draft (fixed seed),
  * their thresholds chosen on all out-of-fold scores; written to library/src/models/drafts.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findRepoRoot, loadRuleSources } from '../lib/cli/rule-sources';
 import { checkText, compileRules } from '../lib/guidelines';
 import { COLLOQUIAL } from '../lib/guidelines/colloquial';
-import { modelCheckers } from '../lib/guidelines/model/checker';
+import { draftsChecker, modelCheckers } from '../lib/guidelines/model/checker';
 import { decodeDraftsModel, scoreDraft } from '../lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '../lib/guidelines/model/drafts-schema';
 import {
@@ -60,6 +60,7 @@ const TRAIN: DraftsTrainOptions = {
   l2: Number(arg('l2', '0.00001')),
   seed: SEED,
   positiveWeight: Number(arg('pos', '2')),
+  nbAlpha: Number(arg('nb-alpha', '0')),
 };
 /** Non-zero weights kept per head (library size: ≤ 150 KB gzipped for the file). */
 const KEEP = Number(arg('keep', '6000'));
@@ -74,15 +75,20 @@ const WRITERS: Array<[number, number]> = [
   [24, 28],
   [29, 33],
   [34, 38],
+  [39, 43],
+  [44, 48],
+  [49, 53],
 ];
 const writerOf = (batch: number): string => {
   const range = WRITERS.find(([from, to]) => batch >= from && batch <= to);
-  return range ? `batches ${range[0]}-${range[1]}` : `batches ${Math.floor((batch - 39) / 5) * 5 + 39}+`;
+  return range ? `batches ${range[0]}-${range[1]}` : `batch ${batch}`;
 };
 interface Draft extends CorpusDraft {
   writer: string;
 }
-const tuningDir = join(CORPUS_DIR, 'tuning');
+/** `--corpus DIR`: a copy of tests/corpus (its *.jsonl and tuning/) to compare settings on one snapshot. */
+const corpusDir = resolve(arg('corpus', CORPUS_DIR));
+const tuningDir = join(corpusDir, 'tuning');
 const tuning = loadIndependentCorpus(tuningDir);
 const drafts: Draft[] = [];
 {
@@ -97,7 +103,7 @@ const drafts: Draft[] = [];
     next += lines;
   }
 }
-for (const draft of loadCorpus()) drafts.push({ ...draft, writer: 'held-in' });
+for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in' });
 const writers = [...new Set(drafts.map((d) => d.writer))];
 const categories = DRAFT_HEAD_CATEGORIES;
 const labels = drafts.map((d) => categories.map((c) => d.expected_categories.includes(c)));
@@ -111,14 +117,24 @@ const today = compileRules(loadRuleSources(), {
   colloquial: COLLOQUIAL,
   checkers: modelCheckers({ abuse: abuseFile }),
 });
-const ruleFound = drafts.map((d) => {
-  const found = new Set(
-    checkText(today, d.text, { platform: d.platform, field: d.field ?? 'caption', lang: 'id' }).findings.map(
-      (f) => f.category as string,
-    ),
-  );
-  return categories.map((c) => found.has(c));
-});
+// `--rules-cache FILE` keeps today's verdicts between runs, to compare settings against one rule set.
+const rulesCache = arg('rules-cache', '');
+const cached: boolean[][] | null =
+  rulesCache && existsSync(rulesCache) ? (JSON.parse(readFileSync(rulesCache, 'utf8')) as boolean[][]) : null;
+const ruleFound =
+  cached ??
+  drafts.map((d) => {
+    const found = new Set(
+      checkText(today, d.text, {
+        platform: d.platform,
+        field: d.field ?? 'caption',
+        lang: 'id',
+      }).findings.map((f) => f.category as string),
+    );
+    return categories.map((c) => found.has(c));
+  });
+
+if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
 
 // ---- leave one writer out
 const started = performance.now();
@@ -229,6 +245,9 @@ const cleanAny = drafts.filter(
   (_, i) => clean[i] && categories.some((_, h) => isShipped(h) && (modelSays[h] as boolean[])[i]),
 ).length;
 console.log(
+  `SUMMARY shipped=${shipped.join(',')} today=${pr(rulesAll)} union=${pr(unionAll)} clean=${cleanAny}`,
+);
+console.log(
   `\nThese ${categories.length} categories together: today ${pr(rulesAll)}; with the shipped heads ${pr(unionAll)}; ` +
     `clean drafts with a head's finding: ${cleanAny}/${clean.filter(Boolean).length}`,
 );
@@ -295,6 +314,18 @@ if (process.argv.includes('--dry')) {
   console.log('no head beats today’s checks: no file written');
 } else {
   writeFileSync(OUT, json);
+  // What the heads add per caption in the composer: every draft checked three times, the time scaled
+  // to 400 characters (the whole checker: one feature pass, and drivers for the heads that fire).
+  const check = draftsChecker(decoded);
+  const context = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
+  const characters = drafts.reduce((sum, d) => sum + d.text.length, 0);
+  for (const d of drafts) check(d.text, context);
+  const begun = performance.now();
+  for (let round = 0; round < 3; round += 1) for (const d of drafts) check(d.text, context);
+  const perCaption = ((performance.now() - begun) / 3 / characters) * 400;
+  console.log(
+    `draft heads: ${perCaption.toFixed(3)} ms per 400 characters (${drafts.length} drafts, ${characters} characters, 3 rounds)`,
+  );
   const memory = decodeDraftsModel(file).weights.byteLength;
   console.log(
     `wrote ${OUT}: ${(json.length / 1024).toFixed(0)} KB, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped; ` +

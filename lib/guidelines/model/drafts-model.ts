@@ -8,6 +8,7 @@
 import { decodeWeights } from './codec';
 import type { DraftsModel, DraftsModelFile } from './drafts-types';
 import { type NormalisationTables, type NormalWord, normaliseText, visitFeatures } from './features';
+import { type Driver, wordDrivers } from './score';
 
 /** Drafts are agency prose in standard Indonesian: no slang table, no abusive lexicon feature. */
 export const DRAFT_FEATURE_TABLES: NormalisationTables = { slang: new Map(), lexicon: new Set() };
@@ -56,30 +57,13 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   return { words, scores };
 }
 
-export interface DraftDriver {
-  start: number;
-  end: number;
-  /** What the word adds to the head's logit. */
-  weight: number;
-}
-
-/** The words that pushed head `h` up, strongest first (words from one slang expansion merged). */
-export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number, max = 5): DraftDriver[] {
+/** The words that pushed head `h` up, strongest first. */
+export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number): Driver[] {
   const count = model.heads.length;
-  const { words } = scored;
-  const perWord = new Float64Array(words.length);
-  visitFeatures(words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, word, half) => {
+  const perWord = new Float64Array(scored.words.length);
+  visitFeatures(scored.words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, word, half) => {
     perWord[word] =
       (perWord[word] as number) + (model.weights[bucket * count + h] as number) * (half ? 0.5 : 1);
   });
-  const bySpan = new Map<number, DraftDriver>();
-  words.forEach((word, i) => {
-    const known = bySpan.get(word.start);
-    if (known) known.weight += perWord[i] as number;
-    else bySpan.set(word.start, { start: word.start, end: word.end, weight: perWord[i] as number });
-  });
-  return [...bySpan.values()]
-    .filter((d) => d.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.start - b.start)
-    .slice(0, max);
+  return wordDrivers(scored.words, perWord);
 }

@@ -15,6 +15,7 @@ import {
 import { extractFeatures } from './features';
 import {
   type LinearModel,
+  nbRatios,
   type QuantisedModel,
   quantise,
   type SparseRow,
@@ -30,6 +31,11 @@ export interface DraftsTrainOptions {
   seed: number;
   /** Weight of a positive example relative to a negative one (each category is a minority). */
   positiveWeight: number;
+  /**
+   * When above 0, each head's features are scaled by their Naive-Bayes log-count ratios with this
+   * smoothing (train.ts, nbRatios) and the ratios folded back into the weights, as the abuse model does.
+   */
+  nbAlpha?: number;
 }
 
 /** A draft as the scorer sees it: whole, no slang table. */
@@ -52,6 +58,17 @@ export function trainHeads(
   const biasSquares = new Float64Array(heads).fill(1e-8);
   const z = new Float64Array(heads);
   const g = new Float64Array(heads);
+  const scales = new Float64Array(size * heads).fill(1);
+  if (options.nbAlpha && options.nbAlpha > 0)
+    for (let h = 0; h < heads; h += 1) {
+      const ratios = nbRatios(
+        rows,
+        labels.map((l) => l[h] === true),
+        size,
+        options.nbAlpha,
+      );
+      for (let j = 0; j < size; j += 1) scales[j * heads + h] = ratios[j] as number;
+    }
   const random = seededRandom(options.seed);
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
@@ -62,7 +79,8 @@ export function trainHeads(
       for (let k = 0; k < row.buckets.length; k += 1) {
         const base = (row.buckets[k] as number) * heads;
         const v = row.values[k] as number;
-        for (let h = 0; h < heads; h += 1) z[h] = (z[h] as number) + (weights[base + h] as number) * v;
+        for (let h = 0; h < heads; h += 1)
+          z[h] = (z[h] as number) + (weights[base + h] as number) * v * (scales[base + h] as number);
       }
       for (let h = 0; h < heads; h += 1) {
         const p = 1 / (1 + Math.exp(-(z[h] as number)));
@@ -77,7 +95,7 @@ export function trainHeads(
         const v = row.values[k] as number;
         for (let h = 0; h < heads; h += 1) {
           const j = base + h;
-          const grad = (g[h] as number) * v + options.l2 * (weights[j] as number);
+          const grad = (g[h] as number) * v * (scales[j] as number) + options.l2 * (weights[j] as number);
           squares[j] = (squares[j] as number) + grad * grad;
           weights[j] =
             (weights[j] as number) - (options.learningRate * grad) / Math.sqrt(squares[j] as number);
@@ -87,7 +105,8 @@ export function trainHeads(
   }
   return Array.from({ length: heads }, (_, h) => {
     const column = new Float64Array(size);
-    for (let j = 0; j < size; j += 1) column[j] = weights[j * heads + h] as number;
+    for (let j = 0; j < size; j += 1)
+      column[j] = (weights[j * heads + h] as number) * (scales[j * heads + h] as number);
     return { bias: bias[h] as number, weights: column };
   });
 }

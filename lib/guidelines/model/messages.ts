@@ -21,45 +21,30 @@ export const ABUSE_MESSAGES: Record<'abuse' | 'hate-speech', Message> = {
 /** What drafts of each category do, completing "Mirip draf yang …" / "Resembles drafts that …". */
 const DRAFT_TRAITS: Record<DraftHeadCategory, Message> = {
   credibility: {
-    id: 'memuat klaim atau angka tanpa sumber yang jelas',
-    en: 'make claims or give figures without a clear source',
+    id: 'memuat klaim atau angka tanpa sumber',
+    en: 'make claims or give figures without a source',
   },
   attribution: {
-    id: 'tidak menyebut sumber, kredit, waktu, atau tempat kegiatan',
-    en: 'do not name the source, credit, date or place of an activity',
+    id: 'tidak menyebut sumber, kredit, waktu, atau tempat',
+    en: 'omit the source, credit, date or place',
   },
-  confidential: {
-    id: 'membocorkan dokumen, rapat, atau data internal yang belum boleh diumumkan',
-    en: 'leak internal documents, meetings or data not yet cleared for release',
-  },
-  misinformation: {
-    id: 'menyebarkan kabar belum terverifikasi, hoaks, atau klaim pengobatan ajaib',
-    en: 'spread unverified rumours, hoaxes or miracle-cure claims',
-  },
-  'personal-data': {
-    id: 'memuat data pribadi warga (NIK, nomor telepon, alamat, rekening)',
-    en: "contain residents' personal data (ID numbers, phone numbers, addresses, accounts)",
-  },
+  confidential: { id: 'membocorkan dokumen atau data internal', en: 'leak internal documents or data' },
+  misinformation: { id: 'menyebarkan kabar belum terverifikasi', en: 'spread unverified rumours' },
+  'personal-data': { id: 'memuat data pribadi warga', en: "expose residents' personal data" },
   'child-protection': {
     id: 'dapat mengungkap identitas anak atau korban',
-    en: 'may reveal the identity of a child or a victim',
+    en: 'may identify a child or a victim',
   },
   'hate-speech': {
-    id: 'menyudutkan atau menyerang kelompok suku, agama, ras, atau golongan',
-    en: 'blame or attack an ethnic, religious, racial or social group',
+    id: 'menyudutkan suku, agama, ras, atau golongan',
+    en: 'blame a group for its ethnicity, religion or race',
   },
-  neutrality: {
-    id: 'berpihak pada peserta pemilu atau berkampanye',
-    en: 'take sides with an election candidate or campaign',
-  },
+  neutrality: { id: 'berpihak pada peserta pemilu', en: 'take sides in an election' },
   'illegal-content': {
-    id: 'mempromosikan judi, narkoba, pinjol ilegal, atau perdagangan terlarang',
-    en: 'promote gambling, drugs, illegal loans or illegal trade',
+    id: 'mempromosikan judi, narkoba, atau barang terlarang',
+    en: 'promote gambling, drugs or illegal goods',
   },
-  abuse: {
-    id: 'berisi makian atau hinaan',
-    en: 'contain insults or abusive language',
-  },
+  abuse: { id: 'berisi makian atau hinaan', en: 'contain insults' },
 };
 
 /**
@@ -69,6 +54,6 @@ const DRAFT_TRAITS: Record<DraftHeadCategory, Message> = {
 export function draftMessage(category: DraftHeadCategory, words: string, lang: Language): string {
   const trait = DRAFT_TRAITS[category][lang];
   return lang === 'id'
-    ? `Mirip draf yang ${trait} — periksa kembali. Petunjuk statistik, bukan aturan; kata yang paling berpengaruh: ${words}.`
-    : `Resembles drafts that ${trait} — please review. A statistical hint, not a rule; the words that weighed most: ${words}.`;
+    ? `Mirip draf yang ${trait} — periksa kembali (petunjuk statistik). Kata penentu: ${words}.`
+    : `Resembles drafts that ${trait} — please review (a statistical hint). Deciding words: ${words}.`;
 }

@@ -1,4 +1,4 @@
-import { extractFeatures, type Features, normaliseText, visitFeatures } from './features';
+import { extractFeatures, type Features, type NormalWord, normaliseText, visitFeatures } from './features';
 import type { AbuseModel, DecodedHead } from './types';
 
 /**
@@ -49,18 +49,24 @@ export function headScores(features: Features, model: AbuseModel): { score: numb
 }
 
 function driversOf(features: Features, head: DecodedHead): Driver[] {
-  const { words } = features;
-  const perWord = new Float64Array(words.length);
+  const perWord = new Float64Array(features.words.length);
   for (let i = 0; i < features.buckets.length; i += 1) {
     const owner = features.owners[i] as number;
     perWord[owner] =
       (perWord[owner] as number) +
       (head.weights[features.buckets[i] as number] as number) * (features.values[i] as number) * head.scale;
   }
-  // A slang word expanded into several standard words is one word of the text: add its parts.
+  return wordDrivers(features.words, perWord);
+}
+
+/**
+ * Drivers from what each normalised word adds to a logit: a slang word expanded into several
+ * standard words is one word of the text, so its parts are added up; strongest first.
+ */
+export function wordDrivers(words: readonly NormalWord[], perWord: Float64Array): Driver[] {
   const bySpan = new Map<number, Driver>();
   for (let i = 0; i < words.length; i += 1) {
-    const word = words[i] as (typeof words)[number];
+    const word = words[i] as NormalWord;
     const known = bySpan.get(word.start);
     if (known) known.weight += perWord[i] as number;
     else bySpan.set(word.start, { start: word.start, end: word.end, weight: perWord[i] as number });
