@@ -50,14 +50,14 @@ const OUT = resolve(arg('out', join(ROOT, 'library/src/models/drafts.json')));
 const SEED = 20_261_130;
 const FEATURES: ModelFeatureSpec = {
   hash: 'fnv1a-32',
-  hashBits: Number(arg('bits', '16')),
+  hashBits: Number(arg('bits', '15')),
   charMin: Number(arg('char-min', '3')),
   charMax: Number(arg('char-max', '5')),
 };
 const TRAIN: DraftsTrainOptions = {
-  epochs: Number(arg('epochs', '10')),
+  epochs: Number(arg('epochs', '20')),
   learningRate: Number(arg('lr', '0.1')),
-  l2: Number(arg('l2', '0.00001')),
+  l2: Number(arg('l2', '0.0001')),
   seed: SEED,
   positiveWeight: Number(arg('pos', '2')),
   nbAlpha: Number(arg('nb-alpha', '0')),
