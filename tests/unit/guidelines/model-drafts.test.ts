@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText, compileRules, type Finding } from '@/lib/guidelines';
 import { draftsChecker, modelCheckers } from '@/lib/guidelines/model/checker';
@@ -5,7 +7,7 @@ import { draftFindings, draftRuleId } from '@/lib/guidelines/model/drafts-findin
 import { decodeDraftsModel, scoreDraft } from '@/lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '@/lib/guidelines/model/drafts-schema';
 import { draftRow, draftsModelFile, quantiseHead, trainHeads } from '@/lib/guidelines/model/drafts-train';
-import { DRAFT_HEAD_CATEGORIES } from '@/lib/guidelines/model/drafts-types';
+import { DRAFT_HEAD_CATEGORIES, type DraftsModelFile } from '@/lib/guidelines/model/drafts-types';
 import { ModelFileError } from '@/lib/guidelines/model/schema';
 import { predictQuantised } from '@/lib/guidelines/model/train';
 import { tamperedDraftsFile, tinyDraftsFile } from './model-drafts-fixtures';
@@ -138,5 +140,36 @@ describe('training on a tiny corpus', () => {
       draftsModelFile([{ category: 'misinformation', model: again.model, threshold: 0.5 }], features, meta),
     ).toEqual(file);
     expect(decodeDraftsModel(file).weights.byteLength).toBe(2 ** features.hashBits);
+  });
+});
+
+describe('the shipped draft classifier (library/src/models/drafts.json)', () => {
+  const path = join(import.meta.dirname, '../../../library/src/models/drafts.json');
+  const file = JSON.parse(readFileSync(path, 'utf8')) as DraftsModelFile;
+  const model = loadDraftsModel(file);
+
+  it('passes its schema, ships only heads its leave-one-writer-out table accepted, within half a megabyte', () => {
+    const table = (file.evaluation as { categories: Record<string, { shipped: boolean }> }).categories;
+    expect(file.heads.map((h) => h.category)).toEqual(
+      DRAFT_HEAD_CATEGORIES.filter((category) => table[category]?.shipped === true),
+    );
+    expect(model.weights.byteLength).toBeLessThanOrEqual(512 * 1024);
+  });
+
+  it('gives every draft the same findings on every run, as warnings over words of the draft', () => {
+    const draft =
+      'Warga pendatang dari suku itu memang biang penyakit, usir saja mereka dari kampung kita sebelum semua tertular.';
+    const first = draftFindings(draft, model, 'id');
+    expect(first.map((f) => f.category)).toContain('hate-speech');
+    expect(draftFindings(draft, model, 'id')).toEqual(first);
+    expect(
+      draftFindings('Dinas Kesehatan mengimbau warga membawa balita ke posyandu terdekat.', model, 'id'),
+    ).toEqual([]);
+    for (const finding of first) {
+      expect(finding.severity).toBe('warning');
+      expect(finding.start).toBeLessThan(finding.end);
+      expect(finding.end).toBeLessThanOrEqual(draft.length);
+      expect(new Set(first.map((f) => f.category)).size).toBe(first.length);
+    }
   });
 });
