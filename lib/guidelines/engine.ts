@@ -10,6 +10,7 @@ import { type Token, tokenize } from './text-utils';
 import {
   type CheckContext,
   type CheckResult,
+  type ExtraChecker,
   type Finding,
   type RuleKind,
   type RuleOverrun,
@@ -152,6 +153,30 @@ function byPosition(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+/** Runs the extra checkers on a text, adding their findings to `findings` (the rules' so far). */
+export function runCheckers(
+  checkers: readonly ExtraChecker[],
+  text: string,
+  ctx: CheckContext,
+  findings: Finding[],
+): void {
+  for (const checker of checkers) findings.push(...checker(text, ctx));
+}
+
+/** A result from findings in any order: sorted by position, scored, given a verdict. */
+export function resultOf(findings: Finding[]): CheckResult {
+  const sorted = findings.sort(byPosition);
+  return { verdict: verdictOf(sorted), score: scoreFindings(sorted), findings: sorted };
+}
+
+/**
+ * Adds findings made elsewhere (the models, run in the background for the sidebar) to a result:
+ * the same findings, order, score and verdict as when checkText ran those checkers itself.
+ */
+export function withFindings(result: CheckResult, extra: readonly Finding[]): CheckResult {
+  return extra.length === 0 ? result : resultOf([...result.findings, ...extra]);
+}
+
 /** Checks one text against a compiled rule set; pure, and cheap enough to run on every input event. */
 export function checkText(compiledRules: CompiledRules, text: string, ctx: CheckContext): CheckResult {
   const { compiled, budget } = compiledRules;
@@ -204,7 +229,6 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
     run.spent[i]! += budget.clock() - began;
   }
   enforceBudget(compiledRules, run);
-  for (const checker of compiledRules.checkers) run.findings.push(...checker(text, ctx));
-  const findings = run.findings.sort(byPosition);
-  return { verdict: verdictOf(findings), score: scoreFindings(findings), findings };
+  runCheckers(compiledRules.checkers, text, ctx, run.findings);
+  return resultOf(run.findings);
 }

@@ -1,4 +1,5 @@
 import type { SatuPintuDb } from '@/lib/db/database';
+import { answerModelRequest } from '@/lib/guidelines/model-requests';
 import { log, logFailure } from '@/lib/log';
 import { onMessage } from '@/lib/messaging/protocol';
 import { hasOriginAccess } from '@/lib/settings/permissions';
@@ -67,6 +68,9 @@ export function setupLibrary(db: SatuPintuDb): void {
   });
 
   onMessage('getLibrary', () => service.getLibrary());
+  onMessage('checkModels', async ({ data }) =>
+    answerModelRequest((await service.getLibrary()).bundle.models, data),
+  );
   onMessage('syncNow', () => service.sync({ force: true }));
   onMessage('searchCaptions', ({ data }) => service.search(data));
   onMessage('testLibrarySource', ({ data }) => service.testSource(data));

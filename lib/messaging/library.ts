@@ -1,3 +1,5 @@
+import type { ModelRequest } from '@/lib/guidelines/model-requests';
+import type { Finding } from '@/lib/guidelines/types';
 import type { CaptionSearch } from '@/lib/library/messages';
 import type { Caption, LibraryBundle } from '@/lib/library/schema';
 import type { Jwk } from '@/lib/library/signature';
@@ -7,6 +9,11 @@ import type { LibraryStatus } from '@/lib/library/status-schema';
 export interface LibraryProtocol {
   /** The library in use (the embedded default until a remote one is accepted) and its sync status. */
   getLibrary(): { bundle: LibraryBundle; status: LibraryStatus };
+  /**
+   * The library's models on a draft (lib/guidelines/model-requests.ts): the sidebar adds their
+   * findings to the rules', so the page carries neither the models' code nor their weights.
+   */
+  checkModels(request: ModelRequest): Finding[];
   /** Syncs now, ignoring the backoff; resolves with the resulting status. */
   syncNow(): LibraryStatus;
   /** Indexed caption search; only captions inside their validity window unless includeOutOfDate. */

@@ -65,7 +65,14 @@ export async function startSidebarSession(
   language.value = settings.language;
   if (settings.debug) setDebugLogging(true);
 
-  const rules = createRuleChecker(adapter.platform);
+  const rules = createRuleChecker(adapter.platform, {
+    models: (request) => sendMessage('checkModels', request),
+    onModelFindings: (field) => model.scheduleCheck(field),
+    delay: (callback, ms) => {
+      const timer = ctx.setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+  });
   const overrides = () => rules.bundle?.platforms[adapter.platform]?.selectors ?? null;
   const fields = createPageFields(adapter, overrides);
   let copyRoot: ShadowRoot | null = null;

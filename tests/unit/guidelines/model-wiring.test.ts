@@ -8,6 +8,7 @@ import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { decodeWeights, encodeWeights } from '@/lib/guidelines/model/codec';
 import { MODEL_RULE_IDS } from '@/lib/guidelines/model/findings';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
+import { answerModelRequest } from '@/lib/guidelines/model-requests';
 import { LibraryBundleSchema } from '@/lib/library/schema';
 import { createRuleChecker } from '@/lib/sidebar/rule-checker';
 import { fakeIo } from '../cli/fake-io';
@@ -37,17 +38,30 @@ describe('the abuse model as an extra checker of the engine', () => {
     expect(modelCheckers({})).toEqual([]);
   });
 
-  it('runs in the sidebar’s checker with the embedded library', SLOW, () => {
-    const bundle = LibraryBundleSchema.parse(JSON.parse(readFileSync(EMBEDDED, 'utf8')));
-    const checker = createRuleChecker('facebook');
-    checker.load(bundle);
-    const found = checker
-      .check(ABUSIVE, 'caption', 'id', null)
-      .findings.filter((f) => MODEL_IDS.includes(f.ruleId));
-    expect(found).toHaveLength(1);
-    expect(ABUSIVE.slice(found[0]?.start, found[0]?.end)).toMatch(/t0l0l|b4ngs4t|otak|udang/);
-    expect(checker.check(CLEAN, 'caption', 'id', null).findings).toEqual([]);
-  });
+  it(
+    'runs in the sidebar’s checker with the embedded library (the models answered as the background does)',
+    SLOW,
+    async () => {
+      const bundle = LibraryBundleSchema.parse(JSON.parse(readFileSync(EMBEDDED, 'utf8')));
+      let answered: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => {
+        answered = resolve;
+      });
+      const checker = createRuleChecker('facebook', {
+        models: async (request) => answerModelRequest(bundle.models, request),
+        onModelFindings: () => answered(),
+      });
+      checker.load(bundle);
+      checker.check(ABUSIVE, 'caption', 'id', null);
+      await arrived;
+      const found = checker
+        .check(ABUSIVE, 'caption', 'id', null)
+        .findings.filter((f) => MODEL_IDS.includes(f.ruleId));
+      expect(found).toHaveLength(1);
+      expect(ABUSIVE.slice(found[0]?.start, found[0]?.end)).toMatch(/t0l0l|b4ngs4t|otak|udang/);
+      expect(checker.check(CLEAN, 'caption', 'id', null).findings).toEqual([]);
+    },
+  );
 });
 
 describe('check (CLI) with the model', () => {
