@@ -11,6 +11,7 @@ import type { Jwk } from '@/lib/library/signature';
 import { isExpired, verifyBundle } from '@/lib/library/verify-bundle';
 import { type CliIo, UsageError } from './io';
 import { findRepoRoot, loadRuleSources } from './rule-sources';
+import { loadVerdictCache, saveVerdictCache } from './verdict-cache';
 
 /**
  * The library `check` uses (docs/contracts.md § Command line): `--library FILE` (its signature checked
@@ -161,7 +162,10 @@ export async function loadCheckLibrary(
           origin: 'library/src/guidelines',
         };
   }
+  loadVerdictCache();
   const unsafe = auditRulePatterns(library.rules);
+  const unsaved = saveVerdictCache();
+  if (unsaved) warn(unsaved);
   if (unsafe.length > 0)
     throw new UsageError(`${library.origin}: ${unsafe[0]!.ruleId}: ${unsafe[0]!.message}`);
   for (const line of warnings) io.stderr(line);

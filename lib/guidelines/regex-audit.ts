@@ -63,6 +63,18 @@ const ledger = ledgerData as unknown as Ledger;
 
 /** Verdicts reached in this process, so a re-sync of the same rules costs nothing. */
 const memo = new Map<string, PatternVerdict>(Object.entries(ledger.patterns));
+/** Those of them recheck reached here (not the ledger's), for a cache kept between runs. */
+const reached = new Map<string, PatternVerdict>();
+
+/** The verdicts recheck reached in this process, by auditKey. */
+export function reachedVerdicts(): Record<string, PatternVerdict> {
+  return Object.fromEntries(reached);
+}
+
+/** Verdicts reached by an earlier run (the CLI's cache), used like the ledger's. */
+export function rememberVerdicts(verdicts: Record<string, PatternVerdict>): void {
+  for (const [key, verdict] of Object.entries(verdicts)) if (!memo.has(key)) memo.set(key, verdict);
+}
 
 /** Every regex of a rule with the flags it is compiled with (`u`, plus `i` unless case-sensitive). */
 export function rulePatterns(rule: Rule): Array<{ source: string; flags: string; what: string }> {
@@ -93,6 +105,7 @@ export function auditPattern(source: string, flags: string, options: AuditOption
   if (known) return known;
   const verdict = (options.auditor ?? defaultAuditor())(source, flags);
   memo.set(key, verdict);
+  if (!options.fresh) reached.set(key, verdict);
   return verdict;
 }
 
