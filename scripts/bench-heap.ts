@@ -5,6 +5,9 @@
  * one without it. After a forced garbage collection, JSHeapUsedSize (the page's isolate: the main
  * world and the content script's isolated world) is read over CDP, three times each; the medians'
  * difference is printed. Target: at most 7 MB more with the sidebar open.
+ *
+ * Another build: WXT_OUT_DIR=.output-x npx wxt build && SP_EXTENSION_DIR=.output-x/chrome-mv3 npx tsx
+ * scripts/bench-heap.ts. Which part of the heap is what: scripts/bench-heap-node.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
