@@ -14,7 +14,42 @@ function plain(alternative: string): string | undefined {
   return PLAIN.test(lower.replace(/[.\-/]/g, '')) && lower.length >= 2 ? lower : undefined;
 }
 
+/** The pattern's top-level alternatives (`a|b` outside any group or class): each must be read. */
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i += 1;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
 export function leadingLiterals(source: string): string[] | undefined {
+  const alternatives = topLevelAlternatives(source);
+  if (alternatives.length === 1) return alternativeLiterals(source);
+  // `a|b` matches through either side: the words of every side, or none if one side has none.
+  const all: string[] = [];
+  for (const alternative of alternatives) {
+    const literals = alternativeLiterals(alternative);
+    if (!literals) return undefined;
+    all.push(...literals);
+  }
+  return all;
+}
+
+function alternativeLiterals(source: string): string[] | undefined {
   let s = source.startsWith('\\b') ? source.slice(2) : source;
   if (s.startsWith('(?:')) {
     let end = -1;

@@ -21,6 +21,13 @@ describe('literal pre-check of case-insensitive patterns', () => {
     expect(leadingLiterals('\\b(?:x(?:y|z)|w)')).toBeUndefined();
   });
 
+  it('reads every top-level alternative, so a match through a later one is never skipped', () => {
+    expect(leadingLiterals('\\bfoo\\b|\\bPontianak ini kecil\\b')).toEqual(['foo', 'pontianak']);
+    expect(leadingLiterals('\\bfoo\\b|[a-z]+ kecil')).toBeUndefined();
+    expect(leadingLiterals('\\b(?:a|b)x|[|]y')).toBeUndefined();
+    expect(leadingLiterals('\\bjual\\b[^|]*|\\bbeli')).toEqual(['jual', 'beli']);
+  });
+
   it('never skips a shipped pattern that would match (corpus drafts and benchmark captions)', () => {
     const texts = [...loadCorpus().map((d) => d.text), ...benchCaptions(500, 400).map((c) => c.text)];
     let checked = 0;
