@@ -23,7 +23,7 @@ export function modelChecksum(file: Pick<AbuseModelFile, 'features' | 'normalisa
   return sha256Sync(checksumPayload(file));
 }
 
-/** The draft classifier's checksum: its feature spec and heads (drafts-types.ts). */
-export function draftsChecksum(file: { features: unknown; heads: unknown }): string {
-  return sha256Sync(canonicalJson({ features: file.features, heads: file.heads }));
+/** The draft classifier's checksum: its feature spec, minimum length and heads (drafts-types.ts). */
+export function draftsChecksum(file: { features: unknown; minWords: unknown; heads: unknown }): string {
+  return sha256Sync(canonicalJson({ features: file.features, minWords: file.minWords, heads: file.heads }));
 }

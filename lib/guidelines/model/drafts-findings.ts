@@ -22,6 +22,7 @@ export function draftFindings(
 ): Finding[] {
   if (model.heads.length === 0 || text.trim() === '') return [];
   const scored = scoreDraft(text, model);
+  if (scored.words.length < model.minWords) return [];
   let known: Set<Category> | null = null;
   const findings: Finding[] = [];
   model.heads.forEach((head, h) => {

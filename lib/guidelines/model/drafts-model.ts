@@ -24,6 +24,7 @@ export function decodeDraftsModel(file: DraftsModelFile): DraftsModel {
   return {
     id: file.id,
     features: file.features,
+    minWords: file.minWords,
     heads: file.heads.map(({ category, bias, scale, threshold }) => ({ category, bias, scale, threshold })),
     weights,
   };

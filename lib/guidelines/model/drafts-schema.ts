@@ -43,6 +43,7 @@ export const DraftsModelFileSchema = z
       charMin: z.int().min(1).max(8),
       charMax: z.int().min(1).max(8),
     }),
+    minWords: z.int().min(0).max(1000),
     heads: z.array(HeadSchema).min(1).max(DRAFT_HEAD_CATEGORIES.length),
     evaluation: z.record(z.string(), z.unknown()),
     checksum: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),

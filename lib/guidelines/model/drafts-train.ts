@@ -123,6 +123,7 @@ export const quantiseHead = (model: LinearModel, keep: number): QuantisedModel =
 export function draftsModelFile(
   heads: readonly TrainedHead[],
   features: ModelFeatureSpec,
+  minWords: number,
   meta: Pick<DraftsModelFile, 'id' | 'trainedAt' | 'dataset' | 'evaluation'>,
 ): DraftsModelFile {
   const headFiles: DraftsHeadFile[] = heads.map((head) => ({
@@ -132,6 +133,6 @@ export function draftsModelFile(
     weights: encodeWeights(head.model.weights),
     threshold: head.threshold,
   }));
-  const payload = { features, heads: headFiles };
+  const payload = { features, minWords, heads: headFiles };
   return { format: DRAFTS_MODEL_FORMAT, ...meta, ...payload, checksum: draftsChecksum(payload) };
 }

@@ -45,6 +45,11 @@ export interface DraftsModelFile {
   dataset: { name: string; source: string; drafts: number; writers: number };
   /** The abuse model's feature pass with its own bucket count; no slang table (drafts are written in standard Indonesian). */
   features: ModelFeatureSpec;
+  /**
+   * Texts with fewer normalised words are not scored: the heads learned from whole drafts, and a
+   * few words (a half-typed sentence, a title) leave a score resting on the bias alone.
+   */
+  minWords: number;
   heads: DraftsHeadFile[];
   /** Leave-one-writer-out figures printed by the trainer (informative; not used for scoring). */
   evaluation: Record<string, unknown>;
@@ -56,6 +61,7 @@ export interface DraftsModelFile {
 export interface DraftsModel {
   id: string;
   features: ModelFeatureSpec;
+  minWords: number;
   heads: ReadonlyArray<{ category: DraftHeadCategory; bias: number; scale: number; threshold: number }>;
   /** weights[bucket * heads.length + head]. */
   weights: Int8Array;

@@ -18,6 +18,7 @@ export function tinyDraftsFile(): DraftsModelFile {
   personal[wordBucket('nik')] = 120;
   const payload = {
     features: { hash: 'fnv1a-32' as const, hashBits: BITS, charMin: 3, charMax: 3 },
+    minWords: 3,
     heads: [
       {
         category: 'misinformation' as const,

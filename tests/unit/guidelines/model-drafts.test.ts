@@ -50,6 +50,9 @@ describe('draft classifier scoring', () => {
     );
     expect(draftFindings(CLEAN, model, 'id')).toEqual([]);
     expect(draftFindings('', model, 'id')).toEqual([]);
+    // Under the file's minimum length nothing is scored, however telling the words.
+    expect(draftFindings('Katanya viral.', model, 'id')).toEqual([]);
+    expect(draftFindings('Katanya viral sekali.', model, 'id')).toHaveLength(1);
   });
 
   it('stays silent on a category already reported on the text', () => {
@@ -127,7 +130,7 @@ describe('training on a tiny corpus', () => {
       dataset: { name: 'tiny', source: 'test', drafts: texts.length, writers: 1 },
       evaluation: {},
     };
-    const file = draftsModelFile([{ category: 'misinformation', model, threshold: 0.5 }], features, meta);
+    const file = draftsModelFile([{ category: 'misinformation', model, threshold: 0.5 }], features, 0, meta);
     const decoded = loadDraftsModel(JSON.parse(JSON.stringify(file)));
     texts.forEach(([text], i) => {
       expect(scoreDraft(text, decoded).scores[0]).toBeCloseTo(predictQuantised(model, rows[i]!), 12);
@@ -137,7 +140,12 @@ describe('training on a tiny corpus', () => {
     expect(rumour).toBeGreaterThan(notice);
     const again = train();
     expect(
-      draftsModelFile([{ category: 'misinformation', model: again.model, threshold: 0.5 }], features, meta),
+      draftsModelFile(
+        [{ category: 'misinformation', model: again.model, threshold: 0.5 }],
+        features,
+        0,
+        meta,
+      ),
     ).toEqual(file);
     expect(decodeDraftsModel(file).weights.byteLength).toBe(2 ** features.hashBits);
   });
