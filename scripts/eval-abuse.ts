@@ -179,7 +179,8 @@ if (tweets.length > 0) {
       'Never used for training, cross-validation or any threshold; no per-tweet output by design.',
   );
   console.log(line('model alone', metrics(held.verdicts.model, held.labels)));
-  // Which category the model names when it flags: hate-speech for tweets labelled HS, abuse for the rest.
+  // Which category the model names when it flags: hate-speech for tweets labelled HS at a group,
+  // religion or race (the guidelines' SARA hate speech), abuse for the rest.
   let hsFlagged = 0;
   let hsNamed = 0;
   let abuseFlagged = 0;
@@ -189,7 +190,7 @@ if (tweets.length > 0) {
     const found = modelFindings(held.texts[k] as string, model, 'id');
     if (!tweet.abuse || found.length === 0) return;
     const hate = found.some((f) => f.category === 'hate-speech');
-    if (tweet.hate) {
+    if (tweet.group) {
       hsFlagged += 1;
       if (hate) hsNamed += 1;
     } else {
@@ -198,7 +199,7 @@ if (tweets.length > 0) {
     }
   });
   console.log(
-    `  model's category when it flags: hate-speech on ${hsNamed}/${hsFlagged} HS tweets, abuse on ${abuseNamed}/${abuseFlagged} abusive-only tweets`,
+    `  model's category when it flags: hate-speech on ${hsNamed}/${hsFlagged} group-HS tweets, abuse on ${abuseNamed}/${abuseFlagged} other abusive tweets`,
   );
   if (held.verdicts.rules)
     console.log(line('library rules alone', metrics(held.verdicts.rules, held.labels)));

@@ -7,15 +7,20 @@ export interface LabelledText {
   text: string;
   /** HS or Abusive. */
   abuse: boolean;
-  /** HS. */
+  /** HS (any hate speech: the held-out split is stratified on it). */
   hate: boolean;
+  /**
+   * HS aimed at a group, a religion or a race (HS_Group, HS_Religion, HS_Race): the guidelines'
+   * hate speech (SARA). HS aimed at one person (HS_Individual, most of HS) is abuse there.
+   */
+  group: boolean;
 }
 
 /**
  * `train.csv`: the tweet is every field but the last 12 (it has commas and is not always quoted);
- * the labels start with HS, Abusive. The tweets were scraped as Python byte strings: literal "\n"
- * stands for a line break and "\xf0\x9f…" for emoji bytes; both are undone here so the model sees
- * text as a composer holds it.
+ * the labels start with HS, Abusive, HS_Individual, HS_Group, HS_Religion, HS_Race. The tweets
+ * were scraped as Python byte strings: literal "\n" stands for a line break and "\xf0\x9f…" for
+ * emoji bytes; both are undone here so the model sees text as a composer holds it.
  */
 export function parseTrainingCsv(content: string): LabelledText[] {
   const lines = content.split(/\r?\n/);
@@ -33,7 +38,12 @@ export function parseTrainingCsv(content: string): LabelledText[] {
       .replace(/^(?:b')?RT\b/, '')
       .replace(/'$/, '')
       .trim();
-    out.push({ text, hate: labels[0] === '1', abuse: labels[0] === '1' || labels[1] === '1' });
+    out.push({
+      text,
+      hate: labels[0] === '1',
+      group: labels[3] === '1' || labels[4] === '1' || labels[5] === '1',
+      abuse: labels[0] === '1' || labels[1] === '1',
+    });
   }
   return out;
 }

@@ -141,10 +141,12 @@ describe('training helpers', () => {
       'Tweet,HS,Abusive,HS_Individual,HS_Group,HS_Religion,HS_Race,HS_Physical,HS_Gender,HS_Other,HS_Weak,HS_Moderate,HS_Strong',
       "RT USER: dasar, bodoh\\xf0\\x9f\\x98\\x82 kamu\\nya',0,1,0,0,0,0,0,0,0,0,0,0",
       '"kata ""kutip"", lalu",1,0,0,0,0,0,0,0,0,0,0,0',
+      'orang itu,1,0,0,0,1,0,0,0,0,0,0,0',
     ].join('\n');
     expect(parseTrainingCsv(csv)).toEqual([
-      { text: 'USER: dasar, bodoh  kamu\nya', abuse: true, hate: false },
-      { text: 'kata "kutip", lalu', abuse: true, hate: true },
+      { text: 'USER: dasar, bodoh  kamu\nya', abuse: true, hate: false, group: false },
+      { text: 'kata "kutip", lalu', abuse: true, hate: true, group: false },
+      { text: 'orang itu', abuse: true, hate: true, group: true },
     ]);
     expect(parseSlangCsv('gblk,goblok\nsama,sama\nBgt , banget\n')).toEqual([
       ['gblk', 'goblok'],
