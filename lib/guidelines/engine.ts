@@ -160,7 +160,7 @@ export function runCheckers(
   ctx: CheckContext,
   findings: Finding[],
 ): void {
-  for (const checker of checkers) findings.push(...checker(text, ctx));
+  for (const checker of checkers) findings.push(...checker(text, ctx, findings));
 }
 
 /** A result from findings in any order: sorted by position, scored, given a verdict. */

@@ -110,7 +110,12 @@ export interface CheckResult {
  * context and returns findings with offsets into that text. `checkText` merges, scores and sorts
  * them with the rules' findings (docs/guidelines.md § Extra checkers).
  */
-export type ExtraChecker = (text: string, ctx: CheckContext) => readonly Finding[];
+export type ExtraChecker = (
+  text: string,
+  ctx: CheckContext,
+  /** The findings already reported on the text (the rules', then earlier checkers'). */
+  reported?: readonly Finding[],
+) => readonly Finding[];
 
 /** Platform limits for the sidebar counters, taken from the `limit` rules (one source of truth). */
 export interface FieldLimits {
