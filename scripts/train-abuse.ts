@@ -133,8 +133,7 @@ const size = 2 ** FEATURES.hashBits;
 const started = performance.now();
 const features: SparseRow[] = rows.map((row) => extractFeatures(row.text, tables, FEATURES));
 const abuseLabels = rows.map((row) => row.abuse);
-// The hate head learns hate speech aimed at a group (the guidelines' SARA hate speech); most HS in
-// the data is aimed at one person, which the guidelines file as abuse.
+// The hate head learns HS aimed at a group (SARA); HS aimed at one person is abuse in the guidelines.
 const hateLabels = rows.map((row) => row.group);
 const lexiconHits = rows.map((row) => normaliseText(row.text, tables).some((w) => tables.lexicon.has(w.key)));
 
@@ -365,9 +364,7 @@ console.log(
 );
 console.log(line(`model errors @ ${errorThreshold}`, evaluation.modelErrors));
 console.log(line('abusive.csv lexicon alone', evaluation.lexicon));
-console.log(
-  line(`hate head @ ${hateThreshold} (target HS at a group, religion or race)`, evaluation.hateHead),
-);
+console.log(line(`hate head @ ${hateThreshold} (target HS at a group)`, evaluation.hateHead));
 console.log(
   `agency negatives (library captions, clean tuning drafts; ×${AGENCY_WEIGHT}), out of fold: ${evaluation.agencyCaptions.flaggedOutOfFold}/${agencyCaptions.length} flagged at ${threshold}, highest score ${evaluation.agencyCaptions.maxScore}`,
 );
