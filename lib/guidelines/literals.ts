@@ -1,3 +1,5 @@
+import { topLevelAlternatives } from './safe-regex';
+
 /**
  * A cheap pre-check for case-insensitive library patterns: the literal words one of which any match
  * must contain, read from the pattern's start (`\b(?:menurut|berdasarkan)…`, `NPWP…`). When none
@@ -12,28 +14,6 @@ function plain(alternative: string): string | undefined {
   const text = alternative.replace(/\\([.\-/])/g, '$1');
   const lower = text.toLowerCase();
   return PLAIN.test(lower.replace(/[.\-/]/g, '')) && lower.length >= 2 ? lower : undefined;
-}
-
-/** The pattern's top-level alternatives (`a|b` outside any group or class): each must be read. */
-function topLevelAlternatives(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i += 1;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth += 1;
-    else if (c === ')') depth -= 1;
-    else if (c === '|' && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(source.slice(start));
-  return parts;
 }
 
 export function leadingLiterals(source: string): string[] | undefined {

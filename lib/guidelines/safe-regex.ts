@@ -116,24 +116,7 @@ function startsWithWord(source: string, i: number, depth = 0): boolean {
     if (end < 0 || /^\((?:\?[=!]|\?<[=!])/.test(source.slice(i, i + 4))) return false;
     const prefix = /^\((?:\?:|\?<[A-Za-z_]\w*>)?/.exec(source.slice(i))![0].length;
     const body = source.slice(i + prefix, end - 1);
-    const alternatives: string[] = [];
-    let level = 0;
-    let from = 0;
-    let inClass = false;
-    for (let k = 0; k < body.length; k++) {
-      const b = body[k];
-      if (b === '\\') k += 1;
-      else if (inClass) inClass = b !== ']';
-      else if (b === '[') inClass = true;
-      else if (b === '(') level += 1;
-      else if (b === ')') level -= 1;
-      else if (b === '|' && level === 0) {
-        alternatives.push(body.slice(from, k));
-        from = k + 1;
-      }
-    }
-    alternatives.push(body.slice(from));
-    word = alternatives.every((alt) => startsWithWord(alt, 0, depth + 1));
+    word = topLevelAlternatives(body).every((alt) => startsWithWord(alt, 0, depth + 1));
   } else {
     const cp = String.fromCodePoint(source.codePointAt(i)!);
     end = i + cp.length;
@@ -287,10 +270,12 @@ export function toSafeUnicodePattern(source: string): string {
   return out;
 }
 
-/** Is there a `|` outside every group (so a leading assertion would only bind the first branch)? */
-function hasTopLevelAlternation(source: string): boolean {
+/** A pattern's alternatives at its top level: the parts between `|` outside every group and class. */
+export function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let inClass = false;
+  let from = 0;
   for (let k = 0; k < source.length; k++) {
     const c = source[k];
     if (c === '\\') k += 1;
@@ -298,9 +283,18 @@ function hasTopLevelAlternation(source: string): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth += 1;
     else if (c === ')') depth -= 1;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(from, k));
+      from = k + 1;
+    }
   }
-  return false;
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** Is there a `|` outside every group (so a leading assertion would only bind the first branch)? */
+function hasTopLevelAlternation(source: string): boolean {
+  return topLevelAlternatives(source).length > 1;
 }
 
 const WORD_BEFORE = new RegExp(`[${WORD_CLASS}]`, 'u');
