@@ -8,7 +8,13 @@ import {
   type DraftsModel,
   type DraftsModelFile,
 } from './drafts-types';
-import { ModelFileError } from './schema';
+import {
+  checksumMismatch,
+  featureSpecSchema,
+  HeadWeightsSchema,
+  Probability,
+  parseModelFile,
+} from './schema';
 
 /**
  * The trust boundary for the draft classifier file, as schema.ts is for the abuse model: shape,
@@ -19,10 +25,8 @@ import { ModelFileError } from './schema';
 
 const HeadSchema = z.object({
   category: z.enum(DRAFT_HEAD_CATEGORIES),
-  bias: z.number().finite(),
-  scale: z.number().positive().finite(),
-  weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
-  threshold: z.number().gt(0).lt(1),
+  ...HeadWeightsSchema.shape,
+  threshold: Probability,
 });
 
 export const DraftsModelFileSchema = z
@@ -36,25 +40,14 @@ export const DraftsModelFileSchema = z
       drafts: z.int().positive(),
       writers: z.int().positive(),
     }),
-    features: z.object({
-      hash: z.literal('fnv1a-32'),
-      // At most 2^17 buckets: the decoded weights of every head stay within half a megabyte.
-      hashBits: z.int().min(10).max(17),
-      charMin: z.int().min(1).max(8),
-      charMax: z.int().min(1).max(8),
-    }),
+    // At most 2^17 buckets: the decoded weights of every head stay within half a megabyte.
+    features: featureSpecSchema(17),
     minWords: z.int().min(0).max(1000),
     heads: z.array(HeadSchema).min(1).max(DRAFT_HEAD_CATEGORIES.length),
     evaluation: z.record(z.string(), z.unknown()),
     checksum: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),
   })
   .superRefine((file, ctx) => {
-    if (file.features.charMin > file.features.charMax)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['features', 'charMin'],
-        message: 'charMin is greater than charMax',
-      });
     if (2 ** file.features.hashBits * file.heads.length > 512 * 1024)
       ctx.addIssue({ code: 'custom', path: ['heads'], message: 'decoded weights would exceed 512 KB' });
     const seen = new Set<string>();
@@ -80,22 +73,10 @@ export const DraftsModelFileSchema = z
         return;
       }
     }
-    const actual = draftsChecksum(file);
-    if (actual !== file.checksum)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['checksum'],
-        message: `checksum mismatch: the weights hash to ${actual.slice(0, 12)}…, the file says ${file.checksum.slice(0, 12)}… (damaged or edited model file)`,
-      });
+    checksumMismatch(ctx, draftsChecksum(file), file.checksum);
   });
 
 /** Checks and decodes a classifier file; throws ModelFileError with "path: problem" when it is refused. */
 export function loadDraftsModel(input: unknown): DraftsModel {
-  const parsed = DraftsModelFileSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.map(String).join('.') || '(root)';
-    throw new ModelFileError(`drafts model refused: ${path}: ${issue?.message ?? 'invalid'}`);
-  }
-  return decodeDraftsModel(parsed.data as DraftsModelFile);
+  return decodeDraftsModel(parseModelFile(DraftsModelFileSchema, input, 'drafts model') as DraftsModelFile);
 }

@@ -12,15 +12,49 @@ import { ABUSE_MODEL_FORMAT, type AbuseModel, type AbuseModelFile, MODEL_HEADS }
 const SLANG_LINE = /^[^\t]+\t[^\t]+$/;
 const isSlangLines = (text: string) => text === '' || text.split('\n').every((line) => SLANG_LINE.test(line));
 
-const Probability = z.number().gt(0).lt(1);
+export const Probability = z.number().gt(0).lt(1);
 
-const HeadSchema = z.object({
+/** What every head of both model files has: a bias, a scale and sparse int8 weights in base64. */
+export const HeadWeightsSchema = z.object({
   bias: z.number().finite(),
   scale: z.number().positive().finite(),
   weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
-  threshold: Probability,
-  errorThreshold: Probability,
 });
+
+const HeadSchema = HeadWeightsSchema.extend({ threshold: Probability, errorThreshold: Probability });
+
+/** The hashed-feature spec of both model files, with at most 2^maxBits buckets. */
+export const featureSpecSchema = (maxBits: number) =>
+  z
+    .object({
+      hash: z.literal('fnv1a-32'),
+      hashBits: z.int().min(10).max(maxBits),
+      charMin: z.int().min(1).max(8),
+      charMax: z.int().min(1).max(8),
+    })
+    .refine((spec) => spec.charMin <= spec.charMax, {
+      path: ['charMin'],
+      message: 'charMin is greater than charMax',
+    });
+
+/** The issue for a file whose checksum does not match what it carries. */
+export function checksumMismatch(ctx: z.RefinementCtx, actual: string, stated: string): void {
+  if (actual !== stated)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['checksum'],
+      message: `checksum mismatch: the weights hash to ${actual.slice(0, 12)}…, the file says ${stated.slice(0, 12)}… (damaged or edited model file)`,
+    });
+}
+
+/** Parses a model file or throws ModelFileError with "<what> refused: path: problem". */
+export function parseModelFile<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String).join('.') || '(root)';
+  throw new ModelFileError(`${what} refused: ${path}: ${issue?.message ?? 'invalid'}`);
+}
 
 export const AbuseModelFileSchema = z
   .object({
@@ -34,12 +68,7 @@ export const AbuseModelFileSchema = z
       rows: z.int().positive(),
       positives: z.object({ abuse: z.int().nonnegative(), hate: z.int().nonnegative() }),
     }),
-    features: z.object({
-      hash: z.literal('fnv1a-32'),
-      hashBits: z.int().min(10).max(22),
-      charMin: z.int().min(1).max(8),
-      charMax: z.int().min(1).max(8),
-    }),
+    features: featureSpecSchema(22),
     normalisation: z.object({
       slang: z.string().refine(isSlangLines, 'lines of "colloquial<TAB>standard"'),
       lexicon: z.array(z.string().min(1)),
@@ -49,12 +78,6 @@ export const AbuseModelFileSchema = z
     checksum: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),
   })
   .superRefine((file, ctx) => {
-    if (file.features.charMin > file.features.charMax)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['features', 'charMin'],
-        message: 'charMin is greater than charMax',
-      });
     const size = 2 ** file.features.hashBits;
     for (const head of MODEL_HEADS) {
       try {
@@ -64,13 +87,7 @@ export const AbuseModelFileSchema = z
         return;
       }
     }
-    const actual = modelChecksum(file);
-    if (actual !== file.checksum)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['checksum'],
-        message: `checksum mismatch: the weights hash to ${actual.slice(0, 12)}…, the file says ${file.checksum.slice(0, 12)}… (damaged or edited model file)`,
-      });
+    checksumMismatch(ctx, modelChecksum(file), file.checksum);
   });
 
 export class ModelFileError extends Error {
@@ -79,11 +96,5 @@ export class ModelFileError extends Error {
 
 /** Checks and decodes a model file; throws ModelFileError with "path: problem" when it is refused. */
 export function loadAbuseModel(input: unknown): AbuseModel {
-  const parsed = AbuseModelFileSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.map(String).join('.') || '(root)';
-    throw new ModelFileError(`abuse model refused: ${path}: ${issue?.message ?? 'invalid'}`);
-  }
-  return decodeModel(parsed.data as AbuseModelFile);
+  return decodeModel(parseModelFile(AbuseModelFileSchema, input, 'abuse model') as AbuseModelFile);
 }
