@@ -1,4 +1,4 @@
-import type { CheckContext, ExtraChecker, Finding } from '../types';
+import type { ExtraChecker } from '../types';
 import { decodeModel } from './codec';
 import { draftFindings } from './drafts-findings';
 import { decodeDraftsModel } from './drafts-model';
@@ -11,21 +11,16 @@ import type { AbuseModel, AbuseModelFile } from './types';
  *
  *   compileRules(bundle.guidelines, { checkers: modelCheckers(bundle.models) })
  *
- * zod-free, so the content script can use it: the model files have already passed the bundle schema
- * (and so their checksums) in the background or the CLI before they get here.
+ * The background (for the sidebar, lib/guidelines/model-requests.ts) and the CLI run them; the model
+ * files have already passed the bundle schema (and so their checksums) before they get here.
  */
 
 export function abuseChecker(model: AbuseModel): ExtraChecker {
   return (text, ctx) => modelFindings(text, model, ctx.lang);
 }
 
-/**
- * `reported` is what the text already got from the rules and the checkers before this one, when
- * the engine passes it: a head stays silent on a category reported there.
- */
-export function draftsChecker(
-  model: DraftsModel,
-): (text: string, ctx: CheckContext, reported?: readonly Finding[]) => Finding[] {
+/** A head stays silent on a category already `reported` (by the rules or the abuse model). */
+export function draftsChecker(model: DraftsModel): ExtraChecker {
   return (text, ctx, reported) => draftFindings(text, model, ctx.lang, reported);
 }
 

@@ -3,7 +3,7 @@ import type { AbuseModel, AbuseModelFile, DecodedHead, ModelHeadFile } from './t
 /**
  * Encoding and decoding of the model file's weights. Pure: the trainer encodes, the schema checks
  * that the weights decode, the checkers decode once per model file (checksum.ts has the checksum,
- * kept apart so that the content script does not carry SHA-256).
+ * kept apart so that the decoders do not carry SHA-256).
  */
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

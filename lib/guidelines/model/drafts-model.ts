@@ -1,6 +1,6 @@
 /**
- * The draft classifier's decoder and scorer. Pure and zod-free (the content script runs it): the
- * file has passed drafts-schema.ts (and so its checksum) before it is decoded here.
+ * The draft classifier's decoder and scorer. Pure and zod-free: the file has passed drafts-schema.ts
+ * (and so its checksum) before it is decoded here.
  *
  * One pass over the text's hashed features (features.ts, without a slang table) feeds every head;
  * drivers are computed only for a head that fires, as the abuse scorer does (score.ts).

@@ -1,6 +1,6 @@
 /**
- * The draft classifier file (`satu-pintu/drafts-model@1`) as types, without zod: the scorer runs in
- * the content script, where zod must not be loaded (drafts-schema.ts checks a file against these).
+ * The draft classifier file (`satu-pintu/drafts-model@1`) as types, without zod, like every domain's
+ * types (drafts-schema.ts checks a file against these at the trust boundary).
  * One linear head per category over the hashed features of features.ts, trained on agency drafts
  * written apart from the rules (scripts/train-drafts.ts). See docs/library-format.md.
  */
