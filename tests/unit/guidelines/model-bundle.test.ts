@@ -11,6 +11,7 @@ import { LibraryBundleSchema } from '@/lib/library/schema';
 import { generateKeyPair, type KeyPair, signBytes } from '@/lib/library/signature';
 import { makeBundle } from '../library/fixtures';
 import { harness } from '../library/sync-harness';
+import { tamperedDraftsFile, tinyDraftsFile } from './model-drafts-fixtures';
 import { tinyModelFile } from './model-fixtures';
 
 /** Builds and loads the whole library: sized for a loaded 2-core machine. */
@@ -63,7 +64,25 @@ describe('the abuse model in the library bundle', () => {
   });
 });
 
-describe('a signed bundle whose model fails its checksum', () => {
+/** Each model file, good and tampered (one weight changed, the checksum left as it was). */
+const MODEL_FILES = [
+  {
+    kind: 'abuse',
+    files: () => {
+      const good = tinyModelFile();
+      return { good, bad: tampered(good) };
+    },
+  },
+  {
+    kind: 'drafts',
+    files: () => {
+      const good = tinyDraftsFile();
+      return { good, bad: tamperedDraftsFile(good) };
+    },
+  },
+] as const;
+
+describe.each(MODEL_FILES)('a signed bundle whose $kind model fails its checksum', ({ kind, files }) => {
   let keys: KeyPair;
   let db: SatuPintuDb;
   let count = 0;
@@ -71,7 +90,7 @@ describe('a signed bundle whose model fails its checksum', () => {
     keys = await generateKeyPair();
   });
   beforeEach(async () => {
-    db = openDatabase(`model-bundle-test-${count++}`);
+    db = openDatabase(`model-bundle-test-${kind}-${count++}`);
     await db.open();
   });
   afterEach(async () => {
@@ -81,19 +100,19 @@ describe('a signed bundle whose model fails its checksum', () => {
   it('is refused with the model’s path, and the last good library stays in use', SLOW, async () => {
     const h = harness(db, makeBundle({ id: 'uji', version: 3 }), keys);
     h.source.publicKey = keys.publicJwk;
-    const good = tinyModelFile();
-    await h.serve({ ...makeBundle({ version: 4 }), models: { abuse: good } });
+    const { good, bad } = files();
+    await h.serve({ ...makeBundle({ version: 4 }), models: { [kind]: good } });
     expect((await h.sync({ force: true })).error).toBeNull();
-    expect((await loadBundle(db))?.bundle.models?.abuse?.checksum).toBe(good.checksum);
+    expect((await loadBundle(db))?.bundle.models?.[kind]?.checksum).toBe(good.checksum);
 
     const bytes = new TextEncoder().encode(
-      JSON.stringify({ ...makeBundle({ version: 5 }), models: { abuse: tampered(good) } }),
+      JSON.stringify({ ...makeBundle({ version: 5 }), models: { [kind]: bad } }),
     );
     h.serveRaw(bytes, await signBytes(bytes, keys.privateJwk));
     const status = await h.sync({ force: true });
-    expect(status.error).toMatchObject({ code: 'schema', path: 'models.abuse.checksum' });
+    expect(status.error).toMatchObject({ code: 'schema', path: `models.${kind}.checksum` });
     const kept = await loadBundle(db);
     expect(kept?.bundle.version).toBe(4);
-    expect(kept?.bundle.models?.abuse?.checksum).toBe(good.checksum);
+    expect(kept?.bundle.models?.[kind]?.checksum).toBe(good.checksum);
   });
 });
