@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseAgency,
   type LaunchedExtension,
   launchExtension,
   openFacebookComposer,
@@ -23,7 +24,6 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The extension API evaluated inside the service worker (no @types/chrome in this project). */
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void> } };
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
 };
 
@@ -99,9 +99,7 @@ let sp: LaunchedExtension;
 beforeAll(async () => {
   sp = await launchExtension();
   // An agency chosen, so the sidebar and the popup show what an admin normally sees.
-  await sp.serviceWorker.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId: 'setda' } } });
-  });
+  await chooseAgency(sp);
 });
 
 afterAll(async () => {

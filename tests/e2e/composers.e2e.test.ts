@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   businessSuiteBox,
+  chooseAgency,
   composerUrl,
   findingCategories,
   fixtureState,
@@ -24,17 +25,13 @@ import {
  * page's OWN state (Draft's block model, Lexical's editor state) — never judged from the DOM.
  * YouTube Studio's real nesting and tags are in composers-youtube.e2e.test.ts.
  */
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
 let sp: LaunchedExtension;
 const pages: Page[] = [];
 
 beforeAll(async () => {
   sp = await launchExtension();
   // An agency is chosen, so captions fill {{agency.*}}.
-  await sp.serviceWorker.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId: 'setda' } } });
-  });
+  await chooseAgency(sp);
 });
 
 afterEach(async () => {

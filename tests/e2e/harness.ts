@@ -51,6 +51,16 @@ export function launchExtension(opts?: LaunchOptions): Promise<LaunchedExtension
   return launchWithExtension(opts);
 }
 
+/** The extension API evaluated inside the service worker (no @types/chrome in this project). */
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+/** The admin has chosen an agency, as on the options page (stored settings, the first version). */
+export async function chooseAgency(sp: LaunchedExtension, agencyId = 'setda'): Promise<void> {
+  await sp.serviceWorker.evaluate(async (id) => {
+    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId: id } } });
+  }, agencyId);
+}
+
 /**
  * Routes the look-alike pages and aborts every other request in `context` (idempotent;
  * launchExtension already does it). Builds tests/fixtures/dist first when missing or stale.

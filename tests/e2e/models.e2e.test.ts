@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_RULE_IDS } from '@/lib/guidelines/model/findings';
 import {
+  chooseAgency,
   type LaunchedExtension,
   launchExtension,
   openFacebookComposer,
@@ -22,15 +23,10 @@ const ABUSIVE = 'Admin dinas ini t0l0l bgt, otak udang, b4ngs4t kalian semua';
 
 let sp: LaunchedExtension;
 
-/** The extension API evaluated inside the service worker (no @types/chrome in this project). */
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
 beforeAll(async () => {
   sp = await launchExtension();
   // The admin has chosen an agency (options page), as in the sidebar tests.
-  await sp.serviceWorker.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId: 'setda' } } });
-  });
+  await chooseAgency(sp);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseAgency,
   FIXTURE_URLS,
   fixtureState,
   type LaunchedExtension,
@@ -58,9 +59,7 @@ const AGENCY = 'setda';
 beforeAll(async () => {
   sp = await launchExtension();
   // The admin has chosen an agency (options page): captions fill {{agency.name}} from it.
-  await sp.serviceWorker.evaluate(async (agencyId) => {
-    await chrome.storage.local.set({ settings: { schemaVersion: 1, identity: { agencyId } } });
-  }, AGENCY);
+  await chooseAgency(sp, AGENCY);
 });
 
 afterAll(async () => {
