@@ -1,5 +1,5 @@
 /**
- * `npm run corpus [-- --verbose] [--part held-in,tuning,held-out] [--rules-only]`: precision and
+ * `npm run corpus [-- --verbose] [--part held-in,tuning,held-out] [--rules-only] [--batches 1-73,80]`: precision and
  * recall per category of the default rule set (library/src/guidelines/*.yaml) together with the abuse
  * model and the draft classifier (library/src/models/*.json), as admins get them, on three parts:
  * - held-in (tests/corpus/*.jsonl): written with the rules in view;
@@ -8,7 +8,9 @@
  * - held-out (tests/corpus/independent/*.jsonl): written apart from the rules and never read while
  *   tuning, so it measures generalisation. Its draft ids are never printed.
  * Scoring is per draft: a category counts as found when any finding of that category is reported.
- * Targets: recall >= 95% per category, no error on a clean draft. `--rules-only` leaves the model out.
+ * Targets: recall >= 95% per category, no error on a clean draft. `--rules-only` leaves the model out;
+ * `--batches` reads only those tuning batches (tests/corpus/tuning/batch-N.jsonl), so that a rule author
+ * can leave the newest writer's batches unread and measure on them later.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +33,21 @@ const partsArg = argv[argv.indexOf('--part') + 1];
 const parts = new Set(
   argv.includes('--part') && partsArg ? partsArg.split(',') : ['held-in', 'tuning', 'held-out'],
 );
+const batchesArg = argv.includes('--batches') ? argv[argv.indexOf('--batches') + 1] : undefined;
+/** "1-73,80" → a test on tuning file names; without --batches every batch is read. */
+function batchFilter(spec: string | undefined): (name: string) => boolean {
+  if (spec === undefined) return () => true;
+  const ranges = spec.split(',').map((part) => {
+    const [from, to = from] = part.split('-').map(Number);
+    if (!Number.isInteger(from) || !Number.isInteger(to))
+      throw new Error(`--batches: cannot read "${part}" (e.g. 1-73,80)`);
+    return [from, to] as const;
+  });
+  return (name) => {
+    const n = Number(/^batch-(\d+)\.jsonl$/.exec(name)?.[1]);
+    return ranges.some(([from, to]) => n >= from! && n <= to!);
+  };
+}
 const rules = loadRuleSources();
 const modelFile = (name: string): unknown => {
   const path = join(findRepoRoot(), 'library', 'src', 'models', name);
@@ -82,7 +99,7 @@ function print(title: string, drafts: CorpusDraft[], showIds: boolean): boolean 
 const heldIn = parts.has('held-in')
   ? print('Held-in corpus (tests/corpus/*.jsonl)', loadCorpus(), verbose)
   : true;
-const tuning = loadIndependentCorpus(join(CORPUS_DIR, 'tuning'));
+const tuning = loadIndependentCorpus(join(CORPUS_DIR, 'tuning'), batchFilter(batchesArg));
 if (parts.has('tuning') && tuning.files.length > 0) {
   print(`Tuning corpus (tests/corpus/tuning/: ${tuning.files.join(', ')})`, tuning.drafts, verbose);
 }

@@ -71,11 +71,14 @@ const IndependentDraftSchema = z.object({
 });
 
 /** Every *.jsonl of a folder in the held-out format, as corpus drafts; [] when the folder is absent. */
-export function loadIndependentCorpus(dir: string): { files: string[]; drafts: CorpusDraft[] } {
+export function loadIndependentCorpus(
+  dir: string,
+  keep: (name: string) => boolean = () => true,
+): { files: string[]; drafts: CorpusDraft[] } {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((name) => name.endsWith('.jsonl'))
+      .filter((name) => name.endsWith('.jsonl') && keep(name))
       .sort();
   } catch {
     return { files: [], drafts: [] };
