@@ -27,14 +27,23 @@ import {
   type DraftsTrainOptions,
   draftRow,
   draftsModelFile,
-  quantiseHead,
+  type FileHead,
+  featureColumns,
+  fileHead,
+  pickUnionThreshold,
+  predictHead,
   type TrainedHead,
   trainHeads,
 } from '../lib/guidelines/model/drafts-train';
-import { DRAFT_HEAD_CATEGORIES, type DraftHeadCategory } from '../lib/guidelines/model/drafts-types';
+import {
+  DRAFT_HEAD_CATEGORIES,
+  type DraftHeadCategory,
+  type DraftsFeatureSpec,
+} from '../lib/guidelines/model/drafts-types';
 import { normaliseText } from '../lib/guidelines/model/features';
-import { metrics, pickThreshold, predictQuantised, type SparseRow } from '../lib/guidelines/model/train';
-import type { AbuseModelFile, ModelFeatureSpec } from '../lib/guidelines/model/types';
+import { STRUCTURE_NAMES } from '../lib/guidelines/model/structure';
+import { metrics, pickThreshold, type SparseRow } from '../lib/guidelines/model/train';
+import type { AbuseModelFile } from '../lib/guidelines/model/types';
 import {
   CORPUS_DIR,
   type CorpusDraft,
@@ -49,11 +58,16 @@ const arg = (name: string, fallback: string): string => {
 const ROOT = findRepoRoot();
 const OUT = resolve(arg('out', join(ROOT, 'library/src/models/drafts.json')));
 const SEED = 20_261_130;
-const FEATURES: ModelFeatureSpec = {
+// `--structure none` trains on the hashed features alone; `--structure a@1,b@1` on those extractors.
+const structureArg = arg('structure', 'all');
+const STRUCTURE =
+  structureArg === 'none' ? [] : structureArg === 'all' ? [...STRUCTURE_NAMES] : structureArg.split(',');
+const FEATURES: DraftsFeatureSpec = {
   hash: 'fnv1a-32',
   hashBits: Number(arg('bits', '15')),
   charMin: Number(arg('char-min', '3')),
   charMax: Number(arg('char-max', '5')),
+  ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
 };
 const TRAIN: DraftsTrainOptions = {
   epochs: Number(arg('epochs', '20')),
@@ -69,23 +83,15 @@ const MIN_PRECISION = Number(arg('min-precision', '0.85'));
 /** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
 const MIN_WORDS = Number(arg('min-words', '12'));
 
-// ---- the drafts and their writers
-const WRITERS: Array<[number, number]> = [
-  [1, 6],
-  [7, 12],
-  [13, 18],
-  [19, 23],
-  [24, 28],
-  [29, 33],
-  [34, 38],
-  [39, 43],
-  [44, 48],
-  [49, 53],
-];
+// ---- the drafts and their writers: batches 1-18 by three writers of six batches each, then one
+// writer every five batches (19-23, 24-28, …), however many batches have landed.
 const writerOf = (batch: number): string => {
-  const range = WRITERS.find(([from, to]) => batch >= from && batch <= to);
-  return range ? `batches ${range[0]}-${range[1]}` : `batch ${batch}`;
+  const from = batch <= 18 ? 1 + 6 * Math.floor((batch - 1) / 6) : 19 + 5 * Math.floor((batch - 19) / 5);
+  return `batches ${from}-${from + (batch <= 18 ? 5 : 4)}`;
 };
+/** Writers whose batches the rule authors had not read when the rules were written: the honest subset. */
+const FRESH_FROM = Number(arg('fresh-from', '54'));
+const isFresh = (writer: string): boolean => Number(/^batches (\d+)/.exec(writer)?.[1] ?? 0) >= FRESH_FROM;
 interface Draft extends CorpusDraft {
   writer: string;
 }
@@ -122,8 +128,9 @@ const today = compileRules(loadRuleSources(), {
 });
 // `--rules-cache FILE` keeps today's verdicts between runs, to compare settings against one rule set.
 const rulesCache = arg('rules-cache', '');
-const cached: boolean[][] | null =
+const stored: boolean[][] | null =
   rulesCache && existsSync(rulesCache) ? (JSON.parse(readFileSync(rulesCache, 'utf8')) as boolean[][]) : null;
+const cached = stored?.length === drafts.length ? stored : null;
 const ruleFound =
   cached ??
   drafts.map((d) => {
@@ -141,7 +148,7 @@ if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
 
 // ---- leave one writer out
 const started = performance.now();
-const size = 2 ** FEATURES.hashBits;
+const size = featureColumns(FEATURES);
 const rows: SparseRow[] = drafts.map((d) => draftRow(d.text, FEATURES));
 const oof = categories.map(() => new Array<number>(drafts.length).fill(0));
 for (const writer of writers) {
@@ -152,11 +159,11 @@ for (const writer of writers) {
     categories.length,
     size,
     TRAIN,
-  ).map((m) => quantiseHead(m, KEEP));
+  ).map((m) => fileHead(m, KEEP, FEATURES.hashBits));
   drafts.forEach((d, i) => {
     if (d.writer !== writer) return;
     models.forEach((model, h) => {
-      (oof[h] as number[])[i] = predictQuantised(model, rows[i] as SparseRow);
+      (oof[h] as number[])[i] = predictHead(model, rows[i] as SparseRow);
     });
   });
   process.stderr.write(`left out ${writer}: ${drafts.length - trainIdx.length} drafts\n`);
@@ -166,23 +173,49 @@ drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
   for (const column of oof) column[i] = 0;
 });
+/**
+ * A head's threshold, chosen on the drafts `among` selects (never the writer being scored):
+ * `--threshold marginal` keeps MIN_PRECISION on the head's new findings (where today's checks are
+ * silent) at the best F1 there; `--threshold union` (pickUnionThreshold) takes the best F1 of today's
+ * checks with the head, its new findings still at MIN_PRECISION and at most MAX_CLEAN_FLAGGED of the
+ * clean drafts flagged.
+ */
+const THRESHOLD = arg('threshold', 'union');
+/** A head may flag at most this share of the clean drafts. */
+const MAX_CLEAN_FLAGGED = Number(arg('max-clean', '0.01'));
+function chooseThreshold(h: number, among: (i: number) => boolean): number {
+  const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
+  const scores = idx.map((i) => (oof[h] as number[])[i] as number);
+  const column = idx.map((i) => (labels[i] as boolean[])[h] as boolean);
+  const rules = idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean);
+  if (THRESHOLD === 'union')
+    return Math.min(
+      0.999,
+      pickUnionThreshold(
+        scores,
+        column,
+        rules,
+        idx.map((i) => clean[i] as boolean),
+        { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED },
+      ),
+    );
+  // Only what the head adds counts: drafts where today's checks already report the category
+  // are left out of the choice, so the threshold holds the precision of the head's new findings.
+  const silent = rules.flatMap((r, k) => (r ? [] : [k]));
+  return pickThreshold(
+    silent.map((k) => scores[k] as number),
+    silent.map((k) => column[k] as boolean),
+    MIN_PRECISION,
+  );
+}
 // Each writer's verdicts use a threshold chosen without that writer (nested), so the figures below
 // do not reward a threshold fitted to the drafts it is scored on.
 const modelSays = categories.map((_, h) => {
-  const scores = oof[h] as number[];
-  const column = labels.map((l) => l[h] as boolean);
   const says = new Array<boolean>(drafts.length).fill(false);
   for (const writer of writers) {
-    // Only what the head adds counts: drafts where today's checks already report the category
-    // are left out of the choice, so the threshold holds the precision of the head's new findings.
-    const others = drafts.flatMap((d, i) => (d.writer === writer || ruleFound[i]?.[h] ? [] : [i]));
-    const t = pickThreshold(
-      others.map((i) => scores[i] as number),
-      others.map((i) => column[i] as boolean),
-      MIN_PRECISION,
-    );
+    const t = chooseThreshold(h, (i) => (drafts[i] as Draft).writer !== writer);
     drafts.forEach((d, i) => {
-      if (d.writer === writer) says[i] = (scores[i] as number) >= t;
+      if (d.writer === writer) says[i] = ((oof[h] as number[])[i] as number) >= t;
     });
   }
   return says;
@@ -194,79 +227,90 @@ console.log(
   `${drafts.length} drafts (${clean.filter(Boolean).length} clean) by ${writers.length} writers: ${writers.join('; ')}`,
 );
 console.log(
-  `features ${JSON.stringify(FEATURES)}, ${JSON.stringify(TRAIN)}, keep ${KEEP}, head precision >= ${MIN_PRECISION}, texts of ${MIN_WORDS}+ words`,
+  `features ${JSON.stringify({ ...FEATURES, structure: STRUCTURE.length })}, ${JSON.stringify(TRAIN)}, keep ${KEEP}, head precision >= ${MIN_PRECISION}, texts of ${MIN_WORDS}+ words`,
 );
-console.log('\nLeave-one-writer-out, per draft (P / R):');
-console.log(
-  'category           drafts  today (rules+abuse)    head alone    today ∪ head   clean flagged  ship',
-);
-const evaluation: Record<string, unknown> = {};
-const shipped: DraftHeadCategory[] = [];
-categories.forEach((category, h) => {
-  const column = labels.map((l) => l[h] as boolean);
-  const rules = ruleFound.map((r) => r[h] as boolean);
-  const head = modelSays[h] as boolean[];
-  const union = rules.map((r, i) => r || (head[i] as boolean));
-  const mr = metrics(rules, column);
-  const mh = metrics(head, column);
-  const mu = metrics(union, column);
-  const cleanFlagged = head.filter((x, i) => x && clean[i]).length;
-  const gain = mu.recall - mr.recall;
-  const loss = mr.precision - mu.precision;
-  const ship = gain > 0 && loss <= gain;
-  if (ship) shipped.push(category);
-  evaluation[category] = {
-    positives: mu.tp + mu.fn,
-    today: { precision: +mr.precision.toFixed(3), recall: +mr.recall.toFixed(3) },
-    head: { precision: +mh.precision.toFixed(3), recall: +mh.recall.toFixed(3) },
-    union: { precision: +mu.precision.toFixed(3), recall: +mu.recall.toFixed(3) },
-    cleanFlagged,
-    shipped: ship,
-  };
+/** Prints the leave-one-writer-out table over the drafts `within` selects; returns what ships by it. */
+function table(title: string, within: (i: number) => boolean) {
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => within(i));
+  const cleanCount = pick(clean).filter(Boolean).length;
   console.log(
-    `${category.padEnd(18)}${String(mu.tp + mu.fn).padStart(7)}  ${pr(mr)}          ${pr(mh)}   ${pr(mu)}   ${String(cleanFlagged).padStart(13)}  ${ship ? 'yes' : 'no'}`,
+    `\nLeave-one-writer-out, ${title}: ${pick(drafts).length} drafts, ${cleanCount} clean (P / R):`,
   );
-});
-const all = (pick: (h: number, i: number) => boolean) => {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  categories.forEach((_, h) => {
-    drafts.forEach((_, i) => {
-      const y = (labels[i] as boolean[])[h] as boolean;
-      const p = pick(h, i);
-      if (p && y) tp += 1;
-      else if (p) fp += 1;
-      else if (y) fn += 1;
-    });
+  console.log(
+    'category           drafts  today (rules+abuse)    head alone    today ∪ head   clean flagged  ship',
+  );
+  const evaluation: Record<string, unknown> = {};
+  const shipped: DraftHeadCategory[] = [];
+  categories.forEach((category, h) => {
+    const column = pick(labels.map((l) => l[h] as boolean));
+    const rules = pick(ruleFound.map((r) => r[h] as boolean));
+    const head = pick(modelSays[h] as boolean[]);
+    const union = rules.map((r, i) => r || (head[i] as boolean));
+    const mr = metrics(rules, column);
+    const mh = metrics(head, column);
+    const mu = metrics(union, column);
+    const cleanFlagged = head.filter((x, i) => x && pick(clean)[i]).length;
+    const gain = mu.recall - mr.recall;
+    const loss = mr.precision - mu.precision;
+    const ship = gain > 0 && loss <= gain && cleanFlagged <= MAX_CLEAN_FLAGGED * cleanCount;
+    if (ship) shipped.push(category);
+    evaluation[category] = {
+      positives: mu.tp + mu.fn,
+      today: { precision: +mr.precision.toFixed(3), recall: +mr.recall.toFixed(3) },
+      head: { precision: +mh.precision.toFixed(3), recall: +mh.recall.toFixed(3) },
+      union: { precision: +mu.precision.toFixed(3), recall: +mu.recall.toFixed(3) },
+      cleanFlagged,
+      shipped: ship,
+    };
+    console.log(
+      `${category.padEnd(18)}${String(mu.tp + mu.fn).padStart(7)}  ${pr(mr)}          ${pr(mh)}   ${pr(mu)}   ${String(cleanFlagged).padStart(13)}  ${ship ? 'yes' : 'no'}`,
+    );
   });
-  return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
-};
-const isShipped = (h: number) => shipped.includes(categories[h] as DraftHeadCategory);
-const rulesAll = all((h, i) => (ruleFound[i] as boolean[])[h] as boolean);
-const unionAll = all(
-  (h, i) =>
-    ((ruleFound[i] as boolean[])[h] as boolean) ||
-    (isShipped(h) && ((modelSays[h] as boolean[])[i] as boolean)),
-);
-const cleanAny = drafts.filter(
-  (_, i) => clean[i] && categories.some((_, h) => isShipped(h) && (modelSays[h] as boolean[])[i]),
-).length;
-console.log(
-  `SUMMARY shipped=${shipped.join(',')} today=${pr(rulesAll)} union=${pr(unionAll)} clean=${cleanAny}`,
-);
-console.log(
-  `\nThese ${categories.length} categories together: today ${pr(rulesAll)}; with the shipped heads ${pr(unionAll)}; ` +
-    `clean drafts with a head's finding: ${cleanAny}/${clean.filter(Boolean).length}`,
-);
+  const all = (predict: (h: number, i: number) => boolean) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    categories.forEach((_, h) => {
+      drafts.forEach((_, i) => {
+        if (!within(i)) return;
+        const y = (labels[i] as boolean[])[h] as boolean;
+        const p = predict(h, i);
+        if (p && y) tp += 1;
+        else if (p) fp += 1;
+        else if (y) fn += 1;
+      });
+    });
+    return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
+  };
+  return { shipped, evaluation, all, cleanCount };
+}
 
-/** The threshold at which the head's findings where today's checks are silent keep MIN_PRECISION. */
-function marginalThreshold(h: number): number {
-  const silent = drafts.flatMap((_, i) => (ruleFound[i]?.[h] ? [] : [i]));
-  return pickThreshold(
-    silent.map((i) => (oof[h] as number[])[i] as number),
-    silent.map((i) => (labels[i] as boolean[])[h] as boolean),
-    MIN_PRECISION,
+const overall = table('all writers', () => true);
+const freshWriters = writers.filter(isFresh);
+const fresh =
+  freshWriters.length > 0
+    ? table(`the writers the rules were not tuned on (${freshWriters.join('; ')})`, (i) =>
+        isFresh((drafts[i] as Draft).writer),
+      )
+    : null;
+const shipped = overall.shipped;
+const evaluation = overall.evaluation;
+const isShipped = (h: number) => shipped.includes(categories[h] as DraftHeadCategory);
+const says = (h: number, i: number) => ((modelSays[h] as boolean[])[i] as boolean) && isShipped(h);
+const ruled = (h: number, i: number) => (ruleFound[i] as boolean[])[h] as boolean;
+for (const [name, t] of [
+  ['all writers', overall],
+  ['new writers', fresh],
+] as const) {
+  if (!t) continue;
+  const rulesAll = t.all(ruled);
+  const unionAll = t.all((h, i) => ruled(h, i) || says(h, i));
+  const cleanAny = drafts.filter(
+    (d, i) =>
+      clean[i] && (name === 'all writers' || isFresh(d.writer)) && categories.some((_, h) => says(h, i)),
+  ).length;
+  console.log(
+    `SUMMARY ${name} shipped=${shipped.join(',')} today=${pr(rulesAll)} union=${pr(unionAll)} clean=${cleanAny}/${t.cleanCount}`,
   );
 }
 
@@ -277,8 +321,8 @@ const heads: TrainedHead[] = categories.flatMap((category, h) =>
     ? [
         {
           category,
-          model: quantiseHead(finalModels[h] as (typeof finalModels)[number], KEEP),
-          threshold: marginalThreshold(h),
+          ...fileHead(finalModels[h] as (typeof finalModels)[number], KEEP, FEATURES.hashBits),
+          threshold: chooseThreshold(h, () => true),
         },
       ]
     : [],
@@ -297,6 +341,7 @@ const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
     features: FEATURES,
     training: { ...TRAIN, keep: KEEP },
     categories: evaluation,
+    ...(fresh ? { newWriters: { writers: freshWriters, categories: fresh.evaluation } } : {}),
   },
 });
 // The written file, read back through the schema and decoded, must give the trainer's scores.
@@ -307,7 +352,7 @@ const drift = Math.max(
   0,
   ...probe.flatMap((d, i) =>
     heads.map((head, k) => {
-      const expected = predictQuantised(head.model, rows[i] as SparseRow);
+      const expected = predictHead(head as FileHead, rows[i] as SparseRow);
       return Math.abs(expected - (scoreDraft(d.text, decoded).scores[k] as number));
     }),
   ),

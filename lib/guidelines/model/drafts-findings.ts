@@ -1,9 +1,9 @@
 import type { Language } from '@/lib/i18n/types';
 import type { Category, Finding } from '../types';
-import { draftDrivers, scoreDraft } from './drafts-model';
+import { type DraftScores, draftDrivers, scoreDraft, structureDrivers } from './drafts-model';
 import type { DraftHeadCategory, DraftsModel } from './drafts-types';
 import { driverSpan, quotedDrivers, shownDrivers } from './findings';
-import { draftMessage } from './messages';
+import { draftMessage, structureSign } from './messages';
 
 /**
  * The draft classifier's verdict as engine findings: at most one per category, a warning (a
@@ -13,6 +13,16 @@ import { draftMessage } from './messages';
 
 export const draftRuleId = (category: DraftHeadCategory): string =>
   `KB-MODEL-DRAFT-${category.toUpperCase()}`;
+
+/** At most three structural features that drove head `h`, as the message names them. */
+function signsOf(scored: DraftScores, model: DraftsModel, h: number, lang: Language): string[] {
+  const signs: string[] = [];
+  for (const driver of structureDrivers(scored, model, h)) {
+    const sign = structureSign(driver.name, lang);
+    if (sign && !signs.includes(sign)) signs.push(sign);
+  }
+  return signs.slice(0, 3);
+}
 
 export function draftFindings(
   text: string,
@@ -37,7 +47,7 @@ export function draftFindings(
       severity: 'warning',
       start,
       end,
-      message: draftMessage(head.category, quotedDrivers(text, shown), lang),
+      message: draftMessage(head.category, quotedDrivers(text, shown), lang, signsOf(scored, model, h, lang)),
     });
   });
   return findings;

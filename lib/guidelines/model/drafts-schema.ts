@@ -15,6 +15,7 @@ import {
   Probability,
   parseModelFile,
 } from './schema';
+import { isStructureName } from './structure';
 
 /**
  * The trust boundary for the draft classifier file, as schema.ts is for the abuse model: shape,
@@ -27,6 +28,7 @@ const HeadSchema = z.object({
   category: z.enum(DRAFT_HEAD_CATEGORIES),
   ...HeadWeightsSchema.shape,
   threshold: Probability,
+  structure: z.array(z.number().finite()).optional(),
 });
 
 export const DraftsModelFileSchema = z
@@ -41,7 +43,7 @@ export const DraftsModelFileSchema = z
       writers: z.int().positive(),
     }),
     // At most 2^17 buckets: the decoded weights of every head stay within half a megabyte.
-    features: featureSpecSchema(17),
+    features: featureSpecSchema(17, { structure: z.array(z.string().min(1)).max(256).optional() }),
     minWords: z.int().min(0).max(1000),
     heads: z.array(HeadSchema).min(1).max(DRAFT_HEAD_CATEGORIES.length),
     evaluation: z.record(z.string(), z.unknown()),
@@ -50,6 +52,16 @@ export const DraftsModelFileSchema = z
   .superRefine((file, ctx) => {
     if (2 ** file.features.hashBits * file.heads.length > 512 * 1024)
       ctx.addIssue({ code: 'custom', path: ['heads'], message: 'decoded weights would exceed 512 KB' });
+    const names = file.features.structure ?? [];
+    for (const [index, name] of names.entries())
+      if (!isStructureName(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['features', 'structure', index],
+          message: `unknown structural feature "${name}" (this version cannot compute it; update the extension)`,
+        });
+        return;
+      }
     const seen = new Set<string>();
     const size = 2 ** file.features.hashBits;
     for (const [index, head] of file.heads.entries()) {
@@ -62,6 +74,14 @@ export const DraftsModelFileSchema = z
         return;
       }
       seen.add(head.category);
+      if ((head.structure?.length ?? 0) !== names.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['heads', index, 'structure'],
+          message: `${head.structure?.length ?? 0} structural weights for ${names.length} structural features`,
+        });
+        return;
+      }
       try {
         decodeWeights(head.weights, size);
       } catch (error) {

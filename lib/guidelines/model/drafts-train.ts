@@ -9,10 +9,12 @@ import { DRAFT_FEATURE_TABLES } from './drafts-model';
 import {
   DRAFTS_MODEL_FORMAT,
   type DraftHeadCategory,
+  type DraftsFeatureSpec,
   type DraftsHeadFile,
   type DraftsModelFile,
 } from './drafts-types';
 import { extractFeatures } from './features';
+import { structureValues } from './structure';
 import {
   type LinearModel,
   nbRatios,
@@ -22,7 +24,6 @@ import {
   seededRandom,
   shuffled,
 } from './train';
-import type { ModelFeatureSpec } from './types';
 
 export interface DraftsTrainOptions {
   epochs: number;
@@ -38,11 +39,26 @@ export interface DraftsTrainOptions {
   nbAlpha?: number;
 }
 
-/** A draft as the scorer sees it: whole, no slang table. */
-export function draftRow(text: string, features: ModelFeatureSpec): SparseRow {
-  const { buckets, values } = extractFeatures(text, DRAFT_FEATURE_TABLES, features);
+/**
+ * A draft as the scorer sees it: whole, no slang table. Structural feature k (structure.ts) is the
+ * extra column 2^hashBits + k, with its value unscaled: train with `featureColumns(features)` columns.
+ */
+export function draftRow(text: string, features: DraftsFeatureSpec): SparseRow {
+  const { words, buckets, values } = extractFeatures(text, DRAFT_FEATURE_TABLES, features);
+  const names = features.structure ?? [];
+  if (names.length === 0) return { buckets, values };
+  const size = 2 ** features.hashBits;
+  structureValues({ text, words }, names).forEach((value, k) => {
+    if (value === 0) return;
+    buckets.push(size + k);
+    values.push(value);
+  });
   return { buckets, values };
 }
+
+/** Hash buckets and structural features: the column count the trainer works with. */
+export const featureColumns = (features: DraftsFeatureSpec): number =>
+  2 ** features.hashBits + (features.structure?.length ?? 0);
 
 /** One logistic head per label column, trained in one shuffled pass per epoch. `labels[i][h]`. */
 export function trainHeads(
@@ -115,14 +131,47 @@ export interface TrainedHead {
   category: DraftHeadCategory;
   model: QuantisedModel;
   threshold: number;
+  /** Weights of the structural features, in the spec's order (absent without structural features). */
+  structure?: number[];
+}
+
+/** A trained head as the file holds it: int8 hashed weights and rounded structural weights. */
+export interface FileHead {
+  model: QuantisedModel;
+  structure: number[];
 }
 
 /** Quantises a trained head to int8, keeping its `keep` largest weights. */
 export const quantiseHead = (model: LinearModel, keep: number): QuantisedModel => quantise(model, keep);
 
+/**
+ * A trained head as the file holds it: its hashed weights quantised to int8 (the `keep` largest),
+ * its structural weights (the columns from 2^hashBits on) rounded to four decimals.
+ */
+export function fileHead(model: LinearModel, keep: number, hashBits: number): FileHead {
+  const size = 2 ** hashBits;
+  return {
+    model: quantise({ bias: model.bias, weights: model.weights.subarray(0, size) }, keep),
+    structure: Array.from(model.weights.subarray(size), (w) => Math.round(w * 1e4) / 1e4),
+  };
+}
+
+/** The probability a head gives a row (draftRow), hashed and structural columns together. */
+export function predictHead(head: FileHead, row: SparseRow): number {
+  const size = head.model.weights.length;
+  let sum = 0;
+  let extra = 0;
+  for (let k = 0; k < row.buckets.length; k += 1) {
+    const bucket = row.buckets[k] as number;
+    if (bucket < size) sum += (head.model.weights[bucket] as number) * (row.values[k] as number);
+    else extra += (head.structure[bucket - size] ?? 0) * (row.values[k] as number);
+  }
+  return 1 / (1 + Math.exp(-(head.model.bias + sum * head.model.scale + extra)));
+}
+
 export function draftsModelFile(
   heads: readonly TrainedHead[],
-  features: ModelFeatureSpec,
+  features: DraftsFeatureSpec,
   minWords: number,
   meta: Pick<DraftsModelFile, 'id' | 'trainedAt' | 'dataset' | 'evaluation'>,
 ): DraftsModelFile {
@@ -132,7 +181,55 @@ export function draftsModelFile(
     scale: head.model.scale,
     weights: encodeWeights(head.model.weights),
     threshold: head.threshold,
+    ...(features.structure?.length ? { structure: head.structure ?? features.structure.map(() => 0) } : {}),
   }));
   const payload = { features, minWords, heads: headFiles };
   return { format: DRAFTS_MODEL_FORMAT, ...meta, ...payload, checksum: draftsChecksum(payload) };
+}
+
+/**
+ * The threshold at which a head best completes the rules: the F1 of "rules or head" is highest,
+ * the head's own new findings (where the rules are silent) keep at least `minPrecision`, and it
+ * flags at most `maxClean` of the clean texts. One sweep over the scores, highest first; 1 (never
+ * fires) when no threshold adds a true finding under those limits.
+ */
+export function pickUnionThreshold(
+  scores: readonly number[],
+  labels: readonly boolean[],
+  rules: readonly boolean[],
+  clean: readonly boolean[],
+  limits: { minPrecision: number; maxClean: number },
+): number {
+  const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  let ruleTp = 0;
+  let ruleFp = 0;
+  let positives = 0;
+  let cleanTotal = 0;
+  labels.forEach((y, i) => {
+    if (y) positives += 1;
+    if (clean[i]) cleanTotal += 1;
+    if (rules[i] && y) ruleTp += 1;
+    else if (rules[i]) ruleFp += 1;
+  });
+  const f1 = (tp: number, fp: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + (positives - tp)));
+  let best = { threshold: 1, f1: f1(ruleTp, ruleFp) };
+  let addTp = 0;
+  let addFp = 0;
+  let cleanFlagged = 0;
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k] as number;
+    if (clean[i]) cleanFlagged += 1;
+    if (!rules[i]) {
+      if (labels[i]) addTp += 1;
+      else addFp += 1;
+    }
+    const next = order[k + 1];
+    // Only between two distinct scores is there a threshold.
+    if (next !== undefined && scores[next] === scores[i]) continue;
+    if (cleanFlagged > limits.maxClean * cleanTotal) break;
+    if (addTp === 0 || addTp / (addTp + addFp) < limits.minPrecision) continue;
+    const value = f1(ruleTp + addTp, ruleFp + addFp);
+    if (value > best.f1) best = { threshold: scores[i] as number, f1: value };
+  }
+  return best.threshold;
 }

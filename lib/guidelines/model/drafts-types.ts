@@ -36,7 +36,15 @@ export interface DraftsHeadFile {
   weights: string;
   /** Score (probability) from which the head reports a warning. */
   threshold: number;
+  /**
+   * One weight per name of `features.structure`, in its order, added to the logit when that
+   * structural feature holds (structure.ts); present exactly when the spec lists names.
+   */
+  structure?: number[];
 }
+
+/** The hashed-feature spec, and the structural extractors (structure.ts) the heads were trained with. */
+export type DraftsFeatureSpec = ModelFeatureSpec & { structure?: string[] };
 
 export interface DraftsModelFile {
   format: typeof DRAFTS_MODEL_FORMAT;
@@ -44,7 +52,7 @@ export interface DraftsModelFile {
   trainedAt: string;
   dataset: { name: string; source: string; drafts: number; writers: number };
   /** The abuse model's feature pass with its own bucket count; no slang table (drafts are written in standard Indonesian). */
-  features: ModelFeatureSpec;
+  features: DraftsFeatureSpec;
   /**
    * Texts with fewer normalised words are not scored: the heads learned from whole drafts, and a
    * few words (a half-typed sentence, a title) leave a score resting on the bias alone.
@@ -60,9 +68,13 @@ export interface DraftsModelFile {
 /** A file decoded once per library version: all heads' int8 weights interleaved by bucket. */
 export interface DraftsModel {
   id: string;
-  features: ModelFeatureSpec;
+  features: DraftsFeatureSpec;
   minWords: number;
   heads: ReadonlyArray<{ category: DraftHeadCategory; bias: number; scale: number; threshold: number }>;
   /** weights[bucket * heads.length + head]. */
   weights: Int8Array;
+  /** The structural extractors' names (empty when the file lists none). */
+  structure: readonly string[];
+  /** structureWeights[k * heads.length + head], k an index into `structure`. */
+  structureWeights: Float64Array;
 }

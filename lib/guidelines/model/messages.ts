@@ -48,12 +48,70 @@ const DRAFT_TRAITS: Record<DraftHeadCategory, Message> = {
 };
 
 /**
- * A draft classifier's finding: it is a statistical hint, not a rule's verdict, and says so.
- * `words` are the driving words, already quoted.
+ * What a structural feature (structure.ts, by name without its version) says about a draft when it
+ * drove a head: mostly what is missing. Features without an entry are not named in a message.
  */
-export function draftMessage(category: DraftHeadCategory, words: string, lang: Language): string {
+export const STRUCTURE_SIGNS: Readonly<Record<string, Message>> = {
+  'no-date': { id: 'tanpa tanggal', en: 'no date' },
+  'date-relative-only': { id: 'waktu hanya "hari ini"/"kemarin"', en: 'time only as "today"/"yesterday"' },
+  'no-credit': { id: 'tanpa kredit foto/sumber', en: 'no photo or source credit' },
+  'credit-weak': {
+    id: 'kredit tidak jelas ("Istimewa", "menyusul")',
+    en: 'a vague credit ("Istimewa", "to follow")',
+  },
+  'no-place': { id: 'tanpa tempat', en: 'no place' },
+  'report-no-date': { id: 'laporan kegiatan tanpa tanggal', en: 'an activity report with no date' },
+  'report-no-place': { id: 'laporan kegiatan tanpa tempat', en: 'an activity report with no place' },
+  'report-no-credit': { id: 'laporan kegiatan tanpa kredit', en: 'an activity report with no credit' },
+  'report-bare': {
+    id: 'laporan kegiatan tanpa tanggal/tempat/kredit',
+    en: 'an activity report with no date, place or credit',
+  },
+  figure: { id: 'angka', en: 'a figure' },
+  superlative: { id: 'klaim superlatif', en: 'a superlative claim' },
+  'unnamed-source': { id: 'sumber tanpa nama', en: 'an unnamed source' },
+  'figure-no-source': { id: 'angka tanpa sumber bernama', en: 'a figure with no named source' },
+  'superlative-no-source': { id: 'klaim superlatif tanpa sumber', en: 'a superlative with no source' },
+  'claim-unnamed-source': { id: 'klaim dari sumber tanpa nama', en: 'a claim from an unnamed source' },
+  'rumour-frame': { id: 'bingkai kabar beredar', en: 'a rumour frame' },
+  'long-digits': { id: 'deretan angka panjang', en: 'a long run of digits' },
+  'digit-groups': { id: 'kelompok angka seperti nomor', en: 'digit groups shaped like a number' },
+  phone: { id: 'nomor telepon', en: 'a phone number' },
+  'id-label-digits': {
+    id: 'label identitas dengan angka (NIK/KK/HP)',
+    en: 'an ID label with digits (NIK/KK/phone)',
+  },
+  email: { id: 'alamat e-mail', en: 'an e-mail address' },
+  address: { id: 'bentuk alamat (Jalan/Gang/RT/No.)', en: 'an address shape (street/RT/No.)' },
+  age: { id: 'usia', en: 'an age' },
+  'person-address': { id: 'nama orang dekat alamat', en: 'a person named next to an address' },
+  'person-digits': { id: 'nama orang dengan nomor', en: 'a person named with a number' },
+  'person-age': { id: 'nama orang dengan usia', en: 'a person named with an age' },
+  'address-digits': { id: 'alamat dengan nomor', en: 'an address with a number' },
+  'digits-no-hotline': {
+    id: 'nomor yang bukan layanan resmi',
+    en: 'a number that is not an official hotline',
+  },
+};
+
+/** The sign of a structural feature by its versioned name ("no-date@1"), or undefined. */
+export const structureSign = (name: string, lang: Language): string | undefined =>
+  STRUCTURE_SIGNS[name.replace(/@\d+$/, '')]?.[lang];
+
+/**
+ * A draft classifier's finding: it is a statistical hint, not a rule's verdict, and says so.
+ * `words` are the driving words, already quoted; `signs` the structural features that drove it.
+ */
+export function draftMessage(
+  category: DraftHeadCategory,
+  words: string,
+  lang: Language,
+  signs: readonly string[] = [],
+): string {
   const trait = DRAFT_TRAITS[category][lang];
+  const marks =
+    signs.length > 0 ? (lang === 'id' ? ` Ciri: ${signs.join('; ')}.` : ` Signs: ${signs.join('; ')}.`) : '';
   return lang === 'id'
-    ? `Mirip draf yang ${trait} — periksa kembali (petunjuk statistik). Kata penentu: ${words}.`
-    : `Resembles drafts that ${trait} — please review (a statistical hint). Deciding words: ${words}.`;
+    ? `Mirip draf yang ${trait} — periksa kembali (petunjuk statistik). Kata penentu: ${words}.${marks}`
+    : `Resembles drafts that ${trait} — please review (a statistical hint). Deciding words: ${words}.${marks}`;
 }

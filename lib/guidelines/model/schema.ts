@@ -23,16 +23,20 @@ export const HeadWeightsSchema = z.object({
 
 const HeadSchema = HeadWeightsSchema.extend({ threshold: Probability, errorThreshold: Probability });
 
-/** The hashed-feature spec of both model files, with at most 2^maxBits buckets. */
-export const featureSpecSchema = (maxBits: number) =>
+/** The hashed-feature spec of both model files, with at most 2^maxBits buckets (and a file's own fields). */
+export const featureSpecSchema = <Extra extends z.ZodRawShape = Record<never, never>>(
+  maxBits: number,
+  extra?: Extra,
+) =>
   z
     .object({
       hash: z.literal('fnv1a-32'),
       hashBits: z.int().min(10).max(maxBits),
       charMin: z.int().min(1).max(8),
       charMax: z.int().min(1).max(8),
+      ...(extra as Extra),
     })
-    .refine((spec) => spec.charMin <= spec.charMax, {
+    .refine((spec) => (spec as { charMin: number }).charMin <= (spec as { charMax: number }).charMax, {
       path: ['charMin'],
       message: 'charMin is greater than charMax',
     });

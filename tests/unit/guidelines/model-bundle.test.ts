@@ -11,7 +11,12 @@ import { LibraryBundleSchema } from '@/lib/library/schema';
 import { generateKeyPair, type KeyPair, signBytes } from '@/lib/library/signature';
 import { makeBundle } from '../library/fixtures';
 import { harness } from '../library/sync-harness';
-import { tamperedDraftsFile, tinyDraftsFile } from './model-drafts-fixtures';
+import {
+  structuredDraftsFile,
+  tamperedDraftsFile,
+  tinyDraftsFile,
+  unknownStructureDraftsFile,
+} from './model-drafts-fixtures';
 import { tinyModelFile } from './model-fixtures';
 
 /** Builds and loads the whole library: sized for a loaded 2-core machine. */
@@ -64,10 +69,15 @@ describe('the abuse model in the library bundle', () => {
   });
 });
 
-/** Each model file, good and tampered (one weight changed, the checksum left as it was). */
+/**
+ * Each model file, good and bad: tampered (one weight changed, the checksum left as it was), or
+ * well-signed but naming a structural feature this version cannot compute; `path` is where it fails.
+ */
 const MODEL_FILES = [
   {
     kind: 'abuse',
+    problem: 'fails its checksum',
+    path: 'models.abuse.checksum',
     files: () => {
       const good = tinyModelFile();
       return { good, bad: tampered(good) };
@@ -75,14 +85,22 @@ const MODEL_FILES = [
   },
   {
     kind: 'drafts',
+    problem: 'fails its checksum',
+    path: 'models.drafts.checksum',
     files: () => {
       const good = tinyDraftsFile();
       return { good, bad: tamperedDraftsFile(good) };
     },
   },
+  {
+    kind: 'drafts',
+    problem: 'names an unknown structural feature',
+    path: 'models.drafts.features.structure[0]',
+    files: () => ({ good: structuredDraftsFile(), bad: unknownStructureDraftsFile() }),
+  },
 ] as const;
 
-describe.each(MODEL_FILES)('a signed bundle whose $kind model fails its checksum', ({ kind, files }) => {
+describe.each(MODEL_FILES)('a signed bundle whose $kind model $problem', ({ kind, path, files }) => {
   let keys: KeyPair;
   let db: SatuPintuDb;
   let count = 0;
@@ -110,7 +128,7 @@ describe.each(MODEL_FILES)('a signed bundle whose $kind model fails its checksum
     );
     h.serveRaw(bytes, await signBytes(bytes, keys.privateJwk));
     const status = await h.sync({ force: true });
-    expect(status.error).toMatchObject({ code: 'schema', path: `models.${kind}.checksum` });
+    expect(status.error).toMatchObject({ code: 'schema', path });
     const kept = await loadBundle(db);
     expect(kept?.bundle.version).toBe(4);
     expect(kept?.bundle.models?.[kind]?.checksum).toBe(good.checksum);

@@ -55,3 +55,33 @@ export function tamperedDraftsFile(file: DraftsModelFile = tinyDraftsFile()): Dr
   weights[7] = 5;
   return { ...file, heads: [{ ...first, weights: encodeWeights(weights) }, ...rest] };
 }
+
+/**
+ * The tiny classifier with structural features: an activity report with no date pushes the
+ * attribution head, whose words carry no weight, over its threshold.
+ */
+export function structuredDraftsFile(
+  structure: string[] = ['report-no-date@1', 'dateline@1'],
+): DraftsModelFile {
+  const file = tinyDraftsFile();
+  const payload = {
+    features: { ...file.features, structure },
+    minWords: file.minWords,
+    heads: [
+      ...file.heads.map((head) => ({ ...head, structure: structure.map(() => 0) })),
+      {
+        category: 'attribution' as const,
+        bias: -2,
+        scale: 0.5,
+        weights: encodeWeights(new Int8Array(1 << BITS)),
+        threshold: 0.6,
+        structure: structure.map((name) => (name === 'report-no-date@1' ? 3 : -1)),
+      },
+    ],
+  };
+  return { ...file, id: 'tiny-structured', ...payload, checksum: draftsChecksum(payload) };
+}
+
+/** A well-signed file (its checksum matches) that names a structural feature this code does not know. */
+export const unknownStructureDraftsFile = (): DraftsModelFile =>
+  structuredDraftsFile(['no-date@9', 'dateline@1']);

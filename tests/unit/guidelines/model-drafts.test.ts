@@ -10,7 +10,12 @@ import { draftRow, draftsModelFile, quantiseHead, trainHeads } from '@/lib/guide
 import { DRAFT_HEAD_CATEGORIES, type DraftsModelFile } from '@/lib/guidelines/model/drafts-types';
 import { ModelFileError } from '@/lib/guidelines/model/schema';
 import { predictQuantised } from '@/lib/guidelines/model/train';
-import { tamperedDraftsFile, tinyDraftsFile } from './model-drafts-fixtures';
+import {
+  structuredDraftsFile,
+  tamperedDraftsFile,
+  tinyDraftsFile,
+  unknownStructureDraftsFile,
+} from './model-drafts-fixtures';
 import { tinyModelFile } from './model-fixtures';
 
 const RUMOUR = 'Katanya air kelapa bisa menyembuhkan demam berdarah, sudah viral di grup.';
@@ -76,6 +81,47 @@ describe('draft classifier scoring', () => {
     const result = checkText(compiled, RUMOUR, ctx);
     expect(result.findings.map((f) => f.ruleId)).toEqual([draftRuleId('misinformation')]);
     expect(result.verdict).toBe('review');
+  });
+});
+
+describe('structural features in the draft classifier', () => {
+  const model = loadDraftsModel(structuredDraftsFile());
+  const REPORT = 'Bupati meninjau lokasi banjir bersama camat dan kepala desa setempat pagi ini.';
+  const DATED = 'Bupati meninjau lokasi banjir bersama camat dan kepala desa, Rabu (25/11/2026).';
+
+  it('adds a structural weight to the logit only when its feature holds', () => {
+    const h = model.heads.findIndex((head) => head.category === 'attribution');
+    const report = scoreDraft(REPORT, model);
+    expect([...report.structure]).toEqual([1, 0]);
+    expect(report.scores[h]).toBeCloseTo(1 / (1 + Math.exp(-(-2 + 3))), 12);
+    const dated = scoreDraft(DATED, model);
+    expect([...dated.structure]).toEqual([0, 0]);
+    expect(dated.scores[h]).toBeCloseTo(1 / (1 + Math.exp(2)), 12);
+  });
+
+  it('names what is missing in the warning, in both languages, over the whole text when no word drove it', () => {
+    const [finding] = draftFindings(REPORT, model, 'id');
+    expect(finding).toMatchObject({
+      ruleId: draftRuleId('attribution'),
+      category: 'attribution',
+      severity: 'warning',
+      start: 0,
+      end: REPORT.length,
+    });
+    expect(finding?.message).toContain('Ciri: laporan kegiatan tanpa tanggal.');
+    expect(draftFindings(REPORT, model, 'en')[0]?.message).toContain(
+      'Signs: an activity report with no date.',
+    );
+    expect(draftFindings(DATED, model, 'id')).toEqual([]);
+  });
+
+  it('refuses a file naming a structural feature this version does not know, or weights that do not match', () => {
+    expect(() => loadDraftsModel(unknownStructureDraftsFile())).toThrow(
+      /drafts model refused: features\.structure\.0: unknown structural feature "no-date@9"/,
+    );
+    const file = structuredDraftsFile();
+    const short = { ...file, heads: file.heads.map((head) => ({ ...head, structure: [1] })) };
+    expect(() => loadDraftsModel(short)).toThrow(/heads\.0\.structure: 1 structural weights for 2/);
   });
 });
 
