@@ -122,7 +122,8 @@ const clean = drafts.map((d) => d.expected_categories.length === 0);
 const abuseFile = JSON.parse(
   readFileSync(join(ROOT, 'library/src/models/abuse.json'), 'utf8'),
 ) as AbuseModelFile;
-const today = compileRules(loadRuleSources(), {
+// `--rules DIR`: another copy of the rules (a committed snapshot while the tree's YAML is being edited).
+const today = compileRules(loadRuleSources(resolve(arg('rules', join(ROOT, 'library/src/guidelines')))), {
   colloquial: COLLOQUIAL,
   checkers: modelCheckers({ abuse: abuseFile }),
 });

@@ -1,4 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { scoreDraft } from '@/lib/guidelines/model/drafts-model';
+import { loadDraftsModel } from '@/lib/guidelines/model/drafts-schema';
+import {
+  draftRow,
+  draftsModelFile,
+  featureColumns,
+  fileHead,
+  pickUnionThreshold,
+  predictHead,
+  trainHeads,
+} from '@/lib/guidelines/model/drafts-train';
+import { DRAFT_HEAD_CATEGORIES } from '@/lib/guidelines/model/drafts-types';
 import { normaliseText } from '@/lib/guidelines/model/features';
 import { STRUCTURE_SIGNS, structureSign } from '@/lib/guidelines/model/messages';
 import { isStructureName, STRUCTURE_NAMES, structureValues } from '@/lib/guidelines/model/structure';
@@ -107,5 +119,78 @@ describe('structural features of a draft', () => {
     expect(structureSign('report-bare@1', 'id')).toBe('laporan kegiatan tanpa tanggal/tempat/kredit');
     expect(structureSign('report-bare@1', 'en')).toBe('an activity report with no date, place or credit');
     expect(structureSign('length-long@1', 'id')).toBeUndefined();
+  });
+});
+
+describe('training with structural features', () => {
+  const features = {
+    hash: 'fnv1a-32' as const,
+    hashBits: 10,
+    charMin: 3,
+    charMax: 3,
+    structure: ['report-no-date@1', 'report-bare@1', 'date-numeric@1'],
+  };
+  // The words are the same in both classes; only a date (and a place and a credit) tells them apart.
+  const texts = [
+    ['Bupati meninjau pembangunan jembatan bersama camat.', true],
+    ['Bupati meninjau pembangunan jalan bersama kepala desa.', true],
+    ['Wakil Bupati menghadiri rapat koordinasi bersama camat.', true],
+    ['Bupati meninjau pembangunan jembatan bersama camat, Senin (23/11/2026).', false],
+    ['Bupati meninjau pembangunan jalan di Desa Sungai Ambawang, 24/11/2026. Foto: Prokopim', false],
+    ['Wakil Bupati menghadiri rapat koordinasi, Rabu (25/11/2026). Foto: Humas', false],
+  ] as const;
+  const h = DRAFT_HEAD_CATEGORIES.indexOf('attribution');
+  const train = () => {
+    const rows = texts.map(([text]) => draftRow(text, features));
+    const labels = texts.map(([, bare]) => DRAFT_HEAD_CATEGORIES.map((_, k) => k === h && bare));
+    const options = { epochs: 40, learningRate: 0.3, l2: 0, seed: 3, positiveWeight: 1 };
+    const models = trainHeads(rows, labels, DRAFT_HEAD_CATEGORIES.length, featureColumns(features), options);
+    return { rows, head: fileHead(models[h] as (typeof models)[number], 200, features.hashBits) };
+  };
+
+  it('puts each structural feature in its own column after the hash buckets', () => {
+    const row = draftRow(texts[0][0], features);
+    const size = 2 ** features.hashBits;
+    expect(row.buckets.filter((b) => b >= size)).toEqual([size, size + 1]);
+    expect(row.values.slice(-2)).toEqual([1, 1]);
+    expect(featureColumns(features)).toBe(size + 3);
+  });
+
+  it('learns the absence of a date, writes it to the file, and the scorer gives the trainer’s scores', () => {
+    const { rows, head } = train();
+    expect(head.structure).toHaveLength(3);
+    expect((head.structure[0] as number) + (head.structure[1] as number)).toBeGreaterThan(0);
+    const meta = {
+      id: 'tiny-structure',
+      trainedAt: '2026-11-30T00:00:00Z',
+      dataset: { name: 'tiny', source: 'test', drafts: texts.length, writers: 1 },
+      evaluation: {},
+    };
+    const file = draftsModelFile([{ category: 'attribution', ...head, threshold: 0.5 }], features, 0, meta);
+    expect(file.heads[0]?.structure).toEqual(head.structure);
+    const model = loadDraftsModel(JSON.parse(JSON.stringify(file)));
+    texts.forEach(([text, bare], i) => {
+      const score = scoreDraft(text, model).scores[0] as number;
+      expect(score).toBeCloseTo(predictHead(head, rows[i]!), 12);
+      expect(score >= 0.5).toBe(bare);
+    });
+    expect(train().head).toEqual(head);
+  });
+});
+
+describe('a threshold that completes the rules', () => {
+  it('adds the head where the rules are silent, keeps its precision floor and the clean-draft limit', () => {
+    // Drafts 0–1 the rules already report; 2–4 are positives they miss; 5–9 are clean.
+    const labels = [true, true, true, true, true, false, false, false, false, false];
+    const rules = [true, true, false, false, false, false, false, false, false, false];
+    const clean = labels.map((y) => !y);
+    const scores = [0.1, 0.2, 0.9, 0.8, 0.3, 0.85, 0.2, 0.1, 0.1, 0.05];
+    const limits = { minPrecision: 0.5, maxClean: 0.2 };
+    // 0.3 adds the three missed positives for one clean draft: F1 10/11, against 4/7 for the rules.
+    expect(pickUnionThreshold(scores, labels, rules, clean, limits)).toBe(0.3);
+    // No clean draft may be flagged: it stops above the clean draft at 0.85.
+    expect(pickUnionThreshold(scores, labels, rules, clean, { ...limits, maxClean: 0 })).toBe(0.9);
+    expect(pickUnionThreshold(scores, labels, rules, clean, { minPrecision: 1, maxClean: 0 })).toBe(0.9);
+    expect(pickUnionThreshold([0.9, 0.1], [false, true], [false, false], [true, false], limits)).toBe(1);
   });
 });
