@@ -78,7 +78,7 @@ describe('default rule set', () => {
   it('does not call agency abbreviations from the directory shouting', () => {
     const compiled = compileRules(rules);
     const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
-    const text = 'Rapat bersama DISPERKIMTAN Kalbar.\n\nSumber: Adpim';
+    const text = 'Rapat bersama DISPERKIMTAN Kalbar!\n\nSumber: Adpim';
     const shouting = (agencies?: Parameters<typeof checkText>[2]['agencies']) =>
       checkText(compiled, text, { ...ctx, agencies }).findings.filter((f) => f.ruleId === 'KB-GAYA-02')
         .length;
