@@ -1,18 +1,21 @@
 /**
  * Trains the draft classifier: `npm run train:drafts [-- --out FILE] [--dry]`. One logistic head per
  * category (lib/guidelines/model/drafts-*.ts) over the abuse model's hashed word and character
- * features, trained on the drafts written apart from the rules (tests/corpus/tuning/*.jsonl) and the
- * held-in drafts (tests/corpus/drafts.jsonl, reference-drafts.jsonl). The held-out corpus
- * (tests/corpus/independent/) is never read here: it measures the result.
+ * features and the structural features of structure.ts (what is absent or implied: no date, a
+ * figure without a named source, a name next to an address), trained on the drafts written apart
+ * from the rules (tests/corpus/tuning/*.jsonl) and the held-in drafts (tests/corpus/drafts.jsonl,
+ * reference-drafts.jsonl). The held-out corpus (tests/corpus/independent/) is never read here.
  *
- * Measured leave-one-writer-out: each writer's drafts (tuning batches 1–6, 7–12, 13–18, 19–23,
- * 24–28, 29–33, 34–38, 39–43, 44–48, 49–53; the held-in files as one more writer) are scored by heads trained on the other
- * writers' drafts, with a threshold chosen on the other writers' out-of-fold scores (precision ≥
- * MIN_PRECISION), so no figure comes from a writer the choice has seen. Printed per category: the
- * checks that ship today (library rules + abuse model) alone, the head alone, and both, with how many
- * clean drafts the head flags. A head ships only where both beat today's checks on recall without
- * losing more precision than recall gained. The shipped heads are trained on every draft (fixed seed),
- * their thresholds chosen on all out-of-fold scores; written to library/src/models/drafts.json.
+ * Measured leave-one-writer-out: each writer's drafts (tuning batches 1–6, 7–12, 13–18, then every
+ * five batches from 19 on; the held-in files as one more writer) are scored by heads trained on the
+ * other writers' drafts, with a threshold chosen on the other writers' out-of-fold scores, so no
+ * figure comes from a writer the choice has seen. Printed per category, for all writers and again
+ * for the writers the rules were not tuned on (batches 54 on): today's checks (library rules +
+ * abuse model) alone, the head alone, and both, with how many clean drafts the head alone flags. A
+ * head ships only where both beat today's checks on recall without losing more precision than
+ * recall gained, flagging at most 1 % of the clean drafts. The shipped heads are trained on every
+ * draft (fixed seed), their thresholds chosen on all out-of-fold scores; written to
+ * library/src/models/drafts.json.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -79,7 +82,7 @@ const TRAIN: DraftsTrainOptions = {
 };
 /** Non-zero weights kept per head (library size: ≤ 150 KB gzipped for the file). */
 const KEEP = Number(arg('keep', '6000'));
-const MIN_PRECISION = Number(arg('min-precision', '0.85'));
+const MIN_PRECISION = Number(arg('min-precision', '0.7'));
 /** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
 const MIN_WORDS = Number(arg('min-words', '12'));
 
@@ -174,12 +177,18 @@ drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
   for (const column of oof) column[i] = 0;
 });
+// `--dump FILE`: the out-of-fold scores with labels, verdicts and writers, to study thresholds offline.
+const dump = arg('dump', '');
+if (dump)
+  writeFileSync(
+    dump,
+    JSON.stringify({ categories, writers: drafts.map((d) => d.writer), labels, clean, ruleFound, oof }),
+  );
 /**
- * A head's threshold, chosen on the drafts `among` selects (never the writer being scored):
- * `--threshold marginal` keeps MIN_PRECISION on the head's new findings (where today's checks are
- * silent) at the best F1 there; `--threshold union` (pickUnionThreshold) takes the best F1 of today's
- * checks with the head, its new findings still at MIN_PRECISION and at most MAX_CLEAN_FLAGGED of the
- * clean drafts flagged.
+ * A head's threshold, chosen on the drafts `among` selects (never the writer being scored): `union`
+ * (pickUnionThreshold) takes the best F1 of today's checks with the head, its own findings at
+ * MIN_PRECISION, flagging at most MAX_CLEAN_FLAGGED of the clean drafts; `marginal` the best F1 of
+ * the head alone where today's checks are silent, at MIN_PRECISION.
  */
 const THRESHOLD = arg('threshold', 'union');
 /** A head may flag at most this share of the clean drafts. */
@@ -250,7 +259,8 @@ function table(title: string, within: (i: number) => boolean) {
     const mr = metrics(rules, column);
     const mh = metrics(head, column);
     const mu = metrics(union, column);
-    const cleanFlagged = head.filter((x, i) => x && pick(clean)[i]).length;
+    // A head is silent where today's checks report its category: only its own findings count.
+    const cleanFlagged = head.filter((x, i) => x && pick(clean)[i] && !rules[i]).length;
     const gain = mu.recall - mr.recall;
     const loss = mr.precision - mu.precision;
     const ship = gain > 0 && loss <= gain && cleanFlagged <= MAX_CLEAN_FLAGGED * cleanCount;
@@ -308,7 +318,9 @@ for (const [name, t] of [
   const unionAll = t.all((h, i) => ruled(h, i) || says(h, i));
   const cleanAny = drafts.filter(
     (d, i) =>
-      clean[i] && (name === 'all writers' || isFresh(d.writer)) && categories.some((_, h) => says(h, i)),
+      clean[i] &&
+      (name === 'all writers' || isFresh(d.writer)) &&
+      categories.some((_, h) => says(h, i) && !ruled(h, i)),
   ).length;
   console.log(
     `SUMMARY ${name} shipped=${shipped.join(',')} today=${pr(rulesAll)} union=${pr(unionAll)} clean=${cleanAny}/${t.cleanCount}`,
@@ -338,7 +350,7 @@ const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
     writers: writers.length,
   },
   evaluation: {
-    method: `leave-one-writer-out over ${writers.length} writers; each writer scored with a threshold chosen on the others' out-of-fold scores (head precision >= ${MIN_PRECISION}); "today" is the library rules with the abuse model`,
+    method: `leave-one-writer-out over ${writers.length} writers; each writer scored with a threshold chosen on the others' out-of-fold scores (${THRESHOLD}: best F1 of today's checks with the head, the head's own findings at precision >= ${MIN_PRECISION}, <= ${MAX_CLEAN_FLAGGED * 100}% of clean drafts flagged); "today" is the library rules with the abuse model`,
     features: FEATURES,
     training: { ...TRAIN, keep: KEEP },
     categories: evaluation,

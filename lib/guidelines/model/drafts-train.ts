@@ -218,7 +218,7 @@ export function pickUnionThreshold(
   let cleanFlagged = 0;
   for (let k = 0; k < order.length; k += 1) {
     const i = order[k] as number;
-    if (clean[i]) cleanFlagged += 1;
+    if (clean[i] && !rules[i]) cleanFlagged += 1;
     if (!rules[i]) {
       if (labels[i]) addTp += 1;
       else addFp += 1;
