@@ -28,6 +28,21 @@ import {
 } from '@/tests/corpus/evaluate-corpus';
 
 const argv = process.argv.slice(2);
+const USAGE =
+  'usage: npm run corpus [-- --verbose] [--part held-in,tuning,held-out] [--rules-only] [--batches 1-73,80]';
+const KNOWN_FLAGS = new Set(['--verbose', '--part', '--rules-only', '--batches']);
+// An unknown flag (--help included) must not fall through to the default parts: that would read the
+// held-out corpus for someone who only asked how to use the script.
+const unknown = argv.filter(
+  (arg, i) =>
+    arg.startsWith('-') && !KNOWN_FLAGS.has(arg) && !['--part', '--batches'].includes(argv[i - 1] ?? ''),
+);
+if (unknown.length > 0) {
+  console.error(
+    `${unknown.includes('--help') || unknown.includes('-h') ? '' : `unknown option ${unknown.join(' ')}\n`}${USAGE}`,
+  );
+  process.exit(unknown.includes('--help') || unknown.includes('-h') ? 0 : 2);
+}
 const verbose = argv.includes('--verbose');
 const partsArg = argv[argv.indexOf('--part') + 1];
 const parts = new Set(
