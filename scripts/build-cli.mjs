@@ -15,6 +15,8 @@ const outArg = process.argv.indexOf('--outdir');
 const outdir = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist', 'cli');
 const entry = join(outdir, 'satu-pintu.mjs');
 const meta = join(outdir, 'meta.json');
+// `--no-minify` keeps function names readable in a CPU profile (`node --cpu-prof`).
+const minify = !process.argv.includes('--no-minify');
 
 function stale() {
   if (!existsSync(entry) || !existsSync(meta)) return true;
@@ -45,7 +47,7 @@ if (!process.argv.includes('--if-stale') || stale()) {
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
-    minify: true,
+    minify,
     metafile: true,
     logLevel: 'warning',
   });

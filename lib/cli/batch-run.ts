@@ -12,6 +12,7 @@ import {
   packChunk,
   type WorkerMessage,
 } from './batch';
+import { saveCompiled } from './compile-cache';
 import { type CliIo, EXIT, stdinLineBytes } from './io';
 
 /**
@@ -88,6 +89,11 @@ class WorkerPool {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'overrun') {
           io.stderr(overrunLine(message.overrun));
+          return;
+        }
+        if (message.type === 'memo') {
+          const warning = saveCompiled(setup.library, message.memo);
+          if (warning) io.stderr(`check: warning: ${warning}\n`);
           return;
         }
         this.inFlight -= 1;
@@ -172,7 +178,11 @@ export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): 
     const packed = packChunk(seq, first, chunk);
     // A batch of one chunk is checked here: starting workers would cost more than it saves.
     if (!file || count < 2 || (seq === 0 && !more)) {
-      local ??= batchChecker(setup, (overrun) => io.stderr(overrunLine(overrun)));
+      if (!local) {
+        local = batchChecker(setup, (overrun) => io.stderr(overrunLine(overrun)));
+        const warning = saveCompiled(setup.library);
+        if (warning) io.stderr(`check: warning: ${warning}\n`);
+      }
       emit(answerChunk(local, packed));
     } else {
       pool ??= new WorkerPool(file, count, setup, emit, io);

@@ -9,6 +9,7 @@ import {
   type RuleOverrun,
 } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
+import type { CompileMemo } from '@/lib/guidelines/compile-memo';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { buildWordPass } from '@/lib/guidelines/word-pass';
@@ -66,14 +67,16 @@ export function hasError(result: CheckResult): boolean {
 
 /**
  * The library compiled as every `check` runs it: the abuse model, the colloquial dictionary and the
- * regex prefilter (docs/guidelines.md § Batch prefilter).
+ * regex prefilter (docs/guidelines.md § Batch prefilter), with the analyses of earlier runs
+ * (library.memo, compile-memo.ts) when the library came through the start-up cache.
  */
 export function compileForCheck(
-  library: Pick<CheckLibrary, 'rules' | 'models'>,
+  library: Pick<CheckLibrary, 'rules' | 'models' | 'memo'>,
   options: Pick<CompileOptions, 'budgetMs' | 'onOverrun'> = {},
 ): CompiledRules {
   return compileRules(library.rules, {
     ...options,
+    memo: library.memo,
     checkers: modelCheckers(library.models),
     colloquial: COLLOQUIAL,
     prefilter: buildPrefilter,
@@ -180,7 +183,9 @@ export function answerChunk(check: ReturnType<typeof batchChecker>, chunk: Batch
 /** Messages a worker sends back. */
 export type WorkerMessage =
   | { type: 'result'; result: BatchChunkResult }
-  | { type: 'overrun'; overrun: RuleOverrun };
+  | { type: 'overrun'; overrun: RuleOverrun }
+  /** The library's memo after compiling, when compiling added to it (for the start-up cache). */
+  | { type: 'memo'; memo: CompileMemo };
 
 export function overrunLine(o: RuleOverrun): string {
   return `check: warning: rule ${o.ruleId} took ${Math.round(o.ms)} ms on a text of ${o.textLength} characters and is disabled for the rest of this run\n`;

@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type AgencyLike, type Rule, RuleSchema } from '@/lib/guidelines';
+import { type CompileMemo, emptyMemo, memoSize } from '@/lib/guidelines/compile-memo';
 import { DraftsModelFileSchema } from '@/lib/guidelines/model/drafts-schema';
 import type { DraftsModelFile } from '@/lib/guidelines/model/drafts-types';
 import { AbuseModelFileSchema } from '@/lib/guidelines/model/schema';
 import type { AbuseModelFile } from '@/lib/guidelines/model/types';
-import { auditRulePatterns } from '@/lib/guidelines/regex-audit';
+import { auditRulePatterns, unauditedPatterns } from '@/lib/guidelines/regex-verdicts';
 import type { Jwk } from '@/lib/library/signature';
-import { isExpired, verifyBundle } from '@/lib/library/verify-bundle';
+import { bundleHash, type CacheKey, codeIdentity, compileCachePath, readCompileCache } from './compile-cache';
 import { type CliIo, UsageError } from './io';
 import { findRepoRoot, loadRuleSources } from './rule-sources';
 import { loadVerdictCache, saveVerdictCache } from './verdict-cache';
@@ -51,6 +52,16 @@ export interface CheckLibrary {
   /** Where the rules came from, for messages. */
   origin: string;
   models?: { abuse?: AbuseModelFile; drafts?: DraftsModelFile };
+  expiresAt?: string;
+  /** Analyses of its patterns from earlier runs, added to as it compiles (compile-memo.ts). */
+  memo?: CompileMemo;
+  /** Where its start-up cache entry goes and how much of the memo it holds (compile-cache.ts). */
+  cache?: CacheKey & { saved: number };
+}
+
+/** A bundle expires at the end of its `expiresAt` (lib/library/verify-bundle.ts's isExpired). */
+function expired(expiresAt: string, now: Date): boolean {
+  return Date.parse(expiresAt) <= now.getTime();
 }
 
 /** Finds the bundle's fields at the top level or inside a signed envelope ({bundle|payload|library: {...}}). */
@@ -86,16 +97,36 @@ export function parseCheckLibrary(text: string, origin: string, warn?: (line: st
     rules.push(rule.data);
   });
   const { expiresAt } = parsed.data;
-  if (warn && expiresAt && isExpired({ expiresAt }, new Date())) {
-    warn(`${origin} expired on ${expiresAt}; its rules are used as they are`);
-  }
+  warnExpired(origin, expiresAt, warn);
   return {
     rules,
     agencies: parsed.data.agencies,
     allowlists: parsed.data.allowlists,
     origin,
     models: parsed.data.models,
+    expiresAt,
   };
+}
+
+function warnExpired(origin: string, expiresAt: string | undefined, warn?: (line: string) => void) {
+  if (warn && expiresAt && expired(expiresAt, new Date())) {
+    warn(`${origin} expired on ${expiresAt}; its rules are used as they are`);
+  }
+}
+
+/**
+ * parseCheckLibrary through the start-up cache (compile-cache.ts): a bundle whose exact bytes this
+ * build of the CLI parsed before is taken from the cache with the analyses compiling it derived.
+ */
+function parseBundle(bytes: Uint8Array, origin: string, warn: (line: string) => void): CheckLibrary {
+  const key = { path: compileCachePath(), bundle: bundleHash(bytes), code: codeIdentity() };
+  const cached = readCompileCache(key);
+  if (cached) {
+    warnExpired(origin, cached.library.expiresAt, warn);
+    return { ...cached.library, origin, memo: cached.memo, cache: { ...key, saved: memoSize(cached.memo) } };
+  }
+  const library = parseCheckLibrary(new TextDecoder().decode(bytes), origin, warn);
+  return { ...library, memo: emptyMemo(), cache: { ...key, saved: -1 } };
 }
 
 function readBytes(path: string, what: string): Uint8Array {
@@ -119,6 +150,8 @@ async function verifySigned(path: string, file: string, keyFile: string, cwd: st
   if (!existsSync(`${path}.sig`))
     throw new UsageError(`${file} is not signed (no ${file}.sig) but --key was given`);
   const signature = readFileSync(`${path}.sig`, 'utf8').trim();
+  // Loaded only with --key: the bundle verifier brings the full bundle schema and recheck.
+  const { verifyBundle } = await import('@/lib/library/verify-bundle');
   const result = await verifyBundle(bytes, { signature, publicKey: key });
   if (!result.ok) {
     // Loaded only here: the library's sync and status modules bring the database and UI strings,
@@ -146,7 +179,7 @@ export async function loadCheckLibrary(
     if (keyFile !== undefined) await verifySigned(path, file, keyFile, io.cwd);
     else if (existsSync(`${path}.sig`)) warn(`${file}: signature not verified (give --key FILE)`);
     else warn(`${file} is unsigned; its rules are used as they are`);
-    library = parseCheckLibrary(new TextDecoder().decode(readBytes(path, `library ${file}`)), file, warn);
+    library = parseBundle(readBytes(path, `library ${file}`), file, warn);
   } else if (keyFile !== undefined) {
     throw new UsageError('--key needs --library FILE');
   } else {
@@ -154,7 +187,7 @@ export async function loadCheckLibrary(
     const embedded = join(root, DEFAULT_LIBRARY);
     // The bundle is built by `library build`; until it exists the YAML sources are the library.
     library = existsSync(embedded)
-      ? parseCheckLibrary(readFileSync(embedded, 'utf8'), DEFAULT_LIBRARY, warn)
+      ? parseBundle(readFileSync(embedded), DEFAULT_LIBRARY, warn)
       : {
           rules: loadRuleSources(),
           agencies: [],
@@ -163,7 +196,12 @@ export async function loadCheckLibrary(
         };
   }
   loadVerdictCache();
-  const unsafe = auditRulePatterns(library.rules);
+  // recheck (~90 ms to load) only when a pattern has no verdict in the ledger or the cache.
+  const auditor =
+    unauditedPatterns(library.rules) > 0
+      ? (await import('@/lib/guidelines/regex-audit')).recheckAuditor()
+      : undefined;
+  const unsafe = auditRulePatterns(library.rules, { auditor });
   const unsaved = saveVerdictCache();
   if (unsaved) warn(unsaved);
   if (unsafe.length > 0)

@@ -6,6 +6,7 @@ import { FIELD_IDS, type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/pl
 import { compileForCheck, hasError, overrunLine } from './batch';
 import { runBatch } from './batch-run';
 import { loadCheckLibrary } from './check-library';
+import { saveCompiled } from './compile-cache';
 import { type CliCommand, decodeText, EXIT, readStdinText, UsageError } from './io';
 
 /**
@@ -124,6 +125,8 @@ export const run: CliCommand = async (args, io) => {
       budgetMs: options.budgetMs,
       onOverrun: (o) => io.stderr(overrunLine(o)),
     });
+    const unsaved = saveCompiled(library);
+    if (unsaved) io.stderr(`check: warning: ${unsaved}\n`);
     const base = { lang: options.lang, agency, agencies: library.agencies, allowlists: library.allowlists };
     let text: string;
     if (options.file === undefined || options.file === '-') text = await readStdinText(io);

@@ -6,7 +6,7 @@ import {
   type PatternVerdict,
   reachedVerdicts,
   rememberVerdicts,
-} from '@/lib/guidelines/regex-audit';
+} from '@/lib/guidelines/regex-verdicts';
 
 /**
  * recheck's verdicts on patterns the shipped ledger does not know (a library published after this
@@ -22,9 +22,13 @@ interface CacheFile {
   patterns: Record<string, PatternVerdict>;
 }
 
+/** The user's cache folder for `check`: $SP_CACHE_DIR, else $XDG_CACHE_HOME/satu-pintu, else ~/.cache/satu-pintu. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SP_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'satu-pintu');
+}
+
 export function verdictCachePath(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.SP_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'satu-pintu');
-  return join(dir, 'regex-verdicts.json');
+  return join(cacheDir(env), 'regex-verdicts.json');
 }
 
 function read(path: string): CacheFile | null {

@@ -1,5 +1,6 @@
 import type { AffixIndex } from './affix-lookup';
 import { affixedPairs } from './affixes';
+import { type CompileMemo, remembered } from './compile-memo';
 import {
   type CompiledContext,
   type CompiledRule,
@@ -12,7 +13,7 @@ import {
 import { leadingLiterals } from './literals';
 import { type ColloquialDictionary, type FormMode, foldWord, formKey, normalizedTokens } from './normalize';
 import type { Prefilter } from './prefilter';
-import { compileLibraryPattern, UnsafePatternError } from './safe-regex';
+import { compileLibraryPattern, toSafeUnicodePattern, UnsafePatternError } from './safe-regex';
 import type { ContextCondition, Rule } from './schema';
 import { type Token, tokenize } from './text-utils';
 import { type ExtraChecker, type RuleOverrun, type RuleProblem, RuleSetError } from './types';
@@ -39,7 +40,12 @@ export interface CompileOptions {
    * Builds the regex prefilter (prefilter.ts's buildPrefilter; docs/guidelines.md § Batch
    * prefilter). Passed in rather than imported so the content script does not carry it.
    */
-  prefilter?: (compiled: readonly CompiledRule[]) => Prefilter;
+  prefilter?: (compiled: readonly CompiledRule[], memo?: CompileMemo) => Prefilter;
+  /**
+   * Analyses of the pattern sources from an earlier compile (compile-memo.ts), used instead of
+   * redoing them and added to; the CLI's start-up. The result is the same with or without it.
+   */
+  memo?: CompileMemo;
   /** Builds the remembered word lookups (word-pass.ts's buildWordPass), likewise passed in. */
   wordPass?: (compiled: Pick<CompiledRules, 'trie' | 'normTries' | 'colloquial'>) => WordPass;
 }
@@ -80,9 +86,14 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
   const compiled: CompiledRule[] = [];
   const seen = new Set<string>();
 
+  const { memo } = options;
+  const rewrite = memo
+    ? (source: string) => remembered(memo.rewrites, source, () => toSafeUnicodePattern(source))
+    : undefined;
   const pattern = (rule: Rule, source: string, caseSensitive: boolean, what: string): RegExp | undefined => {
     try {
-      return compileLibraryPattern(source, caseSensitive, rule.kind === 'pattern' && rule.group ? 'd' : '');
+      const extraFlags = rule.kind === 'pattern' && rule.group ? 'd' : '';
+      return compileLibraryPattern(source, caseSensitive, extraFlags, rewrite);
     } catch (error) {
       const reason = error instanceof UnsafePatternError ? `unsafe regex: ${error.message}` : `invalid regex`;
       problems.push({ ruleId: rule.id, message: `${what} ${JSON.stringify(source)}: ${reason}` });
@@ -260,7 +271,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     },
     checkers: options.checkers ?? [],
     colloquial: options.colloquial,
-    prefilter: options.prefilter?.(compiled),
+    prefilter: options.prefilter?.(compiled, memo),
     wordPass: options.wordPass?.({ trie, normTries, colloquial: options.colloquial }),
   };
 }

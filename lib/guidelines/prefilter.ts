@@ -1,3 +1,4 @@
+import { type CompileMemo, literalsKey, remembered } from './compile-memo';
 import type { CompiledRule } from './compiled';
 import { requiredLiterals } from './required-literals';
 
@@ -48,21 +49,34 @@ function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, 
 }
 
 /**
- * A deterministic automaton over UTF-16 code units. States are numbered by their row's offset in
- * `next` (state × width), so a step is one array read: `next[row + class]`; `classOf` maps a code
- * unit to its class (0 for every unit no literal contains). Entering a row with `first[row] >= 0`
- * completes the literals of the regex slots `slots[first[row]] … slots[first[row + 1]]`.
+ * An Aho–Corasick automaton over UTF-16 code units, kept compact: `classOf` maps a code unit to its
+ * class (0 for every unit no literal contains, which sends the scan back to the root). The states
+ * near the root and those with many children have a complete row in `table` from `row[state]`
+ * (-1 for the others): the next state for every class, failures included. The others list their
+ * children in `edgeClass`/`edgeTo` from `edgeStart[state]` to `edgeStart[state + 1]`, and a
+ * missing child follows the failure link `fail`.
+ * Reaching a state with `first[state] >= 0` completes the literals of the regex slots
+ * `slots[first[state]] … slots[stop[state]]`. (A full transition table over all states and classes
+ * took ~28 MB and 60-200 ms to build for the shipped library, in every process and worker.)
  */
 interface Automaton {
   width: number;
-  next: Int32Array;
   ascii: Uint16Array;
   classOf: Map<number, number>;
-  /** Per row: start of its slots in `slots`, or -1; `stop[row]` is the end. */
+  row: Int32Array;
+  table: Int32Array;
+  edgeStart: Int32Array;
+  edgeClass: Int32Array;
+  edgeTo: Int32Array;
+  fail: Int32Array;
   first: Int32Array;
   stop: Int32Array;
   slots: Int32Array;
 }
+
+/** States this close to the root, or with this many children, get a complete row. */
+const DENSE_DEPTH = 2;
+const DENSE_CHILDREN = 6;
 
 function automaton(literals: Map<string, number[]>): Automaton {
   const classOf = new Map<number, number>();
@@ -72,82 +86,171 @@ function automaton(literals: Map<string, number[]>): Automaton {
       if (!classOf.has(c)) classOf.set(c, classOf.size + 1);
     }
   const width = classOf.size + 1;
-  // The trie.
-  const children: Array<Map<number, number>> = [new Map()];
-  const ends: number[][] = [[]];
+  // The trie: one map from state × width + class to the child (a map per state cost more than the
+  // rest of the build), and each state's children as a linked list for the walks below.
+  const edges = new Map<number, number>();
+  const firstChild: number[] = [-1];
+  const sibling: number[] = [-1];
+  const classOfState: number[] = [0];
+  const childCount: number[] = [0];
+  const ends: Array<number[] | undefined> = [undefined];
   for (const [literal, slots] of literals) {
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
       const cls = classOf.get(literal.charCodeAt(i))!;
-      let child = children[state]!.get(cls);
+      let child = edges.get(state * width + cls);
       if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        ends.push([]);
-        children[state]!.set(cls, child);
+        child = firstChild.length;
+        edges.set(state * width + cls, child);
+        firstChild.push(-1);
+        sibling.push(firstChild[state]!);
+        classOfState.push(cls);
+        childCount.push(0);
+        ends.push(undefined);
+        firstChild[state] = child;
+        childCount[state]! += 1;
       }
       state = child;
     }
-    ends[state]!.push(...slots);
+    ends[state] = [...(ends[state] ?? []), ...slots];
   }
-  // Failure links breadth first, folded into a full transition table (of state numbers first).
-  const states = children.length;
-  const next = new Int32Array(states * width);
+  // Failure links breadth first; each state's outputs include those of its failure state (listed
+  // again rather than merged: a slot marked twice is still marked once).
+  const states = firstChild.length;
   const fail = new Int32Array(states);
-  const outSets: Array<Set<number>> = ends.map((slots) => new Set(slots));
+  const outputs: Array<number[] | undefined> = ends;
   const queue: number[] = [];
-  for (const [cls, child] of children[0]!) {
-    next[cls] = child;
-    queue.push(child);
-  }
+  for (let child = firstChild[0]!; child >= 0; child = sibling[child]!) queue.push(child);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    for (const slot of outSets[fail[state]!]!) outSets[state]!.add(slot);
-    for (let cls = 1; cls < width; cls++) {
-      const child = children[state]!.get(cls);
-      if (child === undefined) next[state * width + cls] = next[fail[state]! * width + cls]!;
-      else {
-        fail[child] = next[fail[state]! * width + cls]!;
-        next[state * width + cls] = child;
-        queue.push(child);
+    const inherited = outputs[fail[state]!];
+    if (inherited) outputs[state] = [...(outputs[state] ?? []), ...inherited];
+    for (let child = firstChild[state]!; child >= 0; child = sibling[child]!) {
+      const cls = classOfState[child]!;
+      let f = fail[state]!;
+      let target = edges.get(f * width + cls);
+      while (target === undefined && f !== 0) {
+        f = fail[f]!;
+        target = edges.get(f * width + cls);
       }
+      fail[child] = target ?? 0;
+      queue.push(child);
     }
   }
-  for (let k = 0; k < next.length; k++) next[k] = next[k]! * width;
-  const first = new Int32Array(states * width).fill(-1);
-  const stop = new Int32Array(states * width);
+  // Complete rows (every class, failures folded in) for the states near the root, where a scan
+  // spends most of its time, and for those with many children; edge lists for the rest.
+  const depth = new Int32Array(states);
+  for (const state of queue)
+    for (let child = firstChild[state]!; child >= 0; child = sibling[child]!)
+      depth[child] = depth[state]! + 1;
+  const row = new Int32Array(states).fill(-1);
+  let dense = 0;
+  for (let state = 0; state < states; state++)
+    if (depth[state]! <= DENSE_DEPTH || childCount[state]! >= DENSE_CHILDREN) row[state] = dense++ * width;
+  const table = new Int32Array(dense * width);
+  const edgeStart = new Int32Array(states + 1);
+  const edgeClass: number[] = [];
+  const edgeTo: number[] = [];
+  const step = (from: number, cls: number): number => {
+    for (let f = from; ; f = fail[f]!) {
+      const base = row[f]!;
+      // A complete row's failure state comes earlier breadth first, so its row is already filled.
+      if (base >= 0 && f !== from) return table[base + cls]!;
+      const target = edges.get(f * width + cls);
+      if (target !== undefined) return target;
+      if (f === 0) return 0;
+    }
+  };
+  for (const state of [0, ...queue]) {
+    const base = row[state]!;
+    if (base >= 0) for (let cls = 1; cls < width; cls++) table[base + cls] = step(state, cls);
+  }
+  for (let state = 0; state < states; state++) {
+    edgeStart[state] = edgeClass.length;
+    if (row[state]! >= 0) continue;
+    for (let child = firstChild[state]!; child >= 0; child = sibling[child]!) {
+      edgeClass.push(classOfState[child]!);
+      edgeTo.push(child);
+    }
+  }
+  edgeStart[states] = edgeClass.length;
+  const first = new Int32Array(states).fill(-1);
+  const stop = new Int32Array(states);
   const slots: number[] = [];
-  outSets.forEach((set, state) => {
-    if (set.size === 0) return;
-    first[state * width] = slots.length;
-    slots.push(...set);
-    stop[state * width] = slots.length;
+  outputs.forEach((list, state) => {
+    if (!list || list.length === 0) return;
+    first[state] = slots.length;
+    for (const slot of list) slots.push(slot);
+    stop[state] = slots.length;
   });
   const ascii = new Uint16Array(128);
   for (const [c, cls] of classOf) if (c < 128) ascii[c] = cls;
-  return { width, next, ascii, classOf, first, stop, slots: Int32Array.from(slots) };
+  return {
+    width,
+    ascii,
+    classOf,
+    row,
+    table,
+    edgeStart,
+    edgeClass: Int32Array.from(edgeClass),
+    edgeTo: Int32Array.from(edgeTo),
+    fail,
+    first,
+    stop,
+    slots: Int32Array.from(slots),
+  };
 }
 
 /** One pass of an automaton over `text`, marking the slots of every literal found. */
 function mark(machine: Automaton, text: string, possible: Uint8Array) {
-  const { next, ascii, classOf, first, stop, slots } = machine;
-  let row = 0;
+  const { ascii, classOf, row, table, edgeStart, edgeClass, edgeTo, fail, first, stop, slots } = machine;
+  let state = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    row = next[row + (c < 128 ? ascii[c]! : (classOf.get(c) ?? 0))]!;
-    const from = first[row]!;
-    if (from >= 0) for (let k = from, end = stop[row]!; k < end; k++) possible[slots[k]!] = 1;
+    const cls = c < 128 ? ascii[c]! : (classOf.get(c) ?? 0);
+    if (cls === 0) {
+      state = 0;
+      continue;
+    }
+    for (;;) {
+      const base = row[state]!;
+      if (base >= 0) {
+        state = table[base + cls]!;
+        break;
+      }
+      let next = -1;
+      for (let k = edgeStart[state]!, end = edgeStart[state + 1]!; k < end; k++)
+        if (edgeClass[k] === cls) {
+          next = edgeTo[k]!;
+          break;
+        }
+      if (next >= 0) {
+        state = next;
+        break;
+      }
+      // The root's row is complete, so the failure chain ends at a complete row.
+      state = fail[state]!;
+    }
+    const from = first[state]!;
+    if (from >= 0) for (let k = from, end = stop[state]!; k < end; k++) possible[slots[k]!] = 1;
   }
 }
 
-export function buildPrefilter(compiled: readonly CompiledRule[]): Prefilter {
+/** `memo`: literal analyses from an earlier compile (compile-memo.ts), used and added to. */
+export function buildPrefilter(compiled: readonly CompiledRule[], memo?: CompileMemo): Prefilter {
   const slotOf = new Map<RegExp, number>();
   // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
   const folded = new Map<string, number[]>();
   const exact = new Map<string, number[]>();
   for (const [re, source, caseSensitive] of libraryRegexes(compiled)) {
     if (slotOf.has(re)) continue;
-    const required = requiredLiterals(source, caseSensitive);
+    const required = memo
+      ? remembered(
+          memo.literals,
+          literalsKey(source, caseSensitive),
+          () => requiredLiterals(source, caseSensitive) ?? null,
+        )
+      : requiredLiterals(source, caseSensitive);
     if (!required) continue;
     const slot = slotOf.size;
     slotOf.set(re, slot);

@@ -319,8 +319,14 @@ class LeadingBoundaryRegExp extends RegExp {
 }
 
 /** Compiles a library pattern (Unicode mode, global); throws UnsafePatternError or SyntaxError. */
-export function compileLibraryPattern(source: string, caseSensitive: boolean, extraFlags = ''): RegExp {
-  const rewritten = toSafeUnicodePattern(source);
+export function compileLibraryPattern(
+  source: string,
+  caseSensitive: boolean,
+  extraFlags = '',
+  /** toSafeUnicodePattern, or a memo of it (compile-memo.ts). */
+  rewrite: (source: string) => string = toSafeUnicodePattern,
+): RegExp {
+  const rewritten = rewrite(source);
   const flags = `gu${caseSensitive ? '' : 'i'}${extraFlags}`;
   const rest = rewritten.slice(LEADING_BOUNDARY.length);
   // Only worth it when the rest starts with literal letters V8 can scan for ("(?:coblos|pilih)").

@@ -316,6 +316,12 @@ describe('the built command line', () => {
     const inline = cli('0');
     expect(pooled.status).toBe(2);
     expect(pooled.stdout).toBe(inline.stdout);
+    // By now the start-up cache holds the library and its analyses: the same answers from it.
+    const { existsSync } = await import('node:fs');
+    const { compileCachePath } = await import('@/lib/cli/compile-cache');
+    expect(existsSync(compileCachePath())).toBe(true);
+    const cached = cli('2');
+    expect(cached.stdout).toBe(inline.stdout);
     const out = pooled.stdout
       .trim()
       .split('\n')

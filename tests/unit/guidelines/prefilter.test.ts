@@ -10,6 +10,7 @@ import { tokenize } from '@/lib/guidelines/text-utils';
 import { buildWordPass } from '@/lib/guidelines/word-pass';
 import { benchCaptions } from '@/scripts/captions';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
+import { rule } from './rule-fixtures';
 
 /**
  * The batch path's regex prefilter and remembered word lookups (docs/guidelines.md § Batch
@@ -194,6 +195,53 @@ describe('regex prefilter', () => {
     const possible = prefilter.scan('Selamat pagi');
     expect(prefilter.slotOf.size).toBeGreaterThan(50);
     expect(possible.reduce((sum, v) => sum + v, 0)).toBeLessThan(prefilter.slotOf.size / 4);
+  });
+});
+
+describe('the prefilter automaton', () => {
+  // Literals over a few letters share prefixes and suffixes (failure links, deep states with few
+  // children); "é" takes the path of code units outside ASCII.
+  const literal = fc.stringMatching(/^[abcé]{1,6}$/);
+  const text = fc.stringMatching(/^[abcdé A-C]{0,60}$/);
+
+  it('takes plain letter strings as their own literals (so the property below is not vacuous)', () => {
+    expect(requiredLiterals('abcab', false)).toEqual(['abcab']);
+  });
+
+  it('marks exactly the patterns one of whose literals occurs in the text', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(literal, { minLength: 1, maxLength: 40 }),
+        fc.array(text, { maxLength: 8 }),
+        (words, texts) => {
+          // One rule per literal, its pattern the literal itself (its own required literal).
+          const set = words.map((word, i) => ({ id: `T-${i}`, kind: 'pattern' as const, patterns: [word] }));
+          const compiled = compileRules(
+            set.map((r) => rule(r)),
+            { prefilter: buildPrefilter },
+          ) as unknown as {
+            prefilter: ReturnType<typeof buildPrefilter>;
+            compiled: Array<{ regexes: RegExp[] }>;
+          };
+          for (const sample of texts) {
+            const possible = compiled.prefilter.scan(sample);
+            const lower = sample.toLowerCase();
+            words.forEach((word, i) => {
+              const slot = compiled.prefilter.slotOf.get(compiled.compiled[i]!.regexes[0]!);
+              // The literals the analysis gives ("éc" under the i flag needs only "c"); a pattern
+              // without any has no slot and always runs.
+              const needed = requiredLiterals(word, false);
+              if (!needed) {
+                expect(slot).toBeUndefined();
+                return;
+              }
+              expect(possible[slot!]).toBe(needed.some((l) => lower.includes(l)) ? 1 : 0);
+            });
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
