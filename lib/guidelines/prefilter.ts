@@ -163,7 +163,14 @@ function automaton(literals: Map<string, number[]>): Automaton {
   };
   for (const state of [0, ...queue]) {
     const base = row[state]!;
-    if (base >= 0) for (let cls = 1; cls < width; cls++) table[base + cls] = step(state, cls);
+    if (base < 0) continue;
+    const failBase = row[fail[state]!]!;
+    if (state !== 0 && failBase >= 0) {
+      // A missing child goes where the failure state goes: its row, with this state's children.
+      table.copyWithin(base, failBase, failBase + width);
+      for (let child = firstChild[state]!; child >= 0; child = sibling[child]!)
+        table[base + classOfState[child]!] = child;
+    } else for (let cls = 1; cls < width; cls++) table[base + cls] = step(state, cls);
   }
   for (let state = 0; state < states; state++) {
     edgeStart[state] = edgeClass.length;
