@@ -7,7 +7,11 @@ import { draftFindings, draftRuleId } from '@/lib/guidelines/model/drafts-findin
 import { decodeDraftsModel, scoreDraft } from '@/lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '@/lib/guidelines/model/drafts-schema';
 import { draftRow, draftsModelFile, quantiseHead, trainHeads } from '@/lib/guidelines/model/drafts-train';
-import { DRAFT_HEAD_CATEGORIES, type DraftsModelFile } from '@/lib/guidelines/model/drafts-types';
+import {
+  DRAFT_HEAD_CATEGORIES,
+  type DraftHeadCategory,
+  type DraftsModelFile,
+} from '@/lib/guidelines/model/drafts-types';
 import { ModelFileError } from '@/lib/guidelines/model/schema';
 import { predictQuantised } from '@/lib/guidelines/model/train';
 import {
@@ -210,20 +214,40 @@ describe('the shipped draft classifier (library/src/models/drafts.json)', () => 
     expect(model.weights.byteLength).toBeLessThanOrEqual(512 * 1024);
   });
 
-  it('gives every draft the same findings on every run, as warnings over words of the draft', () => {
-    const draft =
-      'Warga pendatang dari suku itu memang biang penyakit, usir saja mereka dari kampung kita sebelum semua tertular.';
-    const first = draftFindings(draft, model, 'id');
-    expect(first.map((f) => f.category)).toContain('hate-speech');
-    expect(draftFindings(draft, model, 'id')).toEqual(first);
-    expect(
-      draftFindings('Dinas Kesehatan mengimbau warga membawa balita ke posyandu terdekat.', model, 'id'),
-    ).toEqual([]);
-    for (const finding of first) {
-      expect(finding.severity).toBe('warning');
-      expect(finding.start).toBeLessThan(finding.end);
-      expect(finding.end).toBeLessThanOrEqual(draft.length);
-      expect(new Set(first.map((f) => f.category)).size).toBe(first.length);
-    }
+  /** A draft of each category a head may ship for, which that head should recognise. */
+  const TYPICAL: Partial<Record<DraftHeadCategory, string>> = {
+    'hate-speech':
+      'Warga pendatang dari suku itu memang biang penyakit, usir saja mereka dari kampung kita sebelum semua tertular.',
+    'child-protection':
+      'Semangat pulih, adik kami! Siswi kelas 5 SDN 12 Dusun Sungai Bulan yang menjadi korban kekerasan seksual kini didampingi psikolog dan orang tuanya.',
+    confidential:
+      'Bocoran hasil audit internal Inspektorat: dokumen rahasia ini belum boleh disebar, tapi kami bagikan ke grup supaya semua tahu isinya.',
+  };
+
+  it('has a typical draft for every shipped head', () => {
+    expect(file.heads.filter((head) => TYPICAL[head.category] === undefined)).toEqual([]);
   });
+
+  it.each(
+    file.heads.flatMap((head): Array<[string, string]> => {
+      const draft = TYPICAL[head.category];
+      return draft ? [[head.category, draft]] : [];
+    }),
+  )(
+    'gives a typical %s draft the same findings on every run, as warnings over words of the draft',
+    (category, draft) => {
+      const first = draftFindings(draft, model, 'id');
+      expect(first.map((f) => f.category)).toContain(category);
+      expect(draftFindings(draft, model, 'id')).toEqual(first);
+      expect(
+        draftFindings('Dinas Kesehatan mengimbau warga membawa balita ke posyandu terdekat.', model, 'id'),
+      ).toEqual([]);
+      for (const finding of first) {
+        expect(finding.severity).toBe('warning');
+        expect(finding.start).toBeLessThan(finding.end);
+        expect(finding.end).toBeLessThanOrEqual(draft.length);
+        expect(new Set(first.map((f) => f.category)).size).toBe(first.length);
+      }
+    },
+  );
 });
