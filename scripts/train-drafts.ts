@@ -10,7 +10,7 @@
  * five batches from 19 on; the held-in files as one more writer) are scored by heads trained on the
  * other writers' drafts, with a threshold chosen on the other writers' out-of-fold scores, so no
  * figure comes from a writer the choice has seen. Printed per category, for all writers and again
- * for the writers the rules were not tuned on (batches 54 on): today's checks (library rules +
+ * for the newer writers (batches 54 on; --fresh-from N for others): today's checks (library rules +
  * abuse model) alone, the head alone, and both, with how many clean drafts the head alone flags. A
  * head ships only where both beat today's checks on recall without losing more precision than
  * recall gained, flagging at most 1 % of the clean drafts. The shipped heads are trained on every
@@ -93,7 +93,7 @@ const writerOf = (batch: number): string => {
   const from = batch <= 18 ? 1 + 6 * Math.floor((batch - 1) / 6) : 19 + 5 * Math.floor((batch - 19) / 5);
   return `batches ${from}-${from + (batch <= 18 ? 5 : 4)}`;
 };
-/** Writers whose batches the rule authors had not read when the rules were written: the honest subset. */
+/** The newer writers: honest for the rules only while their authors have not read those batches. */
 const FRESH_FROM = Number(arg('fresh-from', '54'));
 const isFresh = (writer: string): boolean => Number(/^batches (\d+)/.exec(writer)?.[1] ?? 0) >= FRESH_FROM;
 interface Draft extends CorpusDraft {
@@ -306,9 +306,7 @@ const overall = table('all writers', () => true);
 const freshWriters = writers.filter(isFresh);
 const fresh =
   freshWriters.length > 0
-    ? table(`the writers the rules were not tuned on (${freshWriters.join('; ')})`, (i) =>
-        isFresh((drafts[i] as Draft).writer),
-      )
+    ? table(`the newer writers (${freshWriters.join('; ')})`, (i) => isFresh((drafts[i] as Draft).writer))
     : null;
 const shipped = overall.shipped;
 const evaluation = overall.evaluation;
