@@ -17,7 +17,10 @@ describe('the compile memo', () => {
   const rules = loadRuleSources();
   const options = { colloquial: COLLOQUIAL, prefilter: buildPrefilter };
 
-  it('fills with every pattern rewrite and literal analysis, and the findings stay the same', () => {
+  // Three compiles of the whole rule set and 300 drafts checked: seconds on a loaded 2-core machine.
+  it('fills with every pattern rewrite and literal analysis, and the findings stay the same', {
+    timeout: 60_000,
+  }, () => {
     const memo = emptyMemo();
     const plain = compileRules(rules, options);
     const first = compileRules(rules, { ...options, memo });
