@@ -70,6 +70,9 @@ export function checkPattern(run: Run, entry: CompiledRule) {
       case 'nik':
         if (!isPlausibleNik(value)) continue;
         break;
+      case 'nik-implausible':
+        if (isPlausibleNik(value)) continue;
+        break;
       case 'phone':
         if (isAllowedPhone(value, phones)) continue;
         break;

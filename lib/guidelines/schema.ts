@@ -122,7 +122,12 @@ export const SubstitutionRuleSchema = z.object({
   exceptions: z.array(z.string().min(1)).default([]),
 });
 
-export const VALIDATORS = ['nik', 'phone', 'npwp', 'domain'] as const;
+/**
+ * `nik`: the match is a plausible NIK/KK number (province code, birth date); `nik-implausible`: it is
+ * not (a labelled number with a typo or an issue date), so a rule for labelled numbers never repeats
+ * what the `nik` rule reports on the same digits.
+ */
+export const VALIDATORS = ['nik', 'nik-implausible', 'phone', 'npwp', 'domain'] as const;
 
 /** A regular expression; the optional validator decides whether a match really is a violation. */
 export const PatternRuleSchema = z.object({

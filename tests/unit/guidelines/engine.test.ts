@@ -145,6 +145,24 @@ describe('pattern', () => {
     expect(count('6171043102850002')).toBe(0); // 31 February
   });
 
+  it('nik-implausible takes exactly the labelled numbers that nik turns away, so the two never report the same digits', () => {
+    const source = '\\bNIK\\s*(?<value>\\d(?:[ .-]?\\d){15})(?!\\d)';
+    const both = compileRules([
+      rule({ id: 'T-NIK', kind: 'pattern', validator: 'nik', group: 'value', patterns: [source] }),
+      rule({
+        id: 'T-NIK-LABEL',
+        kind: 'pattern',
+        validator: 'nik-implausible',
+        group: 'value',
+        patterns: [source],
+      }),
+    ]);
+    const ids = (text: string) => checkText(both, text, CTX).findings.map((f) => f.ruleId);
+    expect(ids('NIK 6171045203850002')).toEqual(['T-NIK']);
+    expect(ids('NIK 6171043102850002')).toEqual(['T-NIK-LABEL']); // 31 February: a typo, still personal data
+    expect(ids('NIK ganda diperbaiki')).toEqual([]);
+  });
+
   it('allows official phones from the library and the agency', () => {
     const phone = compileRules([
       rule({
