@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompileMemo, memoSize } from '@/lib/guidelines/compile-memo';
 import type { CheckLibrary } from './check-library';
 import { findRepoRoot } from './rule-sources';
-import { cacheDir } from './verdict-cache';
+import { cacheDir, readCacheJson, writeCacheJson } from './verdict-cache';
 
 /**
  * `check`'s start-up cache (docs/contracts.md § Command line): a library bundle as parsed and
@@ -99,18 +91,18 @@ export function codeIdentity(moduleUrl: string = import.meta.url): string {
 
 /** The entry for `key`, or undefined when there is none that fits (or it cannot be read). */
 export function readCompileCache(key: CacheKey): CachedLibrary | undefined {
-  if (!existsSync(key.path)) return undefined;
+  // A damaged entry is only lost time: the library is parsed again and the entry rewritten.
+  const data = readCacheJson(key.path) as CacheFile | undefined;
+  if (data?.format !== FORMAT || data.bundle !== key.bundle || data.code !== key.code) return undefined;
+  if (!Array.isArray(data.library?.rules) || !Array.isArray(data.rewrites) || !Array.isArray(data.literals))
+    return undefined;
   try {
-    const data = JSON.parse(readFileSync(key.path, 'utf8')) as CacheFile;
-    if (data.format !== FORMAT || data.bundle !== key.bundle || data.code !== key.code) return undefined;
-    if (!Array.isArray(data.library?.rules) || !Array.isArray(data.rewrites) || !Array.isArray(data.literals))
-      return undefined;
     return {
       library: data.library,
       memo: { rewrites: new Map(data.rewrites), literals: new Map(data.literals) },
     };
   } catch {
-    // A damaged entry is only lost time: the library is parsed again and the entry rewritten.
+    // Arrays that are not [key, value] pairs: damaged too.
     return undefined;
   }
 }
@@ -138,16 +130,7 @@ export function writeCompileCache(
     rewrites: [...memo.rewrites],
     literals: [...memo.literals].map(([k, v]) => [k, v ? [...v] : null]),
   };
-  try {
-    mkdirSync(dirname(key.path), { recursive: true });
-    // Written aside and renamed: a run reading it meanwhile sees the old entry or the new one.
-    const partial = `${key.path}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(data));
-    renameSync(partial, key.path);
-    return null;
-  } catch (error) {
-    return `could not keep the compiled library in ${key.path}: ${(error as Error).message}`;
-  }
+  return writeCacheJson(key.path, data, 'the compiled library');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -31,15 +31,39 @@ export function verdictCachePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(cacheDir(env), 'regex-verdicts.json');
 }
 
-function read(path: string): CacheFile | null {
-  if (!existsSync(path)) return null;
+/**
+ * A cache file's JSON, or undefined when there is none or it cannot be read or parsed: a damaged
+ * cache is only lost time (it counts as missing and is written anew).
+ */
+export function readCacheJson(path: string): unknown {
+  if (!existsSync(path)) return undefined;
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    return data.recheck === LEDGER_RECHECK_VERSION && typeof data.patterns === 'object' ? data : null;
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    // A damaged cache is only lost time: it counts as empty and is written anew after the audit.
-    return null;
+    return undefined;
   }
+}
+
+/**
+ * Writes a cache file aside and renames it into place, so a run reading it meanwhile sees the old
+ * file or the new one; returns a warning line naming `what` when it cannot be written (the run
+ * itself is unaffected), else null.
+ */
+export function writeCacheJson(path: string, data: unknown, what: string): string | null {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(data));
+    renameSync(partial, path);
+    return null;
+  } catch (error) {
+    return `could not keep ${what} in ${path}: ${(error as Error).message}`;
+  }
+}
+
+function read(path: string): CacheFile | null {
+  const data = readCacheJson(path) as CacheFile | undefined;
+  return data?.recheck === LEDGER_RECHECK_VERSION && typeof data.patterns === 'object' ? data : null;
 }
 
 /** Makes the cached verdicts known to the audit (before auditRulePatterns). */
@@ -56,11 +80,9 @@ export function saveVerdictCache(path = verdictCachePath()): string | null {
   const reached = reachedVerdicts();
   if (Object.keys(reached).length === 0) return null;
   const patterns = { ...(read(path)?.patterns ?? {}), ...reached };
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify({ recheck: LEDGER_RECHECK_VERSION, patterns } satisfies CacheFile));
-    return null;
-  } catch (error) {
-    return `could not keep the regex audit's verdicts in ${path}: ${(error as Error).message}`;
-  }
+  return writeCacheJson(
+    path,
+    { recheck: LEDGER_RECHECK_VERSION, patterns } satisfies CacheFile,
+    "the regex audit's verdicts",
+  );
 }
