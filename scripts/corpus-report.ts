@@ -14,6 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { findRepoRoot, loadRuleSources } from '@/lib/cli/rule-sources';
 import type { ExtraChecker } from '@/lib/guidelines';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
@@ -27,28 +28,36 @@ import {
   loadIndependentCorpus,
 } from '@/tests/corpus/evaluate-corpus';
 
-const argv = process.argv.slice(2);
 const USAGE =
   'usage: npm run corpus [-- --verbose] [--part held-in,tuning,held-out] [--rules-only] [--batches 1-73,80]';
-const KNOWN_FLAGS = new Set(['--verbose', '--part', '--rules-only', '--batches']);
-// An unknown flag (--help included) must not fall through to the default parts: that would read the
-// held-out corpus for someone who only asked how to use the script.
-const unknown = argv.filter(
-  (arg, i) =>
-    arg.startsWith('-') && !KNOWN_FLAGS.has(arg) && !['--part', '--batches'].includes(argv[i - 1] ?? ''),
-);
-if (unknown.length > 0) {
-  console.error(
-    `${unknown.includes('--help') || unknown.includes('-h') ? '' : `unknown option ${unknown.join(' ')}\n`}${USAGE}`,
-  );
-  process.exit(unknown.includes('--help') || unknown.includes('-h') ? 0 : 2);
+// Strict: an unknown option (or a misspelt one) must not fall through to the default parts, which
+// would read the held-out corpus for someone who only asked how to use the script.
+let args: ReturnType<typeof readArgs>;
+function readArgs() {
+  return parseArgs({
+    options: {
+      verbose: { type: 'boolean' },
+      part: { type: 'string' },
+      'rules-only': { type: 'boolean' },
+      batches: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }).values;
 }
-const verbose = argv.includes('--verbose');
-const partsArg = argv[argv.indexOf('--part') + 1];
-const parts = new Set(
-  argv.includes('--part') && partsArg ? partsArg.split(',') : ['held-in', 'tuning', 'held-out'],
-);
-const batchesArg = argv.includes('--batches') ? argv[argv.indexOf('--batches') + 1] : undefined;
+try {
+  args = readArgs();
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.error(USAGE);
+  process.exit(0);
+}
+const verbose = args.verbose === true;
+const parts = new Set(args.part ? args.part.split(',') : ['held-in', 'tuning', 'held-out']);
+const batchesArg = args.batches;
 /** "1-73,80" → a test on tuning file names; without --batches every batch is read. */
 function batchFilter(spec: string | undefined): (name: string) => boolean {
   if (spec === undefined) return () => true;
@@ -68,7 +77,7 @@ const modelFile = (name: string): unknown => {
   const path = join(findRepoRoot(), 'library', 'src', 'models', name);
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 };
-const checkers: readonly ExtraChecker[] = argv.includes('--rules-only')
+const checkers: readonly ExtraChecker[] = args['rules-only']
   ? []
   : modelCheckers({
       abuse: modelFile('abuse.json') as AbuseModelFile | undefined,
