@@ -2,14 +2,16 @@
  * The draft classifier's decoder and scorer. Pure and zod-free: the file has passed drafts-schema.ts
  * (and so its checksum) before it is decoded here.
  *
- * One pass over the text's hashed features (features.ts, without a slang table) feeds every head;
- * drivers are computed only for a head that fires, as the abuse scorer does (score.ts).
+ * One pass over the text's hashed features (features.ts, without a slang table; summed a word at a
+ * time, word-sums.ts) feeds every head; drivers are computed only for a head that fires, as the
+ * abuse scorer does (score.ts).
  */
 import { decodeWeights } from './codec';
 import type { DraftsModel, DraftsModelFile } from './drafts-types';
 import { type NormalisationTables, type NormalWord, normaliseText, visitFeatures } from './features';
 import { type Driver, wordDrivers } from './score';
 import { structureValues } from './structure';
+import { type WordSums, wordSums } from './word-sums';
 
 /** Drafts are agency prose in standard Indonesian: no slang table, no abusive lexicon feature. */
 export const DRAFT_FEATURE_TABLES: NormalisationTables = { slang: new Map(), lexicon: new Set() };
@@ -50,18 +52,19 @@ export interface DraftScores {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** Each distinct word's own features added up once per model (word-sums.ts): the same sums. */
+const draftSums = new WeakMap<DraftsModel, WordSums>();
+
 export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   const count = model.heads.length;
   const sums = new Float64Array(count);
-  const { weights } = model;
-  let total = 0;
+  let perWord = draftSums.get(model);
+  if (!perWord) {
+    perWord = wordSums(model.weights, count, DRAFT_FEATURE_TABLES.lexicon, model.features);
+    draftSums.set(model, perWord);
+  }
   const words = normaliseText(text, DRAFT_FEATURE_TABLES);
-  visitFeatures(words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, _word, half) => {
-    const value = half ? 0.5 : 1;
-    const base = bucket * count;
-    for (let h = 0; h < count; h += 1) sums[h] = (sums[h] as number) + (weights[base + h] as number) * value;
-    total += value;
-  });
+  const total = perWord.add(words, sums);
   const unit = total > 0 ? 1 / Math.sqrt(total) : 0;
   const structure =
     model.structure.length > 0 ? structureValues({ text, words }, model.structure) : new Float64Array(0);

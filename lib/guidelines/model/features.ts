@@ -191,11 +191,31 @@ export function normaliseWord(word: string, tables: NormalisationTables): string
   return tables.slang.get(key) ?? key;
 }
 
+/** Bounded: cleared past this many distinct words (endless batch input must not grow it forever). */
+const MEMO_LIMIT = 50_000;
+/** Each table's words already normalised: drafts share most of their words. */
+const normalised = new WeakMap<NormalisationTables, Map<string, string>>();
+
+function normaliseRemembered(word: string, tables: NormalisationTables): string {
+  let memo = normalised.get(tables);
+  if (!memo) {
+    memo = new Map();
+    normalised.set(tables, memo);
+  }
+  let normal = memo.get(word);
+  if (normal === undefined) {
+    normal = normaliseWord(word, tables);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, normal);
+  }
+  return normal;
+}
+
 /** The normalised words of a text, each with the offsets of the original word it came from. */
 export function normaliseText(text: string, tables: NormalisationTables): NormalWord[] {
   const out: NormalWord[] = [];
   for (const raw of joinSpelledOut(rawWords(text))) {
-    const normal = normaliseWord(raw.text, tables);
+    const normal = normaliseRemembered(raw.text, tables);
     if (normal.indexOf(' ') < 0) {
       out.push({ key: normal, start: raw.start, end: raw.end });
     } else {
@@ -225,10 +245,50 @@ const P_LEXICON = 108; // l
 const CHAR_SEED = Math.imul(2166136261 ^ P_CHAR, FNV_PRIME);
 const BIGRAM_SEED = Math.imul(2166136261 ^ P_BIGRAM, FNV_PRIME);
 
+/** Where the lexicon feature goes (one bucket for every word of the list). */
+export const lexiconBucket = (mask: number): number => hashFeature(P_LEXICON, '') & mask;
+
+/** The bigram of two consecutive normalised words. */
+export function bigramBucket(previous: string, key: string, mask: number): number {
+  const h = fnvContinue(Math.imul(fnvContinue(BIGRAM_SEED, previous) ^ 32, FNV_PRIME), key);
+  return (h >>> 0) & mask;
+}
+
+/** The character n-grams of "<key>", hashed incrementally: every n-gram starting at s in one pass. */
+function visitCharGrams(key: string, options: FeatureOptions, mask: number, visit: (bucket: number) => void) {
+  const { charMin, charMax } = options;
+  const length = key.length + 2;
+  for (let s = 0; s + charMin <= length; s += 1) {
+    let h = CHAR_SEED;
+    for (let e = s; e < length && e - s < charMax; e += 1) {
+      const code = e === 0 ? 60 : e === length - 1 ? 62 : key.charCodeAt(e - 1);
+      h = Math.imul(h ^ code, FNV_PRIME);
+      if (e - s + 1 >= charMin) visit((h >>> 0) & mask);
+    }
+  }
+}
+
+/**
+ * The features of one normalised word on its own, each of value 1: the word, the lexicon feature
+ * when the word is listed, its character n-grams (everything but the bigrams).
+ */
+export function visitWordFeatures(
+  key: string,
+  lexicon: ReadonlySet<string>,
+  options: FeatureOptions,
+  visit: (bucket: number) => void,
+): void {
+  const mask = (1 << options.hashBits) - 1;
+  visit(hashFeature(P_WORD, key) & mask);
+  if (lexicon.has(key)) visit(lexiconBucket(mask));
+  visitCharGrams(key, options, mask, visit);
+}
+
 /**
  * Calls `visit(bucket, word, half)` for every feature of the normalised words, in one fixed order
  * (word, lexicon, bigram with the previous word, character n-grams): the trainer, the scorer and
- * its allocation-free fast path all walk the features through this one function.
+ * the drivers all walk the features through this function, and word-sums.ts adds up the same
+ * features a word at a time through the same helpers.
  */
 export function visitFeatures(
   words: readonly NormalWord[],
@@ -237,31 +297,17 @@ export function visitFeatures(
   visit: (bucket: number, word: number, half: boolean) => void,
 ): void {
   const mask = (1 << options.hashBits) - 1;
-  const { charMin, charMax } = options;
-  const lexiconBucket = hashFeature(P_LEXICON, '') & mask;
+  const lexiconFeature = lexiconBucket(mask);
   for (let i = 0; i < words.length; i += 1) {
     const key = (words[i] as NormalWord).key;
     visit(hashFeature(P_WORD, key) & mask, i, false);
-    if (lexicon.has(key)) visit(lexiconBucket, i, false);
+    if (lexicon.has(key)) visit(lexiconFeature, i, false);
     if (i > 0) {
-      const h = fnvContinue(
-        Math.imul(fnvContinue(BIGRAM_SEED, (words[i - 1] as NormalWord).key) ^ 32, FNV_PRIME),
-        key,
-      );
-      const bigram = (h >>> 0) & mask;
+      const bigram = bigramBucket((words[i - 1] as NormalWord).key, key, mask);
       visit(bigram, i - 1, true);
       visit(bigram, i, true);
     }
-    // Character n-grams of "<key>", hashed incrementally: every n-gram starting at s in one pass.
-    const length = key.length + 2;
-    for (let s = 0; s + charMin <= length; s += 1) {
-      let h = CHAR_SEED;
-      for (let e = s; e < length && e - s < charMax; e += 1) {
-        const code = e === 0 ? 60 : e === length - 1 ? 62 : key.charCodeAt(e - 1);
-        h = Math.imul(h ^ code, FNV_PRIME);
-        if (e - s + 1 >= charMin) visit((h >>> 0) & mask, i, false);
-      }
-    }
+    visitCharGrams(key, options, mask, (bucket) => visit(bucket, i, false));
   }
 }
 

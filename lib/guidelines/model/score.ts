@@ -1,5 +1,6 @@
-import { extractFeatures, type Features, type NormalWord, normaliseText, visitFeatures } from './features';
+import { extractFeatures, type Features, type NormalWord, normaliseText } from './features';
 import type { AbuseModel, DecodedHead } from './types';
+import { type WordSums, wordSums } from './word-sums';
 
 /**
  * The abuse model's scorer: a linear model over hashed features (features.ts), a logistic output.
@@ -77,26 +78,25 @@ export function wordDrivers(words: readonly NormalWord[], perWord: Float64Array)
     .slice(0, MAX_DRIVERS);
 }
 
+const abuseSums = new WeakMap<AbuseModel, WordSums>();
+const scratch = new Float64Array(1);
+
 /**
  * The abuse head's probability without building the feature arrays: most drafts are clean, and
- * for them this is all the work. Equal to scoreAbuse's score up to floating-point rounding
- * (the 1/√n factor is applied once to the sum instead of to each term).
+ * for them this is all the work. Each distinct word's own features are added up once (word-sums.ts).
+ * Equal to scoreAbuse's score up to floating-point rounding (the 1/√n factor is applied once to the
+ * sum instead of to each term).
  */
 export function quickAbuseScore(text: string, model: AbuseModel): number {
   const head = model.heads.abuse;
-  const { weights } = head;
-  let sum = 0;
-  let count = 0;
-  visitFeatures(
-    normaliseText(text, model.tables),
-    model.tables.lexicon,
-    model.features,
-    (bucket, _word, half) => {
-      const value = half ? 0.5 : 1;
-      sum += (weights[bucket] as number) * value;
-      count += value;
-    },
-  );
+  let sums = abuseSums.get(model);
+  if (!sums) {
+    sums = wordSums(head.weights, 1, model.tables.lexicon, model.features);
+    abuseSums.set(model, sums);
+  }
+  scratch[0] = 0;
+  const count = sums.add(normaliseText(text, model.tables), scratch);
+  const sum = scratch[0] as number;
   return sigmoid(head.bias + (count > 0 ? sum / Math.sqrt(count) : 0) * head.scale);
 }
 

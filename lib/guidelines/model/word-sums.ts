@@ -1,0 +1,68 @@
+import { bigramBucket, type FeatureOptions, type NormalWord, visitWordFeatures } from './features';
+
+/**
+ * The linear models' sums, a word at a time. A head's logit is bias + scale · Σ w·v / √n over the
+ * text's hashed features (features.ts). Every weight is an int8 and every value 1 or ½, so each
+ * partial sum is a multiple of ½ far below 2^53: added in any order, the total is the same number
+ * to the last bit. So the features a word has on its own (the word, the lexicon feature, its
+ * character n-grams) are added up once per distinct word and remembered; only the bigrams are
+ * hashed for each pair. Scores are exactly those of walking every feature (visitFeatures).
+ */
+
+/** Bounded: cleared past this many distinct words (endless batch input must not grow it forever). */
+const MEMO_LIMIT = 50_000;
+
+export interface WordSums {
+  /**
+   * Adds what the features of `words` give each head into `sums` (index = head) and returns their
+   * total value (n).
+   */
+  add(words: readonly NormalWord[], sums: Float64Array): number;
+}
+
+/**
+ * `weights[bucket · heads + h]` is head h's int8 weight for a bucket (the drafts model's layout; a
+ * single head's dense weights with heads = 1).
+ */
+export function wordSums(
+  weights: Int8Array,
+  heads: number,
+  lexicon: ReadonlySet<string>,
+  options: FeatureOptions,
+): WordSums {
+  const mask = (1 << options.hashBits) - 1;
+  /** Per word: each head's sum over the word's own features, then their count. */
+  const memo = new Map<string, Float64Array>();
+  const ownSums = (key: string): Float64Array => {
+    let known = memo.get(key);
+    if (known) return known;
+    const entry = new Float64Array(heads + 1);
+    visitWordFeatures(key, lexicon, options, (bucket) => {
+      const base = bucket * heads;
+      for (let h = 0; h < heads; h += 1) entry[h] = (entry[h] as number) + (weights[base + h] as number);
+      entry[heads] = (entry[heads] as number) + 1;
+    });
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, entry);
+    known = entry;
+    return known;
+  };
+  return {
+    add(words, sums) {
+      let total = 0;
+      for (let i = 0; i < words.length; i += 1) {
+        const key = (words[i] as NormalWord).key;
+        const own = ownSums(key);
+        for (let h = 0; h < heads; h += 1) sums[h] = (sums[h] as number) + (own[h] as number);
+        total += own[heads] as number;
+        if (i > 0) {
+          // The bigram counts half for each of its two words: once in all, at full weight.
+          const base = bigramBucket((words[i - 1] as NormalWord).key, key, mask) * heads;
+          for (let h = 0; h < heads; h += 1) sums[h] = (sums[h] as number) + (weights[base + h] as number);
+          total += 1;
+        }
+      }
+      return total;
+    },
+  };
+}
