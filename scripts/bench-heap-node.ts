@@ -1,13 +1,15 @@
 /**
  * Where the page heap goes, measured in Node (`node --expose-gc --import tsx scripts/bench-heap-node.ts
  * [LIBRARY]`): the heap each step of what the content script does with the library adds after a full
- * garbage collection — the parsed bundle, the decoded model, the compiled rules, one check of a
- * 2,000-character draft (V8 compiles a regex's code the first time it runs). `npm run bench:heap`
+ * garbage collection — the parsed bundle, the pattern-literal table the background sends, the rules
+ * compiled with the prefilter built from it, one check of a 2,000-character draft (V8 compiles a
+ * regex's code the first time it runs, so the regexes the prefilter skips cost nothing). The models
+ * run in the background and are not counted. `npm run bench:heap`
  * measures the whole page in Chromium; this one says which part to look at.
  */
 import { readFileSync } from 'node:fs';
 import { checkText, compileRules } from '../lib/guidelines/engine';
-import { modelCheckers } from '../lib/guidelines/model/checker';
+import { known, literalsTable, prefilterFrom } from '../lib/guidelines/prefilter';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc --import tsx scripts/bench-heap-node.ts');
@@ -35,10 +37,12 @@ const step = (name: string, value: unknown) => {
 console.log('Heap added (Node, after GC), step by step:');
 const bundle = JSON.parse(text);
 step('parsed library bundle', bundle);
-const checkers = modelCheckers(bundle.models);
-step('decoded model', checkers);
-const compiled = compileRules(bundle.guidelines, { checkers });
-step('compiled rules', compiled);
+const table = literalsTable(bundle.guidelines);
+step('pattern-literal table (from the background)', table);
+const compiled = compileRules(bundle.guidelines, {
+  prefilter: (rules) => prefilterFrom(rules, known(table)),
+});
+step('compiled rules with the prefilter', compiled);
 const result = checkText(compiled, DRAFT, { platform: 'facebook', field: 'caption', lang: 'id' });
 step('one check of a 2,000-character draft', result);
 console.log(`  (kept ${kept.length} values alive while measuring)`);

@@ -33,13 +33,6 @@ export function checkPattern(run: Run, entry: CompiledRule) {
   for (let r = 0; r < entry.regexes.length; r++) {
     const re = entry.regexes[r]!;
     if (!mayMatch(run, re)) continue;
-    const literals = entry.literals?.[r];
-    // The prefilter's literals already said yes (prefilter.ts); the leading ones would only repeat it.
-    if (literals && !run.prefilter?.slotOf.has(re)) {
-      run.lower ??= text.toLowerCase();
-      const lower = run.lower;
-      if (!literals.some((literal) => lower.includes(literal))) continue;
-    }
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {

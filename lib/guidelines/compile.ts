@@ -10,7 +10,6 @@ import {
   insertPhrase,
   type TrieNode,
 } from './compiled';
-import { leadingLiterals } from './literals';
 import { type ColloquialDictionary, type FormMode, foldWord, formKey, normalizedTokens } from './normalize';
 import type { Prefilter } from './prefilter';
 import { compileLibraryPattern, toSafeUnicodePattern, UnsafePatternError } from './safe-regex';
@@ -218,10 +217,6 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       case 'pattern':
         // A `domain` rule with no allowDomains still honours the library's allowlists at check time.
         entry.regexes = patterns(rule, rule.patterns, rule.caseSensitive, 'pattern');
-        // Only when every pattern compiled (the lists stay parallel) and matching ignores case.
-        if (!rule.caseSensitive && entry.regexes.length === rule.patterns.length) {
-          entry.literals = rule.patterns.map(leadingLiterals);
-        }
         for (const e of rule.exceptions) entry.exceptions.add(rule.caseSensitive ? e : e.toLowerCase());
         break;
       case 'required':

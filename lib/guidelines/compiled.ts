@@ -41,8 +41,6 @@ export interface CompiledRule {
   when?: CompiledContext;
   unless?: CompiledContext;
   regexes: RegExp[];
-  /** Per regex: literal words one of which a match must contain (literals.ts), when known. */
-  literals?: Array<string[] | undefined>;
   trigger?: RegExp[];
   exceptions: Set<string>;
 }
@@ -89,8 +87,6 @@ export interface Run {
   findings: Finding[];
   textContext: Map<CompiledContext, boolean>;
   compiled: CompiledRule[];
-  /** The text lower-cased, made on first use (literal pre-checks). */
-  lower?: string;
   /** Milliseconds each rule has taken on this text so far (regexes and context conditions). */
   spent: Float64Array;
   clock: () => number;

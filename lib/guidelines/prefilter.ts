@@ -1,19 +1,23 @@
 import { type CompileMemo, literalsKey, remembered } from './compile-memo';
 import type { CompiledRule } from './compiled';
 import { requiredLiterals } from './required-literals';
+import type { Rule } from './schema';
 
 /**
- * The batch path's regex prefilter (docs/guidelines.md § Batch prefilter): most library patterns
- * look for words most captions do not contain, and a regex scan costs far more than a glance. Each
- * pattern's required literals (required-literals.ts) go into an Aho–Corasick automaton (one for
+ * The regex prefilter (docs/guidelines.md § Batch prefilter): most library patterns look for words
+ * most captions do not contain, and a regex scan costs far more than a glance. Each pattern's
+ * required literals (required-literals.ts) go into an Aho–Corasick automaton (one for
  * case-insensitive patterns, run over the lower-cased text, one for case-sensitive patterns, run
  * over the text as written); a pass of each tells which regexes can match at all, and the others
  * are not run.
  * Findings are the same with or without it (a property test holds the two paths together).
  *
- *   compileRules(rules, { prefilter: buildPrefilter })
+ *   compileRules(rules, { prefilter: buildPrefilter })                      // the CLI
+ *   compileRules(rules, { prefilter: (c) => prefilterFrom(c, known(table)) })  // the page
  *
- * Opt-in: the CLI uses it; the content script leaves it out (its size budget).
+ * The page does not read patterns itself (the reader is the size of its budget's margin): the
+ * background reads them once per library (`patternLiterals`) and the page builds its automaton from
+ * that table. A pattern missing from the table simply always runs.
  */
 
 export interface Prefilter {
@@ -23,24 +27,55 @@ export interface Prefilter {
   scan(text: string): Uint8Array;
 }
 
+/** The literals one of which every match of a pattern contains, or null/undefined when unknown. */
+export type LiteralsOf = (source: string, caseSensitive: boolean) => readonly string[] | null | undefined;
+
+/** Required literals by literalsKey (compile-memo.ts): plain data, sent from the background to the page. */
+export type LiteralsTable = ReadonlyArray<readonly [string, readonly string[] | null]>;
+
+type SourceList = [string[] | undefined, boolean];
+
+/** Each list of pattern sources of a rule, with its case sensitivity, in the order compiling keeps. */
+function sourceLists(rule: Rule): Array<[SourceList, 'regexes' | 'trigger' | 'when' | 'unless']> {
+  const lists: Array<[SourceList, 'regexes' | 'trigger' | 'when' | 'unless']> = [];
+  if (rule.kind === 'pattern') lists.push([[rule.patterns, rule.caseSensitive], 'regexes']);
+  if (rule.kind === 'required') {
+    lists.push(
+      [[rule.anyOf, rule.caseSensitive], 'regexes'],
+      [[rule.trigger, rule.caseSensitive], 'trigger'],
+    );
+  }
+  if ('when' in rule && rule.when) lists.push([[rule.when.patterns, rule.when.caseSensitive], 'when']);
+  if ('unless' in rule && rule.unless)
+    lists.push([[rule.unless.patterns, rule.unless.caseSensitive], 'unless']);
+  return lists;
+}
+
+/** Every library pattern's required literals, read once (the background, for the page). */
+export function literalsTable(rules: readonly Rule[]): LiteralsTable {
+  const table = new Map<string, readonly string[] | null>();
+  for (const rule of rules)
+    for (const [[patterns, caseSensitive]] of sourceLists(rule))
+      for (const source of patterns ?? [])
+        remembered(
+          table,
+          literalsKey(source, caseSensitive),
+          () => requiredLiterals(source, caseSensitive) ?? null,
+        );
+  return [...table];
+}
+
+/** Looks literals up in a table from literalsTable; unknown patterns always run. */
+export function known(table: LiteralsTable): LiteralsOf {
+  const map = new Map(table);
+  return (source, caseSensitive) => map.get(literalsKey(source, caseSensitive));
+}
+
 /** The library's regexes as compiled, with the sources and case sensitivity they were compiled with. */
 function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, string, boolean]> {
   for (const entry of compiled) {
-    const { rule } = entry;
-    const sources: Array<[RegExp[] | undefined, string[] | undefined, boolean]> = [];
-    if (rule.kind === 'pattern') sources.push([entry.regexes, rule.patterns, rule.caseSensitive]);
-    if (rule.kind === 'required') {
-      sources.push(
-        [entry.regexes, rule.anyOf, rule.caseSensitive],
-        [entry.trigger, rule.trigger, rule.caseSensitive],
-      );
-    }
-    if ('when' in rule && rule.when)
-      sources.push([entry.when?.regexes, rule.when.patterns, rule.when.caseSensitive]);
-    if ('unless' in rule && rule.unless) {
-      sources.push([entry.unless?.regexes, rule.unless.patterns, rule.unless.caseSensitive]);
-    }
-    for (const [regexes, patterns, caseSensitive] of sources) {
+    for (const [[patterns, caseSensitive], field] of sourceLists(entry.rule)) {
+      const regexes = field === 'regexes' || field === 'trigger' ? entry[field] : entry[field]?.regexes;
       // Compiled lists drop nothing when compiling succeeds (a failure rejects the whole set).
       if (!regexes || !patterns || regexes.length !== patterns.length) continue;
       for (let i = 0; i < regexes.length; i++) yield [regexes[i]!, patterns[i]!, caseSensitive];
@@ -245,19 +280,26 @@ function mark(machine: Automaton, text: string, possible: Uint8Array) {
 
 /** `memo`: literal analyses from an earlier compile (compile-memo.ts), used and added to. */
 export function buildPrefilter(compiled: readonly CompiledRule[], memo?: CompileMemo): Prefilter {
+  const literalsOf: LiteralsOf = memo
+    ? (source, caseSensitive) =>
+        remembered(
+          memo.literals,
+          literalsKey(source, caseSensitive),
+          () => requiredLiterals(source, caseSensitive) ?? null,
+        )
+    : requiredLiterals;
+  return prefilterFrom(compiled, literalsOf);
+}
+
+/** The prefilter of compiled rules whose patterns' literals `literalsOf` knows. */
+export function prefilterFrom(compiled: readonly CompiledRule[], literalsOf: LiteralsOf): Prefilter {
   const slotOf = new Map<RegExp, number>();
   // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
   const folded = new Map<string, number[]>();
   const exact = new Map<string, number[]>();
   for (const [re, source, caseSensitive] of libraryRegexes(compiled)) {
     if (slotOf.has(re)) continue;
-    const required = memo
-      ? remembered(
-          memo.literals,
-          literalsKey(source, caseSensitive),
-          () => requiredLiterals(source, caseSensitive) ?? null,
-        )
-      : requiredLiterals(source, caseSensitive);
+    const required = literalsOf(source, caseSensitive);
     if (!required) continue;
     const slot = slotOf.size;
     slotOf.set(re, slot);

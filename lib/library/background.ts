@@ -1,10 +1,12 @@
 import type { SatuPintuDb } from '@/lib/db/database';
 import { answerModelRequest } from '@/lib/guidelines/model-requests';
+import { type LiteralsTable, literalsTable } from '@/lib/guidelines/prefilter';
 import { log, logFailure } from '@/lib/log';
 import { onMessage } from '@/lib/messaging/protocol';
 import { hasOriginAccess } from '@/lib/settings/permissions';
 import { getSettings, watchSettings } from '@/lib/settings/store';
 import { runLogged } from './run-logged';
+import type { LibraryBundle } from './schema';
 import { createLibraryService } from './service';
 
 export const SYNC_ALARM = 'satu-pintu-library-sync';
@@ -14,6 +16,17 @@ export const RETRY_ALARM = 'satu-pintu-library-retry';
  * and the ETag makes an unchanged library a 304. Chrome allows periodic alarms down to 30 s.
  */
 export const SYNC_PERIOD_MINUTES = 15;
+
+/** The pattern-literal table of the library in use, read once per bundle the service hands out. */
+const tables = new WeakMap<LibraryBundle, LiteralsTable>();
+function literalsOf(bundle: LibraryBundle): LiteralsTable {
+  let table = tables.get(bundle);
+  if (!table) {
+    table = literalsTable(bundle.guidelines);
+    tables.set(bundle, table);
+  }
+  return table;
+}
 
 /**
  * Background wiring of the library domain: message handlers, alarms, sync. Listeners are added
@@ -71,6 +84,7 @@ export function setupLibrary(db: SatuPintuDb): void {
   onMessage('checkModels', async ({ data }) =>
     answerModelRequest((await service.getLibrary()).bundle.models, data),
   );
+  onMessage('patternLiterals', async () => literalsOf((await service.getLibrary()).bundle));
   onMessage('syncNow', () => service.sync({ force: true }));
   onMessage('searchCaptions', ({ data }) => service.search(data));
   onMessage('testLibrarySource', ({ data }) => service.testSource(data));

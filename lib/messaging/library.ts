@@ -1,4 +1,5 @@
 import type { ModelRequest } from '@/lib/guidelines/model-requests';
+import type { LiteralsTable } from '@/lib/guidelines/prefilter';
 import type { Finding } from '@/lib/guidelines/types';
 import type { CaptionSearch } from '@/lib/library/messages';
 import type { Caption, LibraryBundle } from '@/lib/library/schema';
@@ -14,6 +15,11 @@ export interface LibraryProtocol {
    * findings to the rules', so the page carries neither the models' code nor their weights.
    */
   checkModels(request: ModelRequest): Finding[];
+  /**
+   * The literals each pattern of the library in use needs (lib/guidelines/prefilter.ts): the
+   * sidebar skips the regexes whose literals a draft lacks without carrying the pattern reader.
+   */
+  patternLiterals(): LiteralsTable;
   /** Syncs now, ignoring the backoff; resolves with the resulting status. */
   syncNow(): LibraryStatus;
   /** Indexed caption search; only captions inside their validity window unless includeOutOfDate. */

@@ -183,8 +183,11 @@ export async function startSidebarSession(
   // ---------------------------------------------------------------- library and rules
   const loadLibrary = async () => {
     try {
-      const { bundle } = await sendMessage('getLibrary');
-      rules.load(bundle);
+      const [{ bundle }, literals] = await Promise.all([
+        sendMessage('getLibrary'),
+        sendMessage('patternLiterals'),
+      ]);
+      rules.load(bundle, literals);
       const view = sidebarLibrary(bundle, settings.identity.agencyId);
       model.agencies.value = view.agencies;
       model.captions.value = view.captions;

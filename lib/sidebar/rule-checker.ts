@@ -6,6 +6,7 @@ import {
   withFindings,
 } from '@/lib/guidelines/engine';
 import type { ModelRequest } from '@/lib/guidelines/model-requests';
+import { known, type LiteralsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
 import type { CheckResult, FieldLimits, Finding } from '@/lib/guidelines/types';
 import type { Language } from '@/lib/i18n/types';
 import type { LibraryBundle } from '@/lib/library/schema';
@@ -95,9 +96,15 @@ export function createRuleChecker(platform: PlatformId, options: RuleCheckerOpti
   };
 
   return {
-    /** Throws the engine's RuleSetError when the library's rules cannot be used. */
-    load(next: LibraryBundle): void {
-      compiled = compileRules(next.guidelines);
+    /**
+     * Throws the engine's RuleSetError when the library's rules cannot be used. `literals`: the
+     * background's table of what each pattern needs (prefilter.ts); without it every regex runs.
+     */
+    load(next: LibraryBundle, literals: LiteralsTable = []): void {
+      // Only the regexes whose literals the draft contains run: fewer compiled regexes on the page.
+      compiled = compileRules(next.guidelines, {
+        prefilter: (rules) => prefilterFrom(rules, known(literals)),
+      });
       // The page keeps no model file: the background runs the models.
       bundle = next.models ? { ...next, models: undefined } : next;
       limits.clear();

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
-import { buildPrefilter } from '@/lib/guidelines/prefilter';
+import { literalsKey } from '@/lib/guidelines/compile-memo';
+import { buildPrefilter, known, literalsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
 import { requiredLiterals } from '@/lib/guidelines/required-literals';
 import { compileLibraryPattern } from '@/lib/guidelines/safe-regex';
 import { tokenize } from '@/lib/guidelines/text-utils';
 import { buildWordPass } from '@/lib/guidelines/word-pass';
 import { benchCaptions } from '@/scripts/captions';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
-import { rule } from './rule-fixtures';
+import { CTX, rule } from './rule-fixtures';
 
 /**
  * The batch path's regex prefilter and remembered word lookups (docs/guidelines.md § Batch
@@ -195,6 +196,38 @@ describe('regex prefilter', () => {
     const possible = prefilter.scan('Selamat pagi');
     expect(prefilter.slotOf.size).toBeGreaterThan(50);
     expect(possible.reduce((sum, v) => sum + v, 0)).toBeLessThan(prefilter.slotOf.size / 4);
+  });
+});
+
+describe('the page’s prefilter, from the background’s table of literals', () => {
+  it('has every library pattern’s literals, as the reader gives them', () => {
+    const table = new Map(literalsTable(rules));
+    const sources = librarySources();
+    expect(table.size).toBe(new Set(sources.map((s) => `${s.caseSensitive}/${s.source}`)).size);
+    for (const { source, caseSensitive } of sources)
+      expect(known([...table])(source, caseSensitive)).toEqual(
+        requiredLiterals(source, caseSensitive) ?? null,
+      );
+  });
+
+  it('gives the same findings as the plain engine (corpus and benchmark captions)', () => {
+    const plain = compileRules(rules);
+    const table = literalsTable(rules);
+    const page = compileRules(rules, { prefilter: (compiled) => prefilterFrom(compiled, known(table)) });
+    const texts = [...loadCorpus().map((d) => d.text), ...benchCaptions(200, 400).map((c) => c.text)];
+    for (const text of texts)
+      for (const ctx of CONTEXTS)
+        expect(checkText(page, text, ctx), text).toEqual(checkText(plain, text, ctx));
+  }, 300_000);
+
+  it('skips a pattern only on what the table says: a missing entry always runs', () => {
+    const shout = [rule({ kind: 'pattern', patterns: ['\\bhalo\\b'] })];
+    const wrong = compileRules(shout, {
+      prefilter: (compiled) => prefilterFrom(compiled, known([[literalsKey('\\bhalo\\b', false), ['zzz']]])),
+    });
+    const empty = compileRules(shout, { prefilter: (compiled) => prefilterFrom(compiled, known([])) });
+    expect(checkText(wrong, 'halo semua', CTX).findings).toEqual([]);
+    expect(checkText(empty, 'halo semua', CTX).findings.map((f) => f.ruleId)).toEqual(['T-1']);
   });
 });
 

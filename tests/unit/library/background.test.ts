@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type SatuPintuDb } from '@/lib/db/database';
+import { literalsTable } from '@/lib/guidelines/prefilter';
 import { RETRY_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES, setupLibrary } from '@/lib/library/background';
 import { LibraryBundleSchema } from '@/lib/library/schema';
 import { generateKeyPair } from '@/lib/library/signature';
@@ -82,6 +83,15 @@ describe('setupLibrary (background wiring)', { timeout: 30_000 }, () => {
     expect(status.source).toBe('embedded');
     const found = await sendMessage('searchCaptions', { query: 'imunisasi', platform: 'facebook' });
     expect(found.map((caption) => caption.id)).toContain('kegiatan-vaksinasi');
+  });
+
+  it('answers patternLiterals with what each pattern of the library in use needs, read once per library', async () => {
+    setupLibrary(db);
+    const { bundle } = await sendMessage('getLibrary', undefined);
+    const table = await sendMessage('patternLiterals', undefined);
+    expect(table).toEqual(literalsTable(bundle.guidelines));
+    expect(table.filter(([, literals]) => literals !== null).length).toBeGreaterThan(100);
+    expect(await sendMessage('patternLiterals', undefined)).toBe(table);
   });
 
   it('a remote source without the host permission fails with a clear reason and a retry alarm', async () => {
