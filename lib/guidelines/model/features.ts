@@ -196,26 +196,26 @@ const MEMO_LIMIT = 50_000;
 /** Each table's words already normalised: drafts share most of their words. */
 const normalised = new WeakMap<NormalisationTables, Map<string, string>>();
 
-function normaliseRemembered(word: string, tables: NormalisationTables): string {
+function memoOf(tables: NormalisationTables): Map<string, string> {
   let memo = normalised.get(tables);
   if (!memo) {
     memo = new Map();
     normalised.set(tables, memo);
   }
-  let normal = memo.get(word);
-  if (normal === undefined) {
-    normal = normaliseWord(word, tables);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, normal);
-  }
-  return normal;
+  return memo;
 }
 
 /** The normalised words of a text, each with the offsets of the original word it came from. */
 export function normaliseText(text: string, tables: NormalisationTables): NormalWord[] {
   const out: NormalWord[] = [];
+  const memo = memoOf(tables);
   for (const raw of joinSpelledOut(rawWords(text))) {
-    const normal = normaliseRemembered(raw.text, tables);
+    let normal = memo.get(raw.text);
+    if (normal === undefined) {
+      normal = normaliseWord(raw.text, tables);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(raw.text, normal);
+    }
     if (normal.indexOf(' ') < 0) {
       out.push({ key: normal, start: raw.start, end: raw.end });
     } else {
@@ -248,11 +248,17 @@ const BIGRAM_SEED = Math.imul(2166136261 ^ P_BIGRAM, FNV_PRIME);
 /** Where the lexicon feature goes (one bucket for every word of the list). */
 export const lexiconBucket = (mask: number): number => hashFeature(P_LEXICON, '') & mask;
 
+/** The hash state after a bigram's first word and the space: what every bigram it starts shares. */
+export const bigramPrefix = (previous: string): number =>
+  Math.imul(fnvContinue(BIGRAM_SEED, previous) ^ 32, FNV_PRIME);
+
+/** The bigram of two consecutive normalised words, from the first one's bigramPrefix. */
+export const bigramAfter = (prefix: number, key: string, mask: number): number =>
+  (fnvContinue(prefix, key) >>> 0) & mask;
+
 /** The bigram of two consecutive normalised words. */
-export function bigramBucket(previous: string, key: string, mask: number): number {
-  const h = fnvContinue(Math.imul(fnvContinue(BIGRAM_SEED, previous) ^ 32, FNV_PRIME), key);
-  return (h >>> 0) & mask;
-}
+export const bigramBucket = (previous: string, key: string, mask: number): number =>
+  bigramAfter(bigramPrefix(previous), key, mask);
 
 /** The character n-grams of "<key>", hashed incrementally: every n-gram starting at s in one pass. */
 function visitCharGrams(key: string, options: FeatureOptions, mask: number, visit: (bucket: number) => void) {

@@ -1,4 +1,10 @@
-import { bigramBucket, type FeatureOptions, type NormalWord, visitWordFeatures } from './features';
+import {
+  bigramAfter,
+  bigramPrefix,
+  type FeatureOptions,
+  type NormalWord,
+  visitWordFeatures,
+} from './features';
 
 /**
  * The linear models' sums, a word at a time. A head's logit is bias + scale · Σ w·v / √n over the
@@ -31,17 +37,18 @@ export function wordSums(
   options: FeatureOptions,
 ): WordSums {
   const mask = (1 << options.hashBits) - 1;
-  /** Per word: each head's sum over the word's own features, then their count. */
+  /** Per word: each head's sum over the word's own features, their count, its bigramPrefix. */
   const memo = new Map<string, Float64Array>();
   const ownSums = (key: string): Float64Array => {
     let known = memo.get(key);
     if (known) return known;
-    const entry = new Float64Array(heads + 1);
+    const entry = new Float64Array(heads + 2);
     visitWordFeatures(key, lexicon, options, (bucket) => {
       const base = bucket * heads;
       for (let h = 0; h < heads; h += 1) entry[h] = (entry[h] as number) + (weights[base + h] as number);
       entry[heads] = (entry[heads] as number) + 1;
     });
+    entry[heads + 1] = bigramPrefix(key);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, entry);
     known = entry;
@@ -50,17 +57,19 @@ export function wordSums(
   return {
     add(words, sums) {
       let total = 0;
+      let previous: Float64Array | undefined;
       for (let i = 0; i < words.length; i += 1) {
         const key = (words[i] as NormalWord).key;
         const own = ownSums(key);
         for (let h = 0; h < heads; h += 1) sums[h] = (sums[h] as number) + (own[h] as number);
         total += own[heads] as number;
-        if (i > 0) {
+        if (previous) {
           // The bigram counts half for each of its two words: once in all, at full weight.
-          const base = bigramBucket((words[i - 1] as NormalWord).key, key, mask) * heads;
+          const base = bigramAfter(previous[heads + 1] as number, key, mask) * heads;
           for (let h = 0; h < heads; h += 1) sums[h] = (sums[h] as number) + (weights[base + h] as number);
           total += 1;
         }
+        previous = own;
       }
       return total;
     },
