@@ -1,6 +1,6 @@
 import { checkPattern, checkRepetition, checkRequired } from './checks';
 import { type CompileOptions, compileRuleSet } from './compile';
-import { type CompiledRule, type CompiledRules, inScope, type Run } from './compiled';
+import { type CompiledRule, type CompiledRules, isActive, type Run } from './compiled';
 import { checkLimit } from './limits';
 import { type FormMode, formKey, normalizedTokens } from './normalize';
 import { agencyTrie, type Candidate, reportCandidates, scanAffixed, scanTrie } from './scan';
@@ -73,42 +73,8 @@ const OWN_CHECK = new Set<RuleKind>(['pattern', 'required', 'limit', 'repetition
 /** Kinds that run library regexes, the ones the budget times (limits and repetition are our code). */
 const TIMED = new Set<RuleKind>(['pattern', 'required']);
 
-/** What every check of a compiled set would otherwise work out again for each text. */
-interface Plan {
-  /** Rules with a check of their own, in order. */
-  own: number[];
-  /** Per pattern rule whose every regex the prefilter knows: their slots (none possible → skip). */
-  slots: Array<Int32Array | undefined>;
-  /** Per platform and field: 1 for each rule in scope there. */
-  scopes: Map<string, Uint8Array>;
-}
-
-const plans = new WeakMap<CompiledRules, Plan>();
-
-function planOf(compiledRules: CompiledRules): Plan {
-  let plan = plans.get(compiledRules);
-  if (plan) return plan;
-  const { compiled, prefilter } = compiledRules;
-  plan = { own: [], slots: [], scopes: new Map() };
-  for (const entry of compiled) {
-    if (OWN_CHECK.has(entry.rule.kind)) plan.own.push(entry.index);
-    const slots = entry.regexes.map((re) => prefilter?.slotOf.get(re) ?? -1);
-    if (entry.rule.kind === 'pattern' && prefilter && !slots.includes(-1))
-      plan.slots[entry.index] = Int32Array.from(slots);
-  }
-  plans.set(compiledRules, plan);
-  return plan;
-}
-
-function scopeOf(plan: Plan, compiled: CompiledRule[], ctx: CheckContext): Uint8Array {
-  const key = `${ctx.platform}\u0000${ctx.field}`;
-  let scope = plan.scopes.get(key);
-  if (!scope) {
-    scope = Uint8Array.from(compiled, (entry) => (inScope(entry, ctx) ? 1 : 0));
-    plan.scopes.set(key, scope);
-  }
-  return scope;
-}
+/** Each rule's regexes' prefilter slots (-1: always runs), once per compiled set, not a lookup per text. */
+const slotLists = new WeakMap<CompiledRules, Int32Array[]>();
 
 /** Runs the rule's own check (the trie-based kinds were handled in the shared pass). */
 function checkRule(run: Run, entry: CompiledRule, tokens: Token[]) {
@@ -218,14 +184,10 @@ export function withFindings(result: CheckResult, extra: readonly Finding[]): Ch
 export function checkText(compiledRules: CompiledRules, text: string, ctx: CheckContext): CheckResult {
   const { compiled, budget } = compiledRules;
   const now = (ctx.now ?? new Date()).getTime();
-  const plan = planOf(compiledRules);
-  const scope = scopeOf(plan, compiled, ctx);
   const active = new Uint8Array(compiled.length);
   const capitalizationAgencyRules: number[] = [];
   for (let i = 0; i < compiled.length; i++) {
-    if (budget.disabled[i] || !scope[i]) continue;
-    const entry = compiled[i]!;
-    if (!(now >= entry.from && now <= entry.until)) continue;
+    if (budget.disabled[i] || !isActive(compiled[i]!, ctx, now)) continue;
     active[i] = 1;
     const rule = compiled[i]!.rule;
     if (rule.kind === 'capitalization' && rule.agencies) capitalizationAgencyRules.push(i);
@@ -256,17 +218,22 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
   if (!words?.scanNormalized(text, tokens, active, candidates))
     scanNormalized(compiledRules, text, tokens, active, candidates);
   reportCandidates(run, tokens, candidates);
-  const { possible } = run;
-  for (const i of plan.own) {
-    if (!active[i]) continue;
+  const { possible, prefilter } = run;
+  let slots = slotLists.get(compiledRules);
+  if (!slots && prefilter) {
+    slots = compiled.map((entry) => Int32Array.from(entry.regexes, (re) => prefilter.slotOf.get(re) ?? -1));
+    slotLists.set(compiledRules, slots);
+  }
+  for (let i = 0; i < compiled.length; i++) {
     const kind = compiled[i]!.rule.kind;
+    if (!active[i] || !OWN_CHECK.has(kind)) continue;
     if (!TIMED.has(kind)) {
       checkRule(run, compiled[i]!, tokens);
       continue;
     }
     // A pattern rule none of whose regexes can match (prefilter) has nothing to report or time.
-    const slots = plan.slots[i];
-    if (slots && possible && !slots.some((slot) => possible[slot] === 1)) continue;
+    if (kind === 'pattern' && possible && !slots![i]!.some((slot) => slot < 0 || possible[slot] === 1))
+      continue;
     const began = budget.clock();
     checkRule(run, compiled[i]!, tokens);
     run.spent[i]! += budget.clock() - began;

@@ -4,9 +4,9 @@ import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { CTX, rule } from './rule-fixtures';
 
 /**
- * checkText works out once per compiled set which rules are in scope for a platform and field, and
- * which prefilter slots each pattern rule needs (engine.ts's plan): a set used for one context and
- * then another must answer each exactly as a set compiled for it alone.
+ * checkText works out each rule's prefilter slots once per compiled set (engine.ts) and keeps them:
+ * a set used for one context and then another must answer each exactly as a set compiled for it
+ * alone, and a pattern rule is skipped only when none of its regexes can match.
  */
 
 const rules = () => [
@@ -35,7 +35,7 @@ const CONTEXTS: CheckContext[] = [
 const ids = (ctx: CheckContext, compiled = compileRules(rules(), { prefilter: buildPrefilter })) =>
   checkText(compiled, TEXT, ctx).findings.map((f) => f.ruleId);
 
-describe("the engine's per-set plan", () => {
+describe("the engine's per-set prefilter slots", () => {
   it('answers each context as a set compiled for it alone, in any order', () => {
     const alone = CONTEXTS.map((ctx) => ids(ctx));
     const shared = compileRules(rules(), { prefilter: buildPrefilter });
