@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompileMemo, memoSize } from '@/lib/guidelines/compile-memo';
+import type { AutomatonData } from '@/lib/guidelines/prefilter';
 import type { CheckLibrary } from './check-library';
 import { findRepoRoot } from './rule-sources';
 import { cacheDir, readCacheJson, writeCacheJson } from './verdict-cache';
@@ -40,6 +41,71 @@ interface CacheFile {
   library: CachedLibrary['library'];
   rewrites: Array<[string, string]>;
   literals: Array<[string, string[] | null]>;
+  /** The prefilter's automata (memo.automata), their arrays in base64. */
+  automata?: Array<[string, PackedAutomaton]>;
+}
+
+const INT32_FIELDS = [
+  'row',
+  'table',
+  'edgeStart',
+  'edgeClass',
+  'edgeTo',
+  'fail',
+  'first',
+  'stop',
+  'slots',
+] as const;
+type PackedAutomaton = { width: number; classOf: Array<[number, number]>; ascii: string } & Record<
+  (typeof INT32_FIELDS)[number],
+  string
+>;
+
+const base64 = (array: Int32Array | Uint16Array) =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+
+/** The bytes of a base64 string in a buffer of their own (a typed array needs aligned offsets). */
+function bytesOf(text: unknown, unit: number): ArrayBuffer {
+  if (typeof text !== 'string') throw new Error('not base64');
+  const bytes = Uint8Array.from(Buffer.from(text, 'base64'));
+  if (bytes.length % unit !== 0) throw new Error('truncated');
+  return bytes.buffer;
+}
+
+function pack(data: AutomatonData): PackedAutomaton {
+  const packed = { width: data.width, classOf: data.classOf, ascii: base64(data.ascii) } as PackedAutomaton;
+  for (const field of INT32_FIELDS) packed[field] = base64(data[field]);
+  return packed;
+}
+
+/** Throws when the entry is not an automaton's arrays of consistent sizes (a damaged cache file). */
+function unpack(packed: PackedAutomaton): AutomatonData {
+  const arrays = Object.fromEntries(
+    INT32_FIELDS.map((field) => [field, new Int32Array(bytesOf(packed[field], 4))]),
+  ) as Record<(typeof INT32_FIELDS)[number], Int32Array>;
+  const ascii = new Uint16Array(bytesOf(packed.ascii, 2));
+  const states = arrays.fail.length;
+  if (
+    !Number.isInteger(packed.width) ||
+    !Array.isArray(packed.classOf) ||
+    ascii.length !== 128 ||
+    arrays.row.length !== states ||
+    arrays.first.length !== states ||
+    arrays.stop.length !== states ||
+    arrays.edgeStart.length !== states + 1 ||
+    arrays.table.length % packed.width !== 0
+  )
+    throw new Error('inconsistent automaton');
+  return { width: packed.width, classOf: packed.classOf, ascii, ...arrays };
+}
+
+/** The cached automata, or none when any of them is damaged (they are only rebuilt: lost time). */
+function unpackAll(entries: CacheFile['automata']): Map<string, AutomatonData> {
+  try {
+    return new Map((entries ?? []).map(([key, packed]) => [key, unpack(packed)] as const));
+  } catch {
+    return new Map();
+  }
 }
 
 export function compileCachePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -99,7 +165,11 @@ export function readCompileCache(key: CacheKey): CachedLibrary | undefined {
   try {
     return {
       library: data.library,
-      memo: { rewrites: new Map(data.rewrites), literals: new Map(data.literals) },
+      memo: {
+        rewrites: new Map(data.rewrites),
+        literals: new Map(data.literals),
+        automata: unpackAll(data.automata),
+      },
     };
   } catch {
     // Arrays that are not [key, value] pairs: damaged too.
@@ -129,6 +199,7 @@ export function writeCompileCache(
     },
     rewrites: [...memo.rewrites],
     literals: [...memo.literals].map(([k, v]) => [k, v ? [...v] : null]),
+    automata: [...(memo.automata ?? [])].map(([key, data]) => [key, pack(data)]),
   };
   return writeCacheJson(key.path, data, 'the compiled library');
 }

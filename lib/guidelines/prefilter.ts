@@ -94,7 +94,7 @@ function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, 
  * `slots[first[state]] … slots[stop[state]]`. (A full transition table over all states and classes
  * took ~28 MB and 60-200 ms to build for the shipped library, in every process and worker.)
  */
-interface Automaton {
+export interface Automaton {
   width: number;
   ascii: Uint16Array;
   classOf: Map<number, number>;
@@ -107,6 +107,27 @@ interface Automaton {
   first: Int32Array;
   stop: Int32Array;
   slots: Int32Array;
+}
+
+/** An automaton as plain data (a compile memo's, compile-memo.ts): its class map as pairs. */
+export type AutomatonData = Omit<Automaton, 'classOf'> & { classOf: Array<[number, number]> };
+
+const toData = (machine: Automaton): AutomatonData => ({ ...machine, classOf: [...machine.classOf] });
+const fromData = (data: AutomatonData): Automaton => ({ ...data, classOf: new Map(data.classOf) });
+
+/**
+ * The automaton of `literals`, from the memo when it holds one built from the very same literals
+ * and slots (the key spells them all out), else built and remembered there.
+ */
+function rememberedAutomaton(literals: Map<string, number[]>, memo: CompileMemo | undefined): Automaton {
+  if (!memo?.automata) return automaton(literals);
+  let key = '';
+  for (const [literal, slots] of literals) key += `${literal}\u0000${slots.join(',')}\u0001`;
+  const known = memo.automata.get(key);
+  if (known) return fromData(known);
+  const built = automaton(literals);
+  memo.automata.set(key, toData(built));
+  return built;
 }
 
 /** States this close to the root, or with this many children, get a complete row. */
@@ -288,11 +309,18 @@ export function buildPrefilter(compiled: readonly CompiledRule[], memo?: Compile
           () => requiredLiterals(source, caseSensitive) ?? null,
         )
     : requiredLiterals;
-  return prefilterFrom(compiled, literalsOf);
+  return prefilterFrom(compiled, literalsOf, (literals) => rememberedAutomaton(literals, memo));
 }
 
-/** The prefilter of compiled rules whose patterns' literals `literalsOf` knows. */
-export function prefilterFrom(compiled: readonly CompiledRule[], literalsOf: LiteralsOf): Prefilter {
+/**
+ * The prefilter of compiled rules whose patterns' literals `literalsOf` knows; `build` makes an
+ * automaton (buildPrefilter's also takes it from a memo, code the page does not carry).
+ */
+export function prefilterFrom(
+  compiled: readonly CompiledRule[],
+  literalsOf: LiteralsOf,
+  build: (literals: Map<string, number[]>) => Automaton = automaton,
+): Prefilter {
   const slotOf = new Map<RegExp, number>();
   // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
   const folded = new Map<string, number[]>();
@@ -310,8 +338,8 @@ export function prefilterFrom(compiled: readonly CompiledRule[], literalsOf: Lit
       else literals.set(literal, [slot]);
     }
   }
-  const lowerMachine = folded.size > 0 ? automaton(folded) : undefined;
-  const exactMachine = exact.size > 0 ? automaton(exact) : undefined;
+  const lowerMachine = folded.size > 0 ? build(folded) : undefined;
+  const exactMachine = exact.size > 0 ? build(exact) : undefined;
   const size = slotOf.size;
   return {
     slotOf,

@@ -145,3 +145,49 @@ describe('the start-up cache of check', () => {
     expect(codeIdentity()).toBe(codeIdentity());
   });
 });
+
+describe('the prefilter automata in the start-up cache', () => {
+  it('are kept, read back as the same arrays, and used: the same findings without building again', async () => {
+    const { path, env } = bundleFile();
+    const first = await load(path, env.SP_CACHE_DIR);
+    const compiled = compileForCheck(first.library);
+    const built = [...first.library.memo!.automata!];
+    expect(built.length).toBeGreaterThan(0);
+    saveCompiled(first.library);
+    const second = await load(path, env.SP_CACHE_DIR);
+    const read = [...second.library.memo!.automata!];
+    expect(read.map(([key]) => key)).toEqual(built.map(([key]) => key));
+    for (const [i, [, data]] of read.entries()) {
+      const original = built[i]![1];
+      expect(data.width).toBe(original.width);
+      expect(data.classOf).toEqual(original.classOf);
+      expect([...data.table]).toEqual([...original.table]);
+      expect([...data.slots]).toEqual([...original.slots]);
+      expect([...data.ascii]).toEqual([...original.ascii]);
+    }
+    const again = compileForCheck(second.library);
+    // Compiling took the automata from the memo: nothing was added to it.
+    expect(memoSize(second.library.memo!)).toBe(second.library.cache!.saved);
+    for (const text of ['Slot gacor hari ini, dasar goblok.', 'SLOT   GACOR', 'tidak ada apa-apa'])
+      expect(checkText(again, text, ctx)).toEqual(checkText(compiled, text, ctx));
+  });
+
+  it('a damaged automaton is dropped and built again; the rest of the entry still serves', async () => {
+    const { path, env } = bundleFile();
+    const cachePath = compileCachePath(env);
+    const first = await load(path, env.SP_CACHE_DIR);
+    compileForCheck(first.library);
+    saveCompiled(first.library);
+    const entry = JSON.parse(readFileSync(cachePath, 'utf8'));
+    entry.automata[0][1].fail = entry.automata[0][1].fail.slice(0, 6);
+    writeFileSync(cachePath, JSON.stringify(entry));
+    const again = await load(path, env.SP_CACHE_DIR);
+    expect(again.library.memo!.automata!.size).toBe(0);
+    expect(again.library.memo!.literals.size).toBeGreaterThan(0);
+    const compiled = compileForCheck(again.library);
+    expect(again.library.memo!.automata!.size).toBeGreaterThan(0);
+    expect(checkText(compiled, 'Slot gacor hari ini', ctx).findings.map((f) => f.ruleId)).toEqual([
+      'T-GACOR',
+    ]);
+  });
+});
