@@ -1,25 +1,21 @@
 /**
  * Trains the draft classifier: `npm run train:drafts [-- --out FILE] [--dry]`. One logistic head per
  * category (lib/guidelines/model/drafts-*.ts) over the abuse model's hashed word and character
- * features, optionally with structure.ts's structural features (no date, a figure without a named
- * source, a name next to an address), trained on the drafts written apart from the rules
- * (tests/corpus/tuning/*.jsonl) and the held-in drafts (tests/corpus/drafts.jsonl and
- * reference-drafts.jsonl). The held-out corpus (tests/corpus/independent/) is never read here.
+ * features, optionally with structure.ts's structural features, trained on the drafts written apart
+ * from the rules (tests/corpus/tuning/*.jsonl) and the held-in drafts (tests/corpus/*.jsonl). The
+ * held-out corpus (tests/corpus/independent/) is never read here.
  *
  * Measured leave-one-writer-out: each writer's drafts (tuning batches 1–6, 7–12, 13–18, then every
  * five batches from 19 on; the held-in files as one more writer) are scored by heads trained on the
- * other writers' drafts, with a threshold chosen on the other writers' out-of-fold scores, so no
- * figure comes from a writer the choice has seen. Printed per category, for all writers and again
- * for the newer writers (batches 54 on; --fresh-from N for others): today's checks (library rules +
- * abuse model) alone, the head alone, and both, with how many clean drafts the head alone flags. A
- * head ships only where both beat today's checks on recall without losing more precision than
- * recall gained, flagging at most 1 % of the clean drafts. `--ship-by fresh` applies that test to the
- * newer writers' table instead: right when the rules' authors have not read those writers' drafts,
- * since on the others the rules are measured in-sample and leave a head less to add than they would
- * on text nobody has read. The shipped heads are trained on every
- * draft (fixed seed), their thresholds chosen on all out-of-fold scores; written to
- * library/src/models/drafts.json.
- */
+ * other writers' drafts, with a threshold chosen on the other writers' out-of-fold scores. Printed
+ * per category, for all writers and again for the newer writers (batches 54 on; --fresh-from N):
+ * today's checks (library rules + abuse model), the head alone, and both, with how many clean drafts
+ * the head alone flags. A head ships only where both beat today's checks on recall without losing
+ * more precision than recall gained, flagging at most 1 % of the clean drafts. `--ship-by fresh`
+ * applies that test to the newer writers' table: right when the rules' authors have not read those
+ * drafts (elsewhere the rules are in-sample and leave a head less to add than on unread text). The
+ * shipped heads are trained on every draft (fixed seed), their thresholds chosen on all out-of-fold
+ * scores; written to library/src/models/drafts.json. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
