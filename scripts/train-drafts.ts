@@ -60,8 +60,7 @@ const arg = (name: string, fallback: string): string => {
 const ROOT = findRepoRoot();
 const OUT = resolve(arg('out', join(ROOT, 'library/src/models/drafts.json')));
 const SEED = 20_261_130;
-// `--structure all` adds every structural extractor, `--structure a@1,b@1` those; the default, none,
-// is what leave-one-writer-out preferred (docs/guidelines.md § The draft classifier).
+// `--structure all` adds every extractor, `--structure a@1,b@1` those; none is what LOWO preferred.
 const structureArg = arg('structure', 'none');
 const STRUCTURE =
   structureArg === 'none' ? [] : structureArg === 'all' ? [...STRUCTURE_NAMES] : structureArg.split(',');
@@ -186,8 +185,9 @@ if (dump)
 /**
  * A head's threshold, chosen on the drafts `among` selects (never the writer being scored): `union`
  * (pickUnionThreshold) takes the best F1 of today's checks with the head, its own findings at
- * MIN_PRECISION, flagging at most MAX_CLEAN_FLAGGED of the clean drafts; `marginal` the best F1 of
- * the head alone where today's checks are silent, at MIN_PRECISION.
+ * MIN_PRECISION, flagging at most MAX_CLEAN_FLAGGED of the clean drafts; `alone` the same for the head
+ * alone (rules tuned on these drafts push a union threshold up more than unread text would);
+ * `marginal` the best F1 of the head alone where today's checks are silent, at MIN_PRECISION.
  */
 const THRESHOLD = arg('threshold', 'union');
 /** A head may flag at most this share of the clean drafts. */
@@ -197,13 +197,13 @@ function chooseThreshold(h: number, among: (i: number) => boolean): number {
   const scores = idx.map((i) => (oof[h] as number[])[i] as number);
   const column = idx.map((i) => (labels[i] as boolean[])[h] as boolean);
   const rules = idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean);
-  if (THRESHOLD === 'union')
+  if (THRESHOLD === 'union' || THRESHOLD === 'alone')
     return Math.min(
       0.999,
       pickUnionThreshold(
         scores,
         column,
-        rules,
+        THRESHOLD === 'alone' ? rules.map(() => false) : rules,
         idx.map((i) => clean[i] as boolean),
         { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED },
       ),
