@@ -11,11 +11,10 @@
  * per category, for all writers and again for the newer writers (batches 54 on; --fresh-from N):
  * today's checks (library rules + abuse model), the head alone, and both, with how many clean drafts
  * the head alone flags. A head ships only where both beat today's checks on recall without losing
- * more precision than recall gained, flagging at most 1 % of the clean drafts. `--ship-by fresh`
- * applies that test to the newer writers' table: right when the rules' authors have not read those
- * drafts (elsewhere the rules are in-sample and leave a head less to add than on unread text). The
- * shipped heads are trained on every draft (fixed seed), their thresholds chosen on all out-of-fold
- * scores; written to library/src/models/drafts.json. */
+ * more precision than recall gained, flagging at most 1 % of the clean drafts (`--ship-by fresh`:
+ * by the newer writers' table, right when the rules' authors have not read them; elsewhere the rules
+ * are in-sample and leave a head less to add). The shipped heads are trained on every draft (fixed
+ * seed), thresholds on all out-of-fold scores; written to library/src/models/drafts.json. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -190,8 +189,7 @@ if (dump)
  * `marginal` the best F1 of the head alone where today's checks are silent, at MIN_PRECISION.
  */
 const THRESHOLD = arg('threshold', 'union');
-/** A head may flag at most this share of the clean drafts. */
-const MAX_CLEAN_FLAGGED = Number(arg('max-clean', '0.01'));
+const MAX_CLEAN_FLAGGED = Number(arg('max-clean', '0.01')); // share of the clean drafts a head may flag
 function chooseThreshold(h: number, among: (i: number) => boolean): number {
   const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
   const scores = idx.map((i) => (oof[h] as number[])[i] as number);
@@ -308,10 +306,10 @@ const fresh =
     ? table(`the newer writers (${freshWriters.join('; ')})`, (i) => isFresh((drafts[i] as Draft).writer))
     : null;
 const shipBy = arg('ship-by', 'all');
-if (shipBy !== 'all' && shipBy !== 'fresh') throw new Error(`--ship-by takes all or fresh, not ${shipBy}`);
-if (shipBy === 'fresh' && !fresh) throw new Error(`--ship-by fresh: no writer from batch ${FRESH_FROM} on`);
+if (shipBy !== 'all' && (shipBy !== 'fresh' || !fresh))
+  throw new Error(`--ship-by: all, or fresh with writers from --fresh-from on (${shipBy})`);
 const chosen = shipBy === 'fresh' && fresh ? fresh : overall;
-const shipped = chosen.shipped;
+const { shipped } = chosen;
 const isShipped = (h: number) => shipped.includes(categories[h] as DraftHeadCategory);
 const says = (h: number, i: number) => ((modelSays[h] as boolean[])[i] as boolean) && isShipped(h);
 const ruled = (h: number, i: number) => (ruleFound[i] as boolean[])[h] as boolean;
@@ -353,8 +351,9 @@ const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
     method: `leave-one-writer-out over ${writers.length} writers; each writer scored with a threshold chosen on the others' out-of-fold scores (${THRESHOLD}: best F1 of today's checks with the head, the head's own findings at precision >= ${MIN_PRECISION}, <= ${MAX_CLEAN_FLAGGED * 100}% of clean drafts flagged); "today" is the library rules with the abuse model; heads shipped by ${chosen === overall ? 'all writers' : `the newer writers (from batch ${FRESH_FROM}, unread by the rules' authors)`}`,
     features: FEATURES,
     training: { ...TRAIN, keep: KEEP },
-    categories: overall.evaluation,
+    categories: chosen.evaluation,
     ...(fresh ? { newWriters: { writers: freshWriters, categories: fresh.evaluation } } : {}),
+    ...(chosen === overall ? {} : { allWriters: overall.evaluation }),
   },
 });
 // The written file, read back through the schema and decoded, must give the trainer's scores.

@@ -222,6 +222,12 @@ describe('the shipped draft classifier (library/src/models/drafts.json)', () => 
       'Semangat pulih, adik kami! Siswi kelas 5 SDN 12 Dusun Sungai Bulan yang menjadi korban kekerasan seksual kini didampingi psikolog dan orang tuanya.',
     confidential:
       'Bocoran hasil audit internal Inspektorat: dokumen rahasia ini belum boleh disebar, tapi kami bagikan ke grup supaya semua tahu isinya.',
+    attribution:
+      'Kepala Dinas Pertanian meninjau panen raya padi bersama kelompok tani dan menyerahkan bantuan benih unggul serta pupuk kepada para petani yang hadir dalam kegiatan tersebut.',
+    'personal-data':
+      'Dicari pemilik KTP atas nama Siti Aminah, NIK 6171045505900003, alamat rumah di belakang masjid Gang Sepakat nomor 7, silakan ambil di kantor desa atau hubungi nomor pribadi istrinya.',
+    neutrality:
+      'Mari kita dukung terus Bapak Bupati agar bisa melanjutkan pembangunan di periode kedua, jangan lupa coblos nomor dua pada hari pemungutan suara nanti ya, demi kemajuan daerah kita.',
   };
 
   it('has a typical draft for every shipped head', () => {
