@@ -1,5 +1,6 @@
 import { type DiffPart, diffWords } from '@/lib/approvals/diff';
 import { type CheckResult, type CompiledRules, checkText, compileRules } from '@/lib/guidelines';
+import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { fillPlaceholders, PLACEHOLDERS } from '@/lib/library/placeholders';
 import type { Caption, LibraryBundle } from '@/lib/library/schema';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
@@ -21,7 +22,7 @@ function compiledFor(bundle: LibraryBundle): CompiledRules {
   const key = `${bundle.id}@${bundle.version}@${bundle.issuedAt}`;
   let compiled = compiledByVersion.get(key);
   if (!compiled) {
-    compiled = compileRules(bundle.guidelines);
+    compiled = compileRules(bundle.guidelines, { prefilter: buildPrefilter });
     if (compiledByVersion.size > 4) compiledByVersion.clear();
     compiledByVersion.set(key, compiled);
   }

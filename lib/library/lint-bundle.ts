@@ -2,6 +2,7 @@ import { REPLY_PLACEHOLDERS } from '@/lib/bigteam/reply-placeholders';
 import type { CompiledRules } from '@/lib/guidelines';
 import { checkText, compileRules, type Finding, type RuleProblem, RuleSetError } from '@/lib/guidelines';
 import { openWordAlternations } from '@/lib/guidelines/pattern-advice';
+import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { formatDayDate, type Language } from '@/lib/i18n';
 import { type FieldId, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import { fillPlaceholders, KNOWN_PLACEHOLDERS, PLACEHOLDERS, placeholderNames } from './placeholders';
@@ -69,13 +70,13 @@ export function lintBundle(bundle: LibraryBundle, options: LintOptions = {}): Li
   const ruleProblems: RuleProblem[] = [];
   let compiled: CompiledRules | null = null;
   try {
-    compiled = compileRules(bundle.guidelines, { checkExamples: true });
+    compiled = compileRules(bundle.guidelines, { checkExamples: true, prefilter: buildPrefilter });
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
     ruleProblems.push(...error.problems);
     try {
       // Examples failing is a finding about the rules; the captions can still be checked.
-      compiled = compileRules(bundle.guidelines);
+      compiled = compileRules(bundle.guidelines, { prefilter: buildPrefilter });
     } catch (inner) {
       if (!(inner instanceof RuleSetError)) throw inner;
       compiled = null;
