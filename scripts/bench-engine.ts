@@ -2,7 +2,8 @@
  * `npx tsx scripts/bench-engine.ts [--library FILE] [--captions N] [--chars C] [--rounds R]
  * [--no-model] [--only batch|plain]`: the
  * engine alone on one thread, in µs per caption — the batch path's engine (compileForCheck: the
- * regex prefilter and the remembered word lookups) against the plain engine the content script runs,
+ * regex prefilter and the remembered word lookups) against the plain engine (neither; `compileRules`
+ * with no options, as a library tool would),
  * interleaved round by round so both see the same machine load. Rules, colloquial dictionary and
  * the library's abuse model as `check` uses them; workload scripts/captions.ts (fixed seed). The
  * figure to profile (`node --import tsx --cpu-prof scripts/bench-engine.ts`) when batches are slow.
@@ -79,7 +80,7 @@ async function main() {
     `  batch engine (prefilter, word pass) ${us(best('batch')).toFixed(1).padStart(7)} µs/caption  compile ${compileMs.toFixed(0)} ms`,
   );
   console.log(
-    `  plain engine (content script)       ${us(best('plain')).toFixed(1).padStart(7)} µs/caption  compile ${plainCompileMs.toFixed(0)} ms`,
+    `  plain engine (no accelerators)      ${us(best('plain')).toFixed(1).padStart(7)} µs/caption  compile ${plainCompileMs.toFixed(0)} ms`,
   );
   console.log(
     `  ratio ${(best('plain') / best('batch')).toFixed(2)}×; findings per caption ${(findings.get('batch')! / count).toFixed(2)} (plain ${(findings.get('plain')! / count).toFixed(2)})`,
