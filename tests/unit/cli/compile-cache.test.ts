@@ -53,6 +53,15 @@ async function load(path: string, cacheDir: string) {
   }
 }
 
+/** A bundle file whose library has been loaded, compiled for check and saved to the cache once. */
+async function cachedOnce() {
+  const { path, env } = bundleFile();
+  const first = await load(path, env.SP_CACHE_DIR);
+  compileForCheck(first.library);
+  saveCompiled(first.library);
+  return { path, env, cachePath: compileCachePath(env), first };
+}
+
 const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
 
 describe('the start-up cache of check', () => {
@@ -85,10 +94,7 @@ describe('the start-up cache of check', () => {
   });
 
   it('misses when the bundle changes by one byte, and when the code that made the entry changes', async () => {
-    const { path, env } = bundleFile();
-    const first = await load(path, env.SP_CACHE_DIR);
-    compileForCheck(first.library);
-    saveCompiled(first.library);
+    const { path, env, first } = await cachedOnce();
     const key = first.library.cache!;
     expect(readCompileCache(key)).toBeDefined();
     expect(readCompileCache({ ...key, bundle: bundleHash(new TextEncoder().encode('{}')) })).toBeUndefined();
@@ -101,11 +107,7 @@ describe('the start-up cache of check', () => {
   });
 
   it('ignores a damaged entry and writes it anew', async () => {
-    const { path, env } = bundleFile();
-    const cachePath = compileCachePath(env);
-    const first = await load(path, env.SP_CACHE_DIR);
-    compileForCheck(first.library);
-    saveCompiled(first.library);
+    const { path, env, cachePath, first } = await cachedOnce();
     for (const damage of [
       '{"format":1,',
       'null',
@@ -173,11 +175,7 @@ describe('the prefilter automata in the start-up cache', () => {
   });
 
   it('a damaged automaton is dropped and built again; the rest of the entry still serves', async () => {
-    const { path, env } = bundleFile();
-    const cachePath = compileCachePath(env);
-    const first = await load(path, env.SP_CACHE_DIR);
-    compileForCheck(first.library);
-    saveCompiled(first.library);
+    const { path, env, cachePath } = await cachedOnce();
     const entry = JSON.parse(readFileSync(cachePath, 'utf8'));
     entry.automata[0][1].fail = entry.automata[0][1].fail.slice(0, 6);
     writeFileSync(cachePath, JSON.stringify(entry));
