@@ -11,7 +11,7 @@ import type { DraftsModel, DraftsModelFile } from './drafts-types';
 import { type NormalisationTables, type NormalWord, normaliseText, visitFeatures } from './features';
 import { type Driver, wordDrivers } from './score';
 import { structureValues } from './structure';
-import { type WordSums, wordSums } from './word-sums';
+import { wordSums } from './word-sums';
 
 /** Drafts are agency prose in standard Indonesian: no slang table, no abusive lexicon feature. */
 export const DRAFT_FEATURE_TABLES: NormalisationTables = { slang: new Map(), lexicon: new Set() };
@@ -52,17 +52,11 @@ export interface DraftScores {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** Each distinct word's own features added up once per model (word-sums.ts): the same sums. */
-const draftSums = new WeakMap<DraftsModel, WordSums>();
-
 export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   const count = model.heads.length;
   const sums = new Float64Array(count);
-  let perWord = draftSums.get(model);
-  if (!perWord) {
-    perWord = wordSums(model.weights, count, DRAFT_FEATURE_TABLES.lexicon, model.features);
-    draftSums.set(model, perWord);
-  }
+  // Each distinct word's own features added up once per model (word-sums.ts): the same sums.
+  const perWord = wordSums(model.weights, count, DRAFT_FEATURE_TABLES.lexicon, model.features);
   const words = normaliseText(text, DRAFT_FEATURE_TABLES);
   const total = perWord.add(words, sums);
   const unit = total > 0 ? 1 / Math.sqrt(total) : 0;

@@ -193,6 +193,13 @@ export function normaliseWord(word: string, tables: NormalisationTables): string
 
 /** Bounded: cleared past this many distinct words (endless batch input must not grow it forever). */
 const MEMO_LIMIT = 50_000;
+
+/** Remembers `value` under a word in a per-word memo, clearing the memo once it holds MEMO_LIMIT words. */
+export function rememberWord<V>(memo: Map<string, V>, word: string, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, value);
+  return value;
+}
 /** Each table's words already normalised: drafts share most of their words. */
 const normalised = new WeakMap<NormalisationTables, Map<string, string>>();
 
@@ -211,11 +218,7 @@ export function normaliseText(text: string, tables: NormalisationTables): Normal
   const memo = memoOf(tables);
   for (const raw of joinSpelledOut(rawWords(text))) {
     let normal = memo.get(raw.text);
-    if (normal === undefined) {
-      normal = normaliseWord(raw.text, tables);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(raw.text, normal);
-    }
+    if (normal === undefined) normal = rememberWord(memo, raw.text, normaliseWord(raw.text, tables));
     if (normal.indexOf(' ') < 0) {
       out.push({ key: normal, start: raw.start, end: raw.end });
     } else {

@@ -1,6 +1,6 @@
 import { extractFeatures, type Features, type NormalWord, normaliseText } from './features';
 import type { AbuseModel, DecodedHead } from './types';
-import { type WordSums, wordSums } from './word-sums';
+import { wordSums } from './word-sums';
 
 /**
  * The abuse model's scorer: a linear model over hashed features (features.ts), a logistic output.
@@ -78,7 +78,6 @@ export function wordDrivers(words: readonly NormalWord[], perWord: Float64Array)
     .slice(0, MAX_DRIVERS);
 }
 
-const abuseSums = new WeakMap<AbuseModel, WordSums>();
 const scratch = new Float64Array(1);
 
 /**
@@ -89,11 +88,7 @@ const scratch = new Float64Array(1);
  */
 export function quickAbuseScore(text: string, model: AbuseModel): number {
   const head = model.heads.abuse;
-  let sums = abuseSums.get(model);
-  if (!sums) {
-    sums = wordSums(head.weights, 1, model.tables.lexicon, model.features);
-    abuseSums.set(model, sums);
-  }
+  const sums = wordSums(head.weights, 1, model.tables.lexicon, model.features);
   scratch[0] = 0;
   const count = sums.add(normaliseText(text, model.tables), scratch);
   const sum = scratch[0] as number;

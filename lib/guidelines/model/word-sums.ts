@@ -3,6 +3,7 @@ import {
   bigramPrefix,
   type FeatureOptions,
   type NormalWord,
+  rememberWord,
   visitWordFeatures,
 } from './features';
 
@@ -15,9 +16,6 @@ import {
  * hashed for each pair. Scores are exactly those of walking every feature (visitFeatures).
  */
 
-/** Bounded: cleared past this many distinct words (endless batch input must not grow it forever). */
-const MEMO_LIMIT = 50_000;
-
 export interface WordSums {
   /**
    * Adds what the features of `words` give each head into `sums` (index = head) and returns their
@@ -26,11 +24,29 @@ export interface WordSums {
   add(words: readonly NormalWord[], sums: Float64Array): number;
 }
 
+/** One per weight array: a model's weights come with its own heads, lexicon and feature options. */
+const byWeights = new WeakMap<Int8Array, WordSums>();
+
 /**
  * `weights[bucket · heads + h]` is head h's int8 weight for a bucket (the drafts model's layout; a
- * single head's dense weights with heads = 1).
+ * single head's dense weights with heads = 1). Made once per weight array and then reused, so each
+ * word's sums are remembered across texts.
  */
 export function wordSums(
+  weights: Int8Array,
+  heads: number,
+  lexicon: ReadonlySet<string>,
+  options: FeatureOptions,
+): WordSums {
+  let made = byWeights.get(weights);
+  if (!made) {
+    made = makeWordSums(weights, heads, lexicon, options);
+    byWeights.set(weights, made);
+  }
+  return made;
+}
+
+function makeWordSums(
   weights: Int8Array,
   heads: number,
   lexicon: ReadonlySet<string>,
@@ -40,7 +56,7 @@ export function wordSums(
   /** Per word: each head's sum over the word's own features, their count, its bigramPrefix. */
   const memo = new Map<string, Float64Array>();
   const ownSums = (key: string): Float64Array => {
-    let known = memo.get(key);
+    const known = memo.get(key);
     if (known) return known;
     const entry = new Float64Array(heads + 2);
     visitWordFeatures(key, lexicon, options, (bucket) => {
@@ -49,10 +65,7 @@ export function wordSums(
       entry[heads] = (entry[heads] as number) + 1;
     });
     entry[heads + 1] = bigramPrefix(key);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, entry);
-    known = entry;
-    return known;
+    return rememberWord(memo, key, entry);
   };
   return {
     add(words, sums) {
