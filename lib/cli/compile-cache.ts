@@ -18,7 +18,7 @@ import { cacheDir, readCacheJson, writeCacheJson } from './verdict-cache';
  * cannot be read or parsed counts as missing. The signature (`--key`) is checked on every run.
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE = 'compiled-library.json';
 
 /** Which entry fits: the bundle's bytes and the code reading them. */
@@ -40,7 +40,8 @@ interface CacheFile {
   code: string;
   library: CachedLibrary['library'];
   rewrites: Array<[string, string]>;
-  literals: Array<[string, string[] | null]>;
+  /** Each pattern's sets of required literals (format 1 had one set). */
+  literals: Array<[string, string[][] | null]>;
   /** The prefilter's automata (memo.automata), their arrays in base64. */
   automata?: Array<[string, PackedAutomaton]>;
 }
@@ -198,7 +199,7 @@ export function writeCompileCache(
       expiresAt: library.expiresAt,
     },
     rewrites: [...memo.rewrites],
-    literals: [...memo.literals].map(([k, v]) => [k, v ? [...v] : null]),
+    literals: [...memo.literals].map(([k, v]) => [k, v ? v.map((set) => [...set]) : null]),
     automata: [...(memo.automata ?? [])].map(([key, data]) => [key, pack(data)]),
   };
   return writeCacheJson(key.path, data, 'the compiled library');

@@ -1,6 +1,6 @@
 /**
  * What compiling a library derives from its pattern sources alone — each pattern's safe rewrite
- * (safe-regex.ts), the literals a match must contain (required-literals.ts, for the batch
+ * (safe-regex.ts), the sets of literals a match must contain (required-literals.ts, for the batch
  * prefilter) and the prefilter's automata — remembered, so that a process compiling the same
  * patterns again does not redo the analyses (a quarter of a second for the shipped library, and
  * ~0.15 s of a cold batch worker for the automata): the CLI keeps a memo in its cache
@@ -15,8 +15,11 @@ import type { AutomatonData } from './prefilter';
 export interface CompileMemo {
   /** Pattern source → its safe rewrite. */
   readonly rewrites: Map<string, string>;
-  /** Case flag and pattern source (literalsKey) → the literals one of which every match contains. */
-  readonly literals: Map<string, readonly string[] | null>;
+  /**
+   * Case flag and pattern source (literalsKey) → the sets of literals one of each of which every
+   * match contains (required-literals.ts's requiredLiteralSets).
+   */
+  readonly literals: Map<string, ReadonlyArray<readonly string[]> | null>;
   /**
    * The prefilter's automata (prefilter.ts), by the literals and slots they were built from: the
    * largest part of compiling in a batch worker. Typed arrays, so still plain data for a worker.

@@ -1,6 +1,6 @@
 import { type CompileMemo, literalsKey, remembered } from './compile-memo';
 import type { CompiledRule } from './compiled';
-import { requiredLiterals } from './required-literals';
+import { requiredLiteralSets, requiredLiterals } from './required-literals';
 import type { Rule } from './schema';
 
 /**
@@ -9,7 +9,8 @@ import type { Rule } from './schema';
  * required literals (required-literals.ts) go into an Aho–Corasick automaton (one for
  * case-insensitive patterns, run over the lower-cased text, one for case-sensitive patterns, run
  * over the text as written); a pass of each tells which regexes can match at all, and the others
- * are not run.
+ * are not run. The batch path asks more of a pattern: one literal of each of its sets of required
+ * literals (`(?:jangan|jgn)\s+(?:jual|sewakan)` needs both a first and a second word).
  * Findings are the same with or without it (a property test holds the two paths together).
  *
  *   compileRules(rules, { prefilter: buildPrefilter })                      // the CLI
@@ -29,6 +30,12 @@ export interface Prefilter {
 
 /** The literals one of which every match of a pattern contains, or null/undefined when unknown. */
 export type LiteralsOf = (source: string, caseSensitive: boolean) => readonly string[] | null | undefined;
+
+/** Sets of literals, one of each of which every match contains (requiredLiteralSets). */
+type LiteralSetsOf = (
+  source: string,
+  caseSensitive: boolean,
+) => ReadonlyArray<readonly string[]> | null | undefined;
 
 /** Required literals by literalsKey (compile-memo.ts): plain data, sent from the background to the page. */
 export type LiteralsTable = ReadonlyArray<readonly [string, readonly string[] | null]>;
@@ -299,58 +306,83 @@ function mark(machine: Automaton, text: string, possible: Uint8Array) {
   }
 }
 
-/** `memo`: literal analyses from an earlier compile (compile-memo.ts), used and added to. */
+/** The batch path's prefilter; `memo`: analyses of an earlier compile (compile-memo.ts), used and added to. */
 export function buildPrefilter(compiled: readonly CompiledRule[], memo?: CompileMemo): Prefilter {
-  const literalsOf: LiteralsOf = memo
+  const setsOf: LiteralSetsOf = memo
     ? (source, caseSensitive) =>
         remembered(
           memo.literals,
           literalsKey(source, caseSensitive),
-          () => requiredLiterals(source, caseSensitive) ?? null,
+          () => requiredLiteralSets(source, caseSensitive) ?? null,
         )
-    : requiredLiterals;
-  return prefilterFrom(compiled, literalsOf, (literals) => rememberedAutomaton(literals, memo));
+    : requiredLiteralSets;
+  return prefilterOfSets(compiled, setsOf, (literals) => rememberedAutomaton(literals, memo));
+}
+
+/** The page's prefilter: of compiled rules whose patterns' literals `literalsOf` knows, one set each. */
+export function prefilterFrom(compiled: readonly CompiledRule[], literalsOf: LiteralsOf): Prefilter {
+  const setsOf: LiteralSetsOf = (source, caseSensitive) => {
+    const literals = literalsOf(source, caseSensitive);
+    return literals && [literals];
+  };
+  return prefilterOfSets(compiled, setsOf);
 }
 
 /**
- * The prefilter of compiled rules whose patterns' literals `literalsOf` knows; `build` makes an
- * automaton (buildPrefilter's also takes it from a memo, code the page does not carry).
+ * The automata mark sets (one per required set of each regex); a regex may match when every one of
+ * its sets is marked: the regex at `slot` has the sets `setStart[slot]` to `setStart[slot + 1] - 1`.
+ * `build` makes an automaton (buildPrefilter's also takes it from a memo, code the page does not carry).
  */
-export function prefilterFrom(
+function prefilterOfSets(
   compiled: readonly CompiledRule[],
-  literalsOf: LiteralsOf,
+  setsOf: LiteralSetsOf,
   build: (literals: Map<string, number[]>) => Automaton = automaton,
 ): Prefilter {
   const slotOf = new Map<RegExp, number>();
   // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
   const folded = new Map<string, number[]>();
   const exact = new Map<string, number[]>();
+  const starts: number[] = [];
+  let sets = 0;
   for (const [re, source, caseSensitive] of libraryRegexes(compiled)) {
     if (slotOf.has(re)) continue;
-    const required = literalsOf(source, caseSensitive);
-    if (!required) continue;
-    const slot = slotOf.size;
-    slotOf.set(re, slot);
+    const required = setsOf(source, caseSensitive);
+    if (!required || required.length === 0) continue;
+    slotOf.set(re, slotOf.size);
+    starts.push(sets);
     const literals = caseSensitive ? exact : folded;
-    for (const literal of required) {
-      const slots = literals.get(literal);
-      if (slots) slots.push(slot);
-      else literals.set(literal, [slot]);
+    // Set ids run on from regex to regex: with one set per regex, a set's id is its regex's slot.
+    for (const set of required) {
+      const id = sets++;
+      for (const literal of set) {
+        const ids = literals.get(literal);
+        if (ids) ids.push(id);
+        else literals.set(literal, [id]);
+      }
     }
   }
+  starts.push(sets);
+  const setStart = Int32Array.from(starts);
   const lowerMachine = folded.size > 0 ? build(folded) : undefined;
   const exactMachine = exact.size > 0 ? build(exact) : undefined;
   const size = slotOf.size;
   return {
     slotOf,
     scan(text: string): Uint8Array {
-      const possible = new Uint8Array(size);
-      if (exactMachine) mark(exactMachine, text, possible);
+      const marked = new Uint8Array(sets);
+      if (exactMachine) mark(exactMachine, text, marked);
       if (lowerMachine) {
         // Under the i flag "ſ" matches "s"; lower-casing alone would keep it apart.
         let lower = text.toLowerCase();
         if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
-        mark(lowerMachine, lower, possible);
+        mark(lowerMachine, lower, marked);
+      }
+      if (sets === size) return marked;
+      const possible = new Uint8Array(size);
+      for (let slot = 0; slot < size; slot++) {
+        let all = 1;
+        for (let k = setStart[slot]!, end = setStart[slot + 1]!; all && k < end; k++) all = marked[k]!;
+        possible[slot] = all;
       }
       return possible;
     },

@@ -18,16 +18,21 @@ interface Info {
   prefix: string[];
   /** Every match ends with one of these ('' among them: nothing known). */
   suffix: string[];
+  /**
+   * Further sets every match contains one string of, each of them (from the parts of a sequence:
+   * `(?:jangan|jgn)\s+(?:jual|sewakan)` needs one of the first two words and one of the last two).
+   */
+  all: string[][];
 }
 
 const MAX_EXACT = 64;
 const MAX_CLASS = 8;
 const NOTHING = [''];
-const UNKNOWN: Info = { exact: null, any: null, prefix: NOTHING, suffix: NOTHING };
-const EMPTY: Info = { exact: [''], any: null, prefix: NOTHING, suffix: NOTHING };
+const UNKNOWN: Info = { exact: null, any: null, prefix: NOTHING, suffix: NOTHING, all: [] };
+const EMPTY: Info = { exact: [''], any: null, prefix: NOTHING, suffix: NOTHING, all: [] };
 
 function literals(list: string[]): Info {
-  return { exact: list, any: null, prefix: list, suffix: list };
+  return { exact: list, any: null, prefix: list, suffix: list, all: [] };
 }
 
 class Unsupported extends Error {}
@@ -82,11 +87,15 @@ function needed(list: string[]): string[] | null {
 
 function concat(a: Info, b: Info): Info {
   const exact = a.exact && b.exact ? cross(a.exact, b.exact) : null;
+  const joint = needed(cross(a.suffix, b.prefix));
+  const all = [...a.all, ...b.all];
+  for (const set of [anyOf(a), anyOf(b), joint]) if (set) all.push(set);
   return {
     exact: exact === NOTHING ? null : exact,
-    any: better(better(anyOf(a), anyOf(b)), needed(cross(a.suffix, b.prefix))),
+    any: better(better(anyOf(a), anyOf(b)), joint),
     prefix: a.exact ? cross(a.exact, b.prefix) : a.prefix,
     suffix: b.exact ? cross(a.suffix, b.exact) : b.suffix,
+    all,
   };
 }
 
@@ -111,6 +120,7 @@ function alternation(list: Info[]): Info {
     any,
     prefix: union(list.map((info) => info.prefix)),
     suffix: union(list.map((info) => info.suffix)),
+    all: [],
   };
 }
 
@@ -120,7 +130,7 @@ function repeat(info: Info, min: number, max: number): Info {
     return max === 1 && info.exact ? { ...EMPTY, exact: unique([...info.exact, '']) } : UNKNOWN;
   }
   // One or more: starts as the first repetition starts, ends as the last one ends.
-  return { exact: null, any: anyOf(info), prefix: info.prefix, suffix: info.suffix };
+  return { exact: null, any: anyOf(info), prefix: info.prefix, suffix: info.suffix, all: info.all };
 }
 
 class Reader {
@@ -305,19 +315,59 @@ class Reader {
  * reader does not know.
  */
 export function requiredLiterals(source: string, caseSensitive = false): string[] | undefined {
+  const info = read(source, caseSensitive);
+  return info && minimal(better(better(anyOf(info), needed(info.prefix)), needed(info.suffix)));
+}
+
+/** The pattern's analysis, or undefined when the reader does not know its syntax. */
+function read(source: string, caseSensitive: boolean): Info | undefined {
   try {
     const reader = new Reader(source, caseSensitive);
     const info = reader.alternation();
-    if (reader.i !== source.length) return undefined;
-    const any = better(better(anyOf(info), needed(info.prefix)), needed(info.suffix));
-    if (!any || any.length === 0 || any.some((s) => s === '')) return undefined;
-    // A string that contains another one of the set adds nothing ("https://bit.ly/" and "bit.ly/").
-    const shortestFirst = [...any].sort((a, b) => a.length - b.length);
-    const kept: string[] = [];
-    for (const s of shortestFirst) if (!kept.some((k) => s.includes(k))) kept.push(s);
-    return kept;
+    return reader.i === source.length ? info : undefined;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
+}
+
+/** A "contains one of" set without the strings that contain another one of it, or undefined. */
+function minimal(any: string[] | null): string[] | undefined {
+  if (!any || any.length === 0 || any.some((s) => s === '')) return undefined;
+  // A string that contains another one of the set adds nothing ("https://bit.ly/" and "bit.ly/").
+  const shortestFirst = [...any].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const s of shortestFirst) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept;
+}
+
+/** At most this many sets per pattern: each costs the prefilter a check per text. */
+const MAX_SETS = 3;
+
+/**
+ * Sets of strings such that every match of `source` contains one string of each set (the batch
+ * prefilter's sharper test: a pattern whose first word is common but whose second is rare no longer
+ * runs on every text with the first), the most selective first (the longest shortest string, then
+ * the fewest strings); the first is requiredLiterals' set whenever there is one. Undefined when
+ * nothing is known. A set another one implies (every string of the other contains one of its
+ * strings) is left out.
+ */
+export function requiredLiteralSets(source: string, caseSensitive = false): string[][] | undefined {
+  const info = read(source, caseSensitive);
+  if (!info) return undefined;
+  const first = requiredLiterals(source, caseSensitive);
+  const sets: string[][] = [];
+  for (const candidate of [anyOf(info), needed(info.prefix), needed(info.suffix), ...info.all]) {
+    const set = minimal(candidate);
+    if (set) sets.push(set);
+  }
+  const shortest = (set: string[]) => Math.min(...set.map((s) => s.length));
+  sets.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length);
+  const implies = (a: string[], b: string[]) => a.every((s) => b.some((t) => s.includes(t)));
+  const kept: string[][] = first ? [first] : [];
+  for (const set of sets) {
+    if (kept.length >= MAX_SETS) break;
+    if (!kept.some((k) => implies(k, set))) kept.push(set);
+  }
+  return kept.length > 0 ? kept : undefined;
 }

@@ -4,7 +4,7 @@ import { checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { emptyMemo, literalsKey, memoSize } from '@/lib/guidelines/compile-memo';
 import { buildPrefilter } from '@/lib/guidelines/prefilter';
-import { requiredLiterals } from '@/lib/guidelines/required-literals';
+import { requiredLiteralSets } from '@/lib/guidelines/required-literals';
 import { toSafeUnicodePattern } from '@/lib/guidelines/safe-regex';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
 import { CTX, rule } from './rule-fixtures';
@@ -31,7 +31,7 @@ describe('the compile memo', () => {
     expect(rewritten).toBe(toSafeUnicodePattern(source));
     for (const [key, literals] of [...memo.literals].slice(0, 50)) {
       const caseSensitive = key.startsWith('u/');
-      expect(literals).toEqual(requiredLiterals(key.slice(key.indexOf('/') + 1), caseSensitive) ?? null);
+      expect(literals).toEqual(requiredLiteralSets(key.slice(key.indexOf('/') + 1), caseSensitive) ?? null);
     }
     const second = compileRules(rules, { ...options, memo });
     expect(memoSize(memo)).toBe(size);
@@ -48,7 +48,7 @@ describe('the compile memo', () => {
     const memo = emptyMemo();
     // Deliberately wrong entries: only a memo that is really used changes the result.
     memo.rewrites.set('gacor', 'maxwin');
-    memo.literals.set(literalsKey('gacor', false), ['maxwin']);
+    memo.literals.set(literalsKey('gacor', false), [['maxwin']]);
     const compiled = compileRules([gacor], { prefilter: buildPrefilter, memo });
     expect(checkText(compiled, 'slot gacor', CTX).findings).toEqual([]);
     expect(checkText(compiled, 'slot maxwin', CTX).findings.map((f) => f.ruleId)).toEqual(['T-GACOR']);
