@@ -24,15 +24,16 @@ function agencyNameSet(
   return caseSensitive ? sets.exact : sets.lower;
 }
 
-export function checkPattern(run: Run, entry: CompiledRule) {
+/** `slots`: each regex's prefilter slot (-1: always runs), the engine's lookup made once per rule set. */
+export function checkPattern(run: Run, entry: CompiledRule, slots?: Int32Array) {
   const rule = entry.rule;
   if (rule.kind !== 'pattern') return;
-  const { text, ctx } = run;
+  const { text, ctx, possible } = run;
   let lastEnd = -1;
   const spans: Array<[number, number, RegExpExecArray]> = [];
   for (let r = 0; r < entry.regexes.length; r++) {
     const re = entry.regexes[r]!;
-    if (!mayMatch(run, re)) continue;
+    if (slots && possible ? slots[r]! >= 0 && possible[slots[r]!] === 0 : !mayMatch(run, re)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {

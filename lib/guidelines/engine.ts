@@ -77,10 +77,10 @@ const TIMED = new Set<RuleKind>(['pattern', 'required']);
 const slotLists = new WeakMap<CompiledRules, Int32Array[]>();
 
 /** Runs the rule's own check (the trie-based kinds were handled in the shared pass). */
-function checkRule(run: Run, entry: CompiledRule, tokens: Token[]) {
+function checkRule(run: Run, entry: CompiledRule, tokens: Token[], slots?: Int32Array) {
   switch (entry.rule.kind) {
     case 'pattern':
-      return checkPattern(run, entry);
+      return checkPattern(run, entry, slots);
     case 'required':
       return checkRequired(run, entry);
     case 'limit':
@@ -235,7 +235,7 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
     if (kind === 'pattern' && possible && !slots![i]!.some((slot) => slot < 0 || possible[slot] === 1))
       continue;
     const began = budget.clock();
-    checkRule(run, compiled[i]!, tokens);
+    checkRule(run, compiled[i]!, tokens, slots?.[i]);
     run.spent[i]! += budget.clock() - began;
   }
   enforceBudget(compiledRules, run);

@@ -316,7 +316,11 @@ class Reader {
  */
 export function requiredLiterals(source: string, caseSensitive = false): string[] | undefined {
   const info = read(source, caseSensitive);
-  return info && minimal(better(better(anyOf(info), needed(info.prefix)), needed(info.suffix)));
+  return info && literalsOf(info);
+}
+
+function literalsOf(info: Info): string[] | undefined {
+  return minimal(better(better(anyOf(info), needed(info.prefix)), needed(info.suffix)));
 }
 
 /** The pattern's analysis, or undefined when the reader does not know its syntax. */
@@ -355,7 +359,7 @@ const MAX_SETS = 3;
 export function requiredLiteralSets(source: string, caseSensitive = false): string[][] | undefined {
   const info = read(source, caseSensitive);
   if (!info) return undefined;
-  const first = requiredLiterals(source, caseSensitive);
+  const first = literalsOf(info);
   const sets: string[][] = [];
   for (const candidate of [anyOf(info), needed(info.prefix), needed(info.suffix), ...info.all]) {
     const set = minimal(candidate);
