@@ -209,7 +209,7 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
   const words = compiledRules.wordPass?.(tokens);
-  scanTrie(compiledRules.trie, text, tokens, active, candidates, words?.keys[0], words?.starts[0]);
+  scanTrie(compiledRules.trie, text, tokens, active, candidates, words?.words, 0);
   scanAffixed(compiledRules, tokens, active, candidates);
   if (capitalizationAgencyRules.length > 0 && ctx.agencies && ctx.agencies.length > 0) {
     const trie = agencyTrie(compiledRules, ctx.agencies, capitalizationAgencyRules);

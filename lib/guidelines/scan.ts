@@ -4,6 +4,7 @@ import { exactTokens, insertPhrase } from './compiled';
 import { isQuoted } from './normalize';
 import { matchCase, sentenceBounds, type Token } from './text-utils';
 import type { AgencyLike, Finding } from './types';
+import type { WordKeys } from './word-pass';
 
 /**
  * The word-based part of a check: one pass of the token trie over the text for every term,
@@ -84,7 +85,7 @@ export interface Candidate {
 
 /**
  * One pass over the tokens for every term, substitution, exception and official-name phrase.
- * `keys` and `starts` (the batch path's word-pass.ts) give each token's key in this trie and the
+ * `words` (the batch path's word-pass.ts) give each token's key in trie number `trie` and the
  * node it starts at, looked up once per distinct word.
  */
 export function scanTrie(
@@ -93,13 +94,13 @@ export function scanTrie(
   tokens: Token[],
   active: Uint8Array,
   out: Candidate[],
-  keys?: readonly string[],
-  starts?: ReadonlyArray<TrieNode | undefined>,
+  words?: readonly WordKeys[],
+  trie = 0,
 ) {
   const rootNext = root.next;
   if (!rootNext) return;
   for (let i = 0; i < tokens.length; i++) {
-    let node = starts ? starts[i] : rootNext.get(tokens[i]!.key);
+    let node = words ? words[i]!.starts[trie] : rootNext.get(tokens[i]!.key);
     let j = i;
     while (node) {
       if (node.entries) {
@@ -118,7 +119,7 @@ export function scanTrie(
       }
       j += 1;
       if (j >= tokens.length || !node.next) break;
-      node = node.next.get(keys ? keys[j]! : tokens[j]!.key);
+      node = node.next.get(words ? words[j]!.keys[trie]! : tokens[j]!.key);
     }
   }
 }

@@ -15,15 +15,14 @@ import type { Token } from './text-utils';
  */
 
 /** A token's key in each trie (main first, then the normalised modes) and where that trie starts. */
-interface WordKeys {
+export interface WordKeys {
   keys: string[];
   starts: Array<TrieNode | undefined>;
 }
 
-/** Per trie (main first, then each normalised mode in the engine's order): keys and start nodes. */
+/** Each token's remembered keys and start nodes (index t: the main trie first, then each mode's). */
 export interface WordLookups {
-  keys: string[][];
-  starts: Array<Array<TrieNode | undefined>>;
+  words: WordKeys[];
   /** False when the text has letters spelled out or leet symbols: normalisation joins tokens. */
   plain: boolean;
   /**
@@ -64,12 +63,8 @@ export function buildWordPass(
   };
 
   return (tokens) => {
-    const keys: string[][] = [];
-    const starts: Array<Array<TrieNode | undefined>> = [];
-    for (let t = 0; t < tries.length; t++) {
-      keys.push([]);
-      starts.push([]);
-    }
+    // One remembered entry per token, shared by every trie's scan (no per-trie copies of keys).
+    const words: WordKeys[] = new Array(tokens.length);
     let plain = true;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
@@ -80,20 +75,14 @@ export function buildWordPass(
           : LEET_SYMBOLS.has(token.key)
       )
         plain = false;
-      const word = lookup(token);
-      for (let t = 0; t < tries.length; t++) {
-        keys[t]!.push(word.keys[t]!);
-        starts[t]!.push(word.starts[t]);
-      }
+      words[i] = lookup(token);
     }
     return {
-      keys,
-      starts,
+      words,
       plain,
       scanNormalized(text, tokens, active, out) {
         if (!plain) return false;
-        for (let t = 1; t < tries.length; t++)
-          scanTrie(tries[t]!, text, tokens, active, out, keys[t], starts[t]);
+        for (let t = 1; t < tries.length; t++) scanTrie(tries[t]!, text, tokens, active, out, words, t);
         return true;
       },
     };

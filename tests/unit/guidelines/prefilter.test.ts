@@ -338,12 +338,12 @@ describe('remembered word lookups', () => {
   it('gives each token its key in every trie, the same when the word is seen again', () => {
     const first = compiled.wordPass(tokenize('Goblokmu tadi'));
     const again = compiled.wordPass(tokenize('goblokmu TADI'));
-    expect(first.keys[0]).toEqual(['goblokmu', 'tadi']);
-    expect(again.keys).toEqual(first.keys);
-    expect(again.starts).toEqual(first.starts);
+    expect(first.words.map((w) => w.keys[0])).toEqual(['goblokmu', 'tadi']);
+    expect(again.words.map((w) => w.keys)).toEqual(first.words.map((w) => w.keys));
+    expect(again.words.map((w) => w.starts)).toEqual(first.words.map((w) => w.starts));
     // Some normalised trie starts at "goblok" (clitics stripped), none at "tadi" (the insult
     // lexicon has "itu babi"-style frames, so "itu" does start terms).
-    expect(first.starts.slice(1).some((starts) => starts[0] !== undefined)).toBe(true);
-    expect(first.starts.every((starts) => starts[1] === undefined)).toBe(true);
+    expect(first.words[0]!.starts.slice(1).some((start) => start !== undefined)).toBe(true);
+    expect(first.words[1]!.starts.every((start) => start === undefined)).toBe(true);
   });
 });
