@@ -18,7 +18,7 @@ import { cacheDir, readCacheJson, writeCacheJson } from './verdict-cache';
  * cannot be read or parsed counts as missing. The signature (`--key`) is checked on every run.
  */
 
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE = 'compiled-library.json';
 
 /** Which entry fits: the bundle's bytes and the code reading them. */
@@ -53,6 +53,7 @@ const INT32_FIELDS = [
   'edgeClass',
   'edgeTo',
   'fail',
+  'out',
   'first',
   'stop',
   'slots',
@@ -91,6 +92,7 @@ function unpack(packed: PackedAutomaton): AutomatonData {
     !Array.isArray(packed.classOf) ||
     ascii.length !== 128 ||
     arrays.row.length !== states ||
+    arrays.out.length !== states ||
     arrays.first.length !== states ||
     arrays.stop.length !== states ||
     arrays.edgeStart.length !== states + 1 ||
