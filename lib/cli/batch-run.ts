@@ -72,7 +72,8 @@ function progressLine(io: CliIo) {
 
 class WorkerPool {
   private readonly workers: Worker[] = [];
-  private next = 0;
+  /** Chunks sent to each worker and not yet answered. */
+  private readonly pending: number[] = [];
   private inFlight = 0;
   private waiting: Array<() => void> = [];
   private failure: Error | undefined;
@@ -86,6 +87,7 @@ class WorkerPool {
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(file, { workerData: setup });
+      this.pending.push(0);
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'overrun') {
           io.stderr(overrunLine(message.overrun));
@@ -97,6 +99,7 @@ class WorkerPool {
           return;
         }
         this.inFlight -= 1;
+        this.pending[i]! -= 1;
         onResult(message.result);
         this.wake();
       });
@@ -121,9 +124,13 @@ class WorkerPool {
     }
     if (this.failure) throw this.failure;
     this.inFlight += 1;
+    // To the worker with the fewest chunks waiting: on a shared machine one thread can get less
+    // time than the other, and a fixed turn would leave the batch waiting for it.
+    let next = 0;
+    for (let w = 1; w < this.workers.length; w++) if (this.pending[w]! < this.pending[next]!) next = w;
+    this.pending[next]! += 1;
     // The chunk's buffer moves to the worker instead of being copied.
-    this.workers[this.next]!.postMessage(chunk, [chunk.bytes.buffer, chunk.ends.buffer]);
-    this.next = (this.next + 1) % this.workers.length;
+    this.workers[next]!.postMessage(chunk, [chunk.bytes.buffer, chunk.ends.buffer]);
   }
 
   async drain() {
