@@ -76,6 +76,12 @@ const TIMED = new Set<RuleKind>(['pattern', 'required']);
 /** Each rule's regexes' prefilter slots (-1: always runs), once per compiled set, not a lookup per text. */
 const slotLists = new WeakMap<CompiledRules, Int32Array[]>();
 
+/** May one of a rule's regexes match (its slot always runs, or the prefilter found its literals)? */
+function anyPossible(slots: Int32Array, possible: Uint8Array): boolean {
+  for (let r = 0; r < slots.length; r++) if (slots[r]! < 0 || possible[slots[r]!] === 1) return true;
+  return false;
+}
+
 /** Runs the rule's own check (the trie-based kinds were handled in the shared pass). */
 function checkRule(run: Run, entry: CompiledRule, tokens: Token[], slots?: Int32Array) {
   switch (entry.rule.kind) {
@@ -232,8 +238,7 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
       continue;
     }
     // A pattern rule none of whose regexes can match (prefilter) has nothing to report or time.
-    if (kind === 'pattern' && possible && !slots![i]!.some((slot) => slot < 0 || possible[slot] === 1))
-      continue;
+    if (kind === 'pattern' && possible && !anyPossible(slots![i]!, possible)) continue;
     const began = budget.clock();
     checkRule(run, compiled[i]!, tokens, slots?.[i]);
     run.spent[i]! += budget.clock() - began;

@@ -173,10 +173,11 @@ export function automaton(literals: Map<string, number[]>): Automaton {
 
 /**
  * One pass of an automaton over `text`, marking the slots of every literal found. A state whose
- * literals were marked in this pass has `seen[state] === pass`, and then so have all those down its
- * `out` chain: each literal's slots are marked once per text, however often it occurs.
+ * literals were marked in this pass has `seen[state] === 1` (all 0 before the pass), and then so
+ * have all those down its `out` chain: each literal's slots are marked once per text, however often
+ * it occurs.
  */
-export function mark(machine: Automaton, text: string, possible: Uint8Array, seen: Int32Array, pass: number) {
+export function mark(machine: Automaton, text: string, possible: Uint8Array, seen: Uint8Array) {
   const { ascii, classOf, row, table, edgeStart, edgeClass, edgeTo, fail, out, first, stop, slots } = machine;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
@@ -205,8 +206,8 @@ export function mark(machine: Automaton, text: string, possible: Uint8Array, see
       // The root's row is complete, so the failure chain ends at a complete row.
       state = fail[state]!;
     }
-    for (let s = first[state]! >= 0 ? state : out[state]!; s >= 0 && seen[s] !== pass; s = out[s]!) {
-      seen[s] = pass;
+    for (let s = first[state]! >= 0 ? state : out[state]!; s >= 0 && seen[s] === 0; s = out[s]!) {
+      seen[s] = 1;
       for (let k = first[s]!, end = stop[s]!; k < end; k++) possible[slots[k]!] = 1;
     }
   }

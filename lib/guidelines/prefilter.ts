@@ -171,26 +171,21 @@ function prefilterOfSets(
   const lowerMachine = folded.size > 0 ? build(folded) : undefined;
   const exactMachine = exact.size > 0 ? build(exact) : undefined;
   const size = slotOf.size;
-  // Per automaton, the pass that last marked each state's literals (mark's `seen`).
-  const lowerSeen = new Int32Array(lowerMachine?.fail.length ?? 0);
-  const exactSeen = new Int32Array(exactMachine?.fail.length ?? 0);
-  let pass = 0;
+  // Per automaton, the states whose literals a pass has marked (mark's `seen`), reused.
+  const lowerSeen = new Uint8Array(lowerMachine?.fail.length ?? 0);
+  const exactSeen = new Uint8Array(exactMachine?.fail.length ?? 0);
   return {
     slotOf,
     scan(text: string): Uint8Array {
       const marked = new Uint8Array(sets);
-      if (pass === 0x7fffffff) {
-        pass = 0;
-        lowerSeen.fill(0);
-        exactSeen.fill(0);
-      }
-      pass += 1;
-      if (exactMachine) mark(exactMachine, text, marked, exactSeen, pass);
+      lowerSeen.fill(0);
+      exactSeen.fill(0);
+      if (exactMachine) mark(exactMachine, text, marked, exactSeen);
       if (lowerMachine) {
         // Under the i flag "ſ" matches "s"; lower-casing alone would keep it apart.
         let lower = text.toLowerCase();
         if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
-        mark(lowerMachine, lower, marked, lowerSeen, pass);
+        mark(lowerMachine, lower, marked, lowerSeen);
       }
       if (sets === size) return marked;
       const possible = new Uint8Array(size);
