@@ -226,6 +226,12 @@ describe('the shipped draft classifier (library/src/models/drafts.json)', () => 
       'Kepala Dinas Pertanian meninjau panen raya padi bersama kelompok tani dan menyerahkan bantuan benih unggul serta pupuk kepada para petani yang hadir dalam kegiatan tersebut.',
     'personal-data':
       'Dicari pemilik KTP atas nama Siti Aminah, NIK 6171045505900003, alamat rumah di belakang masjid Gang Sepakat nomor 7, silakan ambil di kantor desa atau hubungi nomor pribadi istrinya.',
+    credibility:
+      'Menurut seorang pejabat yang enggan disebut namanya, angka kemiskinan di daerah kita turun drastis tahun ini dan program kita disebut yang terbaik se-Indonesia, jauh mengungguli provinsi lain.',
+    misinformation:
+      'Info dari grup sebelah, katanya air rebusan daun sirsak bisa menyembuhkan kanker dan demam berdarah dalam tiga hari, tidak perlu ke rumah sakit. Sebarkan ke keluarga sebelum dihapus!',
+    'illegal-content':
+      'Dijual kayu belian dan kayu meranti langsung dari hutan, tanpa dokumen tapi aman sampai tujuan, bisa antar malam hari. Ada juga sisik trenggiling kering, harga nego, hubungi kami lewat pesan pribadi.',
     neutrality:
       'Mari kita dukung terus Bapak Bupati agar bisa melanjutkan pembangunan di periode kedua, jangan lupa coblos nomor dua pada hari pemungutan suara nanti ya, demi kemajuan daerah kita.',
   };
