@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -144,6 +144,18 @@ class WorkerPool {
   }
 }
 
+/**
+ * Worker threads when `--workers` is not given: one per core (at most 8), or none when the machine
+ * is already oversubscribed — a load average of at least the cores plus one (`load` is 0 where the
+ * system has none). Then the threads do not get cores of their own, only the time the main thread
+ * would have had, and each adds its own start (compiling, warming up its regexes) and contention:
+ * 20,000 captions on a 2-core machine at load 3.0-3.7 took 21-22 s with two workers, 14-17 s
+ * checked on the main thread.
+ */
+export function defaultWorkers(cores: number, load: number): number {
+  return load >= cores + 1 ? 0 : Math.min(cores, 8);
+}
+
 export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): Promise<number> {
   const out = bufferedWriter(io);
   const progress = progressLine(io);
@@ -173,7 +185,7 @@ export async function runBatch(setup: BatchSetup, io: CliIo, workers?: number): 
   // which compile in parallel while standard input is still being read.
   let local: ReturnType<typeof batchChecker> | undefined;
   const file = workerFile();
-  const count = workers ?? Math.min(availableParallelism(), 8);
+  const count = workers ?? defaultWorkers(availableParallelism(), loadavg()[0]!);
   let pool: WorkerPool | undefined;
   let seq = 0;
   let number = 0;
