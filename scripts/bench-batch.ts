@@ -13,7 +13,7 @@ import { type CheckLibrary, parseCheckLibrary } from '@/lib/cli/check-library';
 import { type CheckContext, checkText } from '@/lib/guidelines';
 import type { CompiledRules } from '@/lib/guidelines/compiled';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
-import { type BenchCaption, benchCaptions } from '@/scripts/captions';
+import { type BenchCaption, benchCaptions, benchContext } from '@/scripts/captions';
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -26,13 +26,7 @@ const WARM = 2000;
 const path = arg('library', 'public/library/kalbar.json');
 const library: CheckLibrary = parseCheckLibrary(readFileSync(path, 'utf8'), path);
 const captions = benchCaptions(WARM + count, chars, chars > 1000 ? 2200 : 20261130);
-const ctxOf = (c: BenchCaption): CheckContext => ({
-  platform: c.platform,
-  field: c.platform === 'youtube' ? 'description' : 'caption',
-  lang: 'id',
-  agencies: library.agencies,
-  allowlists: library.allowlists,
-});
+const ctxOf = (c: BenchCaption): CheckContext => benchContext(c.platform, library);
 
 const us = (ms: number, n: number) => `${((ms * 1000) / n).toFixed(1).padStart(7)} µs`;
 

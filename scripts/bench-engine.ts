@@ -14,7 +14,7 @@ import { loadCheckLibrary, parseCheckLibrary } from '@/lib/cli/check-library';
 import { type CheckContext, type CompiledRules, checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
-import { benchCaptions } from '@/scripts/captions';
+import { type BenchCaption, benchCaptions, benchContext } from '@/scripts/captions';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -38,13 +38,7 @@ async function main() {
   const plain = compileRules(library.rules, { checkers: modelCheckers(models), colloquial: COLLOQUIAL });
   const plainCompileMs = performance.now() - t0;
   const captions = benchCaptions(count, chars, chars === 400 ? undefined : chars);
-  const ctxOf = (platform: CheckContext['platform']): CheckContext => ({
-    platform,
-    field: platform === 'youtube' ? 'description' : 'caption',
-    lang: 'id',
-    agencies: library.agencies,
-    allowlists: library.allowlists,
-  });
+  const ctxOf = (platform: BenchCaption['platform']): CheckContext => benchContext(platform, library);
   const only = flag('--only');
   const variants = (
     [

@@ -23,7 +23,7 @@ import { compileForCheck } from '@/lib/cli/batch';
 import { type CheckLibrary, loadCheckLibrary } from '@/lib/cli/check-library';
 import { type CheckContext, type CompiledRules, checkText, compileRules, type Rule } from '@/lib/guidelines';
 import { known, literalsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
-import { type BenchCaption, benchCaptions } from '@/scripts/captions';
+import { type BenchCaption, benchCaptions, benchContext } from '@/scripts/captions';
 import { cliCommand } from '@/scripts/cli-command';
 
 const ROOT = process.cwd();
@@ -89,13 +89,7 @@ type Run = { ms: number; times: number[]; findings: number };
 
 /** checkText on every caption, after a warm-up, with per-caption times. */
 function inProcess(compiled: CompiledRules, captions: BenchCaption[], library: CheckLibrary): Run {
-  const ctxOf = (c: BenchCaption): CheckContext => ({
-    platform: c.platform,
-    field: c.platform === 'youtube' ? 'description' : 'caption',
-    lang: 'id',
-    agencies: library.agencies,
-    allowlists: library.allowlists,
-  });
+  const ctxOf = (c: BenchCaption): CheckContext => benchContext(c.platform, library);
   for (const c of captions.slice(0, 300)) checkText(compiled, c.text, ctxOf(c));
   const times: number[] = [];
   let findings = 0;

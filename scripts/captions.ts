@@ -4,6 +4,8 @@
  * real drafts carry (spelling, missing credits, the odd personal number) — plus a date, a credit
  * line and hashtags as agencies write them.
  */
+import type { CheckLibrary } from '@/lib/cli/check-library';
+import type { CheckContext } from '@/lib/guidelines';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
 
 /** mulberry32: a small deterministic PRNG. */
@@ -32,6 +34,18 @@ export interface BenchCaption {
   text: string;
   platform: (typeof PLATFORMS)[number];
 }
+
+/** The context a benchmark caption is checked in: a YouTube one as a description, the others as captions. */
+export const benchContext = (
+  platform: BenchCaption['platform'],
+  library: Pick<CheckLibrary, 'agencies' | 'allowlists'>,
+): CheckContext => ({
+  platform,
+  field: platform === 'youtube' ? 'description' : 'caption',
+  lang: 'id',
+  agencies: library.agencies,
+  allowlists: library.allowlists,
+});
 
 export function benchCaptions(count: number, chars: number, seed = 20261130): BenchCaption[] {
   const random = prng(seed);
