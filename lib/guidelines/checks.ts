@@ -1,5 +1,5 @@
 import type { CompiledRule, Run } from './compiled';
-import { extractHashtags } from './measure';
+import { extractHashtags, HASHTAG_PATTERN } from './measure';
 import { anyMatch, contextAllows, mayMatch, report } from './scan';
 import type { Token } from './text-utils';
 import type { AgencyLike } from './types';
@@ -144,6 +144,16 @@ export function checkRepetition(run: Run, entry: CompiledRule, tokens: Token[]) 
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       report(run, entry, m.index, m.index + m[0].length, m[0], [m[0].charAt(0)]);
+    }
+    return;
+  }
+  if (rule.mode === 'hashtags') {
+    // Compared case-folded, as the platforms link tags; every repeat after the first is reported.
+    const seen = new Set<string>();
+    for (const m of text.matchAll(HASHTAG_PATTERN)) {
+      const key = m[0].toLowerCase();
+      if (seen.has(key)) report(run, entry, m.index, m.index + m[0].length, m[0]);
+      else seen.add(key);
     }
     return;
   }

@@ -201,11 +201,14 @@ export const LimitRuleSchema = z.object({
   minLetters: z.number().int().nonnegative().default(20),
 });
 
-/** Repeated punctuation ("!!!", "???") or doubled words ("yang yang"). */
+/**
+ * Repeated punctuation ("!!!", "???"), doubled words ("yang yang"), or a hashtag written again in
+ * any case ("#Vaksin … #vaksin": the platforms link both to one tag; reported at the repeat).
+ */
 export const RepetitionRuleSchema = z.object({
   ...base,
   kind: z.literal('repetition'),
-  mode: z.enum(['punctuation', 'words']),
+  mode: z.enum(['punctuation', 'words', 'hashtags']),
   /** punctuation: which characters count (default "!?"). */
   chars: z.string().min(1).default('!?'),
   /** punctuation: a run this long or longer fires. */

@@ -413,6 +413,17 @@ describe('repetition and capitalization', () => {
     ]);
   });
 
+  it('reports a hashtag written again, in any case, at each repeat and not at its first use', () => {
+    const tags = compileRules([rule({ id: 'TAG', kind: 'repetition', mode: 'hashtags' })]);
+    const text = 'Pasar murah #PasarMurah di #Sambas. #pasarmurah #Kalbar #PASARMURAH #PasarMurahKalbar';
+    const found = checkText(tags, text, CTX).findings.map((f) => [text.slice(f.start, f.end), f.start]);
+    expect(found).toEqual([
+      ['#pasarmurah', text.indexOf('#pasarmurah')],
+      ['#PASARMURAH', text.indexOf('#PASARMURAH')],
+    ]);
+    expect(checkText(tags, 'Nomor #2026 dan #2026, warna&#35;35 #Kalbar', CTX).findings).toEqual([]);
+  });
+
   it('fixes the capitalisation of official names, longest name first', () => {
     const text = 'di dinas kesehatan provinsi kalimantan barat dan kalimantan Barat';
     const found = checkText(compiled, text, CTX).findings.map((f) => [
