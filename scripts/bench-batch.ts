@@ -99,7 +99,7 @@ for (const entry of (compiled as CompiledRules).compiled) {
     ['', entry.regexes],
     [' trigger', entry.trigger],
     [' when', entry.when?.regexes],
-    [' unless', entry.unless?.regexes],
+    [' unless', entry.unless?.flatMap((condition) => condition.regexes)],
   ];
   for (const [what, list] of lists) {
     list?.forEach((re, i) => {

@@ -9,6 +9,7 @@ import {
   insertKeys,
   insertPhrase,
   type TrieNode,
+  unlessConditions,
 } from './compiled';
 import { type ColloquialDictionary, type FormMode, foldWord, formKey, normalizedTokens } from './normalize';
 import type { Prefilter } from './prefilter';
@@ -135,7 +136,9 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       exceptions: new Set(),
     };
     if ('when' in rule) entry.when = context(rule, rule.when, 'when pattern');
-    if ('unless' in rule) entry.unless = context(rule, rule.unless, 'unless pattern');
+    const unless = unlessConditions(rule);
+    if (unless.length > 0)
+      entry.unless = unless.map((condition) => context(rule, condition, 'unless pattern') as CompiledContext);
     const noCharacters = (what: string) =>
       problems.push({ ruleId: rule.id, message: `${JSON.stringify(what)} has no characters to match` });
 

@@ -1,7 +1,7 @@
 import type { AffixIndex } from './affix-lookup';
 import type { ColloquialDictionary, FormMode } from './normalize';
 import type { Prefilter } from './prefilter';
-import type { Rule } from './schema';
+import type { ContextCondition, Rule } from './schema';
 import { tokenize } from './text-utils';
 import type { AgencyLike, CheckContext, ExtraChecker, Finding, RuleOverrun } from './types';
 import type { WordPass } from './word-pass';
@@ -15,6 +15,12 @@ import type { WordPass } from './word-pass';
 export interface CompiledContext {
   regexes: RegExp[];
   within: 'sentence' | 'text';
+}
+
+/** A rule's `unless` conditions as a list (it may give one condition or several). */
+export function unlessConditions(rule: Rule): readonly ContextCondition[] {
+  const unless = 'unless' in rule ? rule.unless : undefined;
+  return unless === undefined ? [] : Array.isArray(unless) ? unless : [unless];
 }
 
 /** One phrase in the combined token trie. */
@@ -39,7 +45,8 @@ export interface CompiledRule {
   from: number;
   until: number;
   when?: CompiledContext;
-  unless?: CompiledContext;
+  /** Each condition of the rule's `unless`, in its order (unlessConditions). */
+  unless?: CompiledContext[];
   regexes: RegExp[];
   trigger?: RegExp[];
   exceptions: Set<string>;

@@ -1,5 +1,5 @@
 import { type CompileMemo, literalsKey, remembered } from './compile-memo';
-import type { CompiledRule } from './compiled';
+import { type CompiledRule, unlessConditions } from './compiled';
 import { type Automaton, type AutomatonData, automaton, mark } from './prefilter-automaton';
 import { requiredLiteralSets, requiredLiterals } from './required-literals';
 import type { Rule } from './schema';
@@ -44,10 +44,12 @@ type LiteralSetsOf = (
 export type LiteralsTable = ReadonlyArray<readonly [string, readonly string[] | null]>;
 
 type SourceList = [string[] | undefined, boolean];
+/** Where a list's regexes are kept in a compiled rule: a field, or the k-th `unless` condition. */
+type ListAt = 'regexes' | 'trigger' | 'when' | number;
 
 /** Each list of pattern sources of a rule, with its case sensitivity, in the order compiling keeps. */
-function sourceLists(rule: Rule): Array<[SourceList, 'regexes' | 'trigger' | 'when' | 'unless']> {
-  const lists: Array<[SourceList, 'regexes' | 'trigger' | 'when' | 'unless']> = [];
+function sourceLists(rule: Rule): Array<[SourceList, ListAt]> {
+  const lists: Array<[SourceList, ListAt]> = [];
   if (rule.kind === 'pattern') lists.push([[rule.patterns, rule.caseSensitive], 'regexes']);
   if (rule.kind === 'required') {
     lists.push(
@@ -56,8 +58,9 @@ function sourceLists(rule: Rule): Array<[SourceList, 'regexes' | 'trigger' | 'wh
     );
   }
   if ('when' in rule && rule.when) lists.push([[rule.when.patterns, rule.when.caseSensitive], 'when']);
-  if ('unless' in rule && rule.unless)
-    lists.push([[rule.unless.patterns, rule.unless.caseSensitive], 'unless']);
+  unlessConditions(rule).forEach((unless, k) => {
+    lists.push([[unless.patterns, unless.caseSensitive], k]);
+  });
   return lists;
 }
 
@@ -84,8 +87,13 @@ export function known(table: LiteralsTable): LiteralsOf {
 /** The library's regexes as compiled, with the sources and case sensitivity they were compiled with. */
 function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, string, boolean]> {
   for (const entry of compiled) {
-    for (const [[patterns, caseSensitive], field] of sourceLists(entry.rule)) {
-      const regexes = field === 'regexes' || field === 'trigger' ? entry[field] : entry[field]?.regexes;
+    for (const [[patterns, caseSensitive], at] of sourceLists(entry.rule)) {
+      const regexes =
+        typeof at === 'number'
+          ? entry.unless?.[at]?.regexes
+          : at === 'when'
+            ? entry.when?.regexes
+            : entry[at];
       // Compiled lists drop nothing when compiling succeeds (a failure rejects the whole set).
       if (!regexes || !patterns || regexes.length !== patterns.length) continue;
       for (let i = 0; i < regexes.length; i++) yield [regexes[i]!, patterns[i]!, caseSensitive];

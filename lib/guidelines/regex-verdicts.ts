@@ -1,3 +1,4 @@
+import { unlessConditions } from './compiled';
 import ledgerData from './regex-audit-ledger.json';
 import type { Rule } from './schema';
 import type { RuleProblem } from './types';
@@ -62,7 +63,7 @@ export function rulePatterns(rule: Rule): Array<{ source: string; flags: string;
     for (const source of sources ?? []) list.push({ source, flags: caseSensitive ? 'u' : 'iu', what });
   };
   if ('when' in rule && rule.when) add(rule.when.patterns, rule.when.caseSensitive, 'when pattern');
-  if ('unless' in rule && rule.unless) add(rule.unless.patterns, rule.unless.caseSensitive, 'unless pattern');
+  for (const unless of unlessConditions(rule)) add(unless.patterns, unless.caseSensitive, 'unless pattern');
   if (rule.kind === 'pattern') add(rule.patterns, rule.caseSensitive, 'pattern');
   if (rule.kind === 'required') {
     add(rule.anyOf, rule.caseSensitive, 'anyOf pattern');

@@ -47,7 +47,7 @@ export function contextAllows(run: Run, entry: CompiledRule, start: number, end:
   const began = run.clock();
   const allowed =
     !(entry.when && !contextHolds(run, entry.when, start, end)) &&
-    !(entry.unless && contextHolds(run, entry.unless, start, end));
+    !entry.unless?.some((condition) => contextHolds(run, condition, start, end));
   run.spent[entry.index]! += run.clock() - began;
   return allowed;
 }

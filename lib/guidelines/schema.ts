@@ -62,10 +62,14 @@ const base = {
   note: z.string().optional(),
 };
 
-/** Context conditions shared by the kinds that match spans of text. */
+/**
+ * Context conditions shared by the kinds that match spans of text. `unless` may list several
+ * conditions, each with its own scope and case (a notice anywhere in the text, a question in the
+ * match's sentence): any one that holds leaves the match unreported.
+ */
 const contextual = {
   when: ContextConditionSchema.optional(),
-  unless: ContextConditionSchema.optional(),
+  unless: z.union([ContextConditionSchema, z.array(ContextConditionSchema).min(1).max(8)]).optional(),
 };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, compileRules, limitsFor, RuleSetError, scoreFindings } from '@/lib/guidelines';
+import { RuleListSchema } from '@/lib/guidelines/schema';
 import { CTX, rule } from './rule-fixtures';
 
 const spelling = rule({
@@ -552,5 +553,42 @@ describe('when and unless on required rules', () => {
     const when = { when: { patterns: ['\\bkorban\\b'], within: 'sentence' } };
     expect(ids(when, 'Data korban banjir. Terima kasih.')).toEqual(['T-REQ']);
     expect(ids(when, 'Data panen. Tidak ada korban.')).toEqual([]);
+  });
+});
+
+describe('several unless conditions', () => {
+  const compiled = compileRules([
+    rule({
+      id: 'T-ANJ',
+      kind: 'terms',
+      category: 'abuse',
+      terms: ['anjing'],
+      unless: [
+        { patterns: ['\\brabies\\b'], within: 'text' },
+        { patterns: ['\\bpelacak\\b'], within: 'sentence' },
+        { patterns: ['\\bK9\\b'], within: 'sentence', caseSensitive: true },
+      ],
+    }),
+  ]);
+  const ids = (text: string) => checkText(compiled, text, CTX).findings.map((f) => f.ruleId);
+
+  it('leaves a match unreported when any one holds, each within its own scope and case', () => {
+    expect(ids('Dasar anjing kau.')).toEqual(['T-ANJ']);
+    expect(ids('Dasar anjing kau. Vaksin rabies gratis di puskesmas.')).toEqual([]);
+    expect(ids('Anjing pelacak menemukan barang bukti.')).toEqual([]);
+    expect(ids('Dasar anjing kau. Anjing pelacak menemukan barang bukti.')).toEqual(['T-ANJ']);
+    expect(ids('Unit K9 dan anjing terlatih berjaga.')).toEqual([]);
+    expect(ids('Unit k9 dan anjing terlatih berjaga.')).toEqual(['T-ANJ']);
+  });
+
+  it('loads from one condition or a list, and refuses an empty list', () => {
+    const one = { id: 'X', kind: 'terms', category: 'abuse', severity: 'error', terms: ['a'] };
+    const message = { id: 'x', en: 'x' };
+    const examples = { bad: ['a'], good: ['b'] };
+    const parses = (unless: unknown) =>
+      RuleListSchema.safeParse([{ ...one, message, examples, unless }]).success;
+    expect(parses({ patterns: ['b'] })).toBe(true);
+    expect(parses([{ patterns: ['b'] }, { patterns: ['c'], within: 'text' }])).toBe(true);
+    expect(parses([])).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { loadRuleSources } from '@/lib/cli/rule-sources';
 import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { literalsKey } from '@/lib/guidelines/compile-memo';
+import { unlessConditions } from '@/lib/guidelines/compiled';
 import { buildPrefilter, known, literalsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
 import { requiredLiteralSets, requiredLiterals } from '@/lib/guidelines/required-literals';
 import { compileLibraryPattern } from '@/lib/guidelines/safe-regex';
@@ -31,10 +32,7 @@ function librarySources(): Array<{ source: string; caseSensitive: boolean }> {
       for (const source of [...rule.anyOf, ...(rule.trigger ?? [])])
         out.push({ source, caseSensitive: rule.caseSensitive });
     }
-    for (const condition of [
-      'when' in rule ? rule.when : undefined,
-      'unless' in rule ? rule.unless : undefined,
-    ]) {
+    for (const condition of ['when' in rule ? rule.when : undefined, ...unlessConditions(rule)]) {
       if (condition)
         for (const source of condition.patterns) out.push({ source, caseSensitive: condition.caseSensitive });
     }
