@@ -102,13 +102,10 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
   };
   const patterns = (rule: Rule, sources: string[], caseSensitive: boolean, what: string): RegExp[] =>
     sources.map((p) => pattern(rule, p, caseSensitive, what)).filter((r): r is RegExp => r !== undefined);
-  const context = (rule: Rule, condition: ContextCondition | undefined, what: string) =>
-    condition
-      ? ({
-          regexes: patterns(rule, condition.patterns, condition.caseSensitive, what),
-          within: condition.within,
-        } satisfies CompiledContext)
-      : undefined;
+  const context = (rule: Rule, condition: ContextCondition, what: string): CompiledContext => ({
+    regexes: patterns(rule, condition.patterns, condition.caseSensitive, what),
+    within: condition.within,
+  });
 
   // Every correct form of every substitution pair: a generated (affixed) wrong form that happens to
   // be a correct word elsewhere is dropped instead of producing a false positive.
@@ -135,10 +132,10 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       regexes: [],
       exceptions: new Set(),
     };
-    if ('when' in rule) entry.when = context(rule, rule.when, 'when pattern');
+    if ('when' in rule && rule.when) entry.when = context(rule, rule.when, 'when pattern');
     const unless = unlessConditions(rule);
     if (unless.length > 0)
-      entry.unless = unless.map((condition) => context(rule, condition, 'unless pattern') as CompiledContext);
+      entry.unless = unless.map((condition) => context(rule, condition, 'unless pattern'));
     const noCharacters = (what: string) =>
       problems.push({ ruleId: rule.id, message: `${JSON.stringify(what)} has no characters to match` });
 
