@@ -15,8 +15,8 @@
  * ships where, on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
  * in-sample and leave a head less to add), both beat today's checks on recall without losing more
  * precision than recall gained, the head flagging at most 2 % of the clean drafts (`--max-clean`). The
- * defaults reproduce the shipped file: trained on every draft (fixed seed), thresholds on all
- * out-of-fold scores, written to library/src/models/drafts.json. */
+ * defaults, with `--rules` as they stood before the newest batches were read (docs/guidelines.md), give
+ * the shipped library/src/models/drafts.json: every draft (fixed seed), thresholds on all OOF scores. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
