@@ -1,7 +1,8 @@
 /**
  * `npm run bench:large`: `check` on 1 MB and 5 MB single texts — lowercase words, mixed corpus text,
  * and adversarial text (long runs of what regexes backtrack on) — in process (tokenizing alone, and
- * the whole check) and as a whole process (`check FILE` through the command line). The tokenizer is
+ * the whole check with the embedded library compiled as `check` compiles it: rules, models, regex
+ * prefilter, word pass) and as a whole process (`check FILE` through the command line). The tokenizer is
  * linear (docs/guidelines.md § Tokens and the trie); the regex budget keeps the rest bounded.
  * Texts are generated from a fixed seed: the figures are comparable between runs.
  */
@@ -9,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRuleSources } from '@/lib/cli/rule-sources';
-import { checkText, compileRules, ruleOverruns } from '@/lib/guidelines';
-import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
+import { compileForCheck } from '@/lib/cli/batch';
+import { loadCheckLibrary } from '@/lib/cli/check-library';
+import { checkText, ruleOverruns } from '@/lib/guidelines';
 import { tokenize } from '@/lib/guidelines/text-utils';
 import { cliCommand } from '@/scripts/cli-command';
 import { loadCorpus } from '@/tests/corpus/evaluate-corpus';
@@ -69,7 +70,8 @@ function generate(kind: 'lowercase' | 'mixed' | 'adversarial', bytes: number): s
   return parts.join('').slice(0, bytes);
 }
 
-const compiled = compileRules(loadRuleSources(), { colloquial: COLLOQUIAL });
+const library = await loadCheckLibrary(undefined, undefined, { cwd: process.cwd(), stderr: () => true });
+const compiled = compileForCheck(library);
 const ctx = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-large-'));
 const [command, ...prefix] = cliCommand();
