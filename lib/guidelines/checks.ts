@@ -1,6 +1,6 @@
-import type { CompiledRule, Run } from './compiled';
+import type { CompiledRule, Run, Scope } from './compiled';
 import { extractHashtags, HASHTAG_PATTERN } from './measure';
-import { anyMatch, contextAllows, mayMatch, report } from './scan';
+import { anyMatch, contextAllows, mayMatch, report, scopeBounds } from './scan';
 import type { Token } from './text-utils';
 import type { AgencyLike } from './types';
 import { hostOf, isAllowedHost, isAllowedPhone, isPlausibleNik, isPlausibleNpwp } from './validators';
@@ -96,9 +96,19 @@ function hashtagPresent(text: string, tag: string): boolean {
 export function checkRequired(run: Run, entry: CompiledRule) {
   const rule = entry.rule;
   if (rule.kind !== 'required') return;
-  const { text, ctx } = run;
+  const { text } = run;
   // Nothing typed yet: "missing" findings would only be noise.
   if (text.trim() === '') return;
+  const { anyOfWithin } = entry;
+  if (rule.agencyHashtags || !anyOfWithin) checkRequiredInText(run, entry, anyOfWithin === undefined);
+  if (anyOfWithin && entry.regexes.length > 0) checkRequiredAround(run, entry, anyOfWithin);
+}
+
+/** The agency's hashtags, and `anyOf` when `withAnyOf`, anywhere in the text, once the first trigger matches. */
+function checkRequiredInText(run: Run, entry: CompiledRule, withAnyOf: boolean) {
+  const rule = entry.rule;
+  if (rule.kind !== 'required') return;
+  const { text, ctx } = run;
   let at: [number, number] = [text.length, text.length];
   if (entry.trigger) {
     let found: [number, number] | undefined;
@@ -123,7 +133,7 @@ export function checkRequired(run: Run, entry: CompiledRule) {
     }
     if (entry.regexes.length === 0) return;
   }
-  if (entry.regexes.length > 0 && !anyMatch(run, entry.regexes, text)) {
+  if (withAnyOf && entry.regexes.length > 0 && !anyMatch(run, entry.regexes, text)) {
     report(
       run,
       entry,
@@ -132,6 +142,51 @@ export function checkRequired(run: Run, entry: CompiledRule) {
       text.slice(at[0], at[1]),
       rule.suggestion ? [rule.suggestion] : undefined,
     );
+  }
+}
+
+/** Every match of the trigger patterns, in text order. */
+function triggerSpans(run: Run, trigger: RegExp[]): Array<[number, number]> {
+  const { text } = run;
+  const spans: Array<[number, number]> = [];
+  for (const re of trigger) {
+    if (!mayMatch(run, re)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex += 1;
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return trigger.length > 1 ? spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : spans;
+}
+
+/**
+ * `anyOfWithin` short of the whole text: each trigger match its when/unless allow is judged on its
+ * own surroundings, and the first whose surroundings lack every `anyOf` is reported (one finding
+ * per rule, as with the whole text; once it is fixed, the next shows). Without a trigger, the
+ * surroundings of the draft's last character (its last sentence, not the nothing after a final
+ * full stop) are judged and a finding goes at the end. The agency's hashtags are still looked for
+ * in the whole text (checkRequiredInText).
+ */
+function checkRequiredAround(run: Run, entry: CompiledRule, scope: Exclude<Scope, 'text'>) {
+  const rule = entry.rule;
+  if (rule.kind !== 'required') return;
+  const { text } = run;
+  const suggestion = rule.suggestion ? [rule.suggestion] : undefined;
+  const lacking = (start: number, end: number) => {
+    const [from, to] = scopeBounds(run, scope, start, end);
+    return !anyMatch(run, entry.regexes, text.slice(from, to));
+  };
+  if (!entry.trigger) {
+    const last = text.trimEnd().length;
+    if (contextAllows(run, entry, text.length, text.length) && lacking(last - 1, last))
+      report(run, entry, text.length, text.length, '', suggestion);
+    return;
+  }
+  for (const [start, end] of triggerSpans(run, entry.trigger)) {
+    if (!contextAllows(run, entry, start, end) || !lacking(start, end)) continue;
+    report(run, entry, start, end, text.slice(start, end), suggestion);
+    return;
   }
 }
 

@@ -12,9 +12,17 @@ import type { WordPass } from './word-pass';
  * regex budget state.
  */
 
+/** Where a condition looks: a window of sentences `{before, after}` around the match's own, or the text. */
+export type Scope = 'sentence' | 'text' | { readonly before: number; readonly after: number };
+
 export interface CompiledContext {
   regexes: RegExp[];
-  within: 'sentence' | 'text';
+  within: Scope;
+}
+
+/** `{before: 0, after: 0}` is the match's sentence: the one form, so both run the same code. */
+export function scopeOf(within: Scope): Scope {
+  return typeof within === 'object' && within.before === 0 && within.after === 0 ? 'sentence' : within;
 }
 
 /** A rule's `unless` conditions as a list (it may give one condition or several). */
@@ -49,6 +57,8 @@ export interface CompiledRule {
   unless?: CompiledContext[];
   regexes: RegExp[];
   trigger?: RegExp[];
+  /** A `required` rule's `anyOfWithin`, when it is not the whole text. */
+  anyOfWithin?: Exclude<Scope, 'text'>;
   exceptions: Set<string>;
 }
 
@@ -100,6 +110,8 @@ export interface Run {
   prefilter?: Prefilter;
   /** From the prefilter: 1 at the slot of every regex that may match the text. */
   possible?: Uint8Array;
+  /** The text's sentence breaks (text-utils.ts's sentenceBreaks), read when a window first needs them. */
+  breaks?: Int32Array;
 }
 
 /** Is the rule in scope for this platform/field and valid at `now`? */

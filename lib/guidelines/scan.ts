@@ -1,8 +1,16 @@
 import { affixedEntries } from './affix-lookup';
-import type { CompiledContext, CompiledRule, CompiledRules, Run, TrieEntry, TrieNode } from './compiled';
+import type {
+  CompiledContext,
+  CompiledRule,
+  CompiledRules,
+  Run,
+  Scope,
+  TrieEntry,
+  TrieNode,
+} from './compiled';
 import { exactTokens, insertPhrase } from './compiled';
 import { isQuoted } from './normalize';
-import { matchCase, sentenceBounds, type Token } from './text-utils';
+import { matchCase, sentenceBounds, sentenceBreaks, type Token, windowBounds } from './text-utils';
 import type { AgencyLike, Finding } from './types';
 import type { WordKeys } from './word-pass';
 
@@ -28,6 +36,13 @@ export function anyMatch(run: Run, regexes: RegExp[], text: string): boolean {
   return false;
 }
 
+/** The part of the run's text a condition in `scope` reads around [start, end) (not for `text`). */
+export function scopeBounds(run: Run, scope: Exclude<Scope, 'text'>, start: number, end: number) {
+  if (scope === 'sentence') return sentenceBounds(run.text, start, end);
+  run.breaks ??= sentenceBreaks(run.text);
+  return windowBounds(run.text, run.breaks, start, end, scope.before, scope.after);
+}
+
 function contextHolds(run: Run, condition: CompiledContext, start: number, end: number): boolean {
   if (condition.within === 'text') {
     let cached = run.textContext.get(condition);
@@ -37,7 +52,7 @@ function contextHolds(run: Run, condition: CompiledContext, start: number, end: 
     }
     return cached;
   }
-  const [from, to] = sentenceBounds(run.text, start, end);
+  const [from, to] = scopeBounds(run, condition.within, start, end);
   return anyMatch(run, condition.regexes, run.text.slice(from, to));
 }
 

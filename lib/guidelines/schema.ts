@@ -35,14 +35,40 @@ export const RuleExamplesSchema = z.object({
   good: z.array(z.string()).default([]),
 });
 
+/** The most sentences a window reaches before or after the match's own. */
+export const MAX_WINDOW_SENTENCES = 5;
+
+const windowSide = z
+  .number()
+  .int('a whole number of sentences')
+  .min(0, 'a number of sentences, 0 or more')
+  .max(MAX_WINDOW_SENTENCES, `at most ${MAX_WINDOW_SENTENCES} sentences before or after the match's own`)
+  .default(0);
+
+const WITHIN_FORMS = `sentence, text, or a window {before: n, after: n} of 0 to ${MAX_WINDOW_SENTENCES} sentences each`;
+
+/**
+ * Where a context condition (or a `required` rule's `anyOf`) is looked for: `sentence` between the
+ * nearest . ! ? or line breaks around the match, `text` anywhere in the draft, or a window of the
+ * match's sentence and up to five sentences before and after it (`{before: 2, after: 0}`: "the
+ * source named in the line above the figure"); blank lines are not sentences.
+ */
+export const WithinSchema = z.union(
+  [
+    z.enum(['sentence', 'text'], { error: WITHIN_FORMS }),
+    z.strictObject({ before: windowSide, after: windowSide }, { error: WITHIN_FORMS }),
+  ],
+  { error: WITHIN_FORMS },
+);
+export type Within = z.infer<typeof WithinSchema>;
+
 /**
  * Context that must (`when`) or must not (`unless`) be present around a match for it to count:
- * e.g. "anjing" in a rabies post is not an insult. `sentence` looks between the nearest . ! ? or
- * line breaks, `text` anywhere in the draft.
+ * e.g. "anjing" in a rabies post is not an insult.
  */
 export const ContextConditionSchema = z.object({
   patterns: z.array(z.string().min(1)).min(1),
-  within: z.enum(['sentence', 'text']).default('sentence'),
+  within: WithinSchema.default('sentence'),
   caseSensitive: z.boolean().default(false),
 });
 export type ContextCondition = z.infer<typeof ContextConditionSchema>;
@@ -169,6 +195,13 @@ export const RequiredRuleSchema = z
     /** Each of context.agency.requiredHashtags must appear. */
     agencyHashtags: z.boolean().default(false),
     trigger: z.array(z.string().min(1)).optional(),
+    /**
+     * Where `anyOf` must appear: `text` (anywhere, the default), or around each `trigger` match
+     * (its `sentence` or a window); the first trigger match whose surroundings lack every `anyOf`
+     * is reported. Without a trigger, around the draft's end. Optional without a default, so rules
+     * that leave it out parse (and are built into the library) as before.
+     */
+    anyOfWithin: WithinSchema.optional(),
     caseSensitive: z.boolean().default(false),
     /** Text appended at the end of the draft as the one-click fix. */
     suggestion: z.string().optional(),

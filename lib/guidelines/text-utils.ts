@@ -149,3 +149,57 @@ export function sentenceBounds(text: string, start: number, end: number): [numbe
   }
   return [from, to];
 }
+
+/**
+ * Where each sentence ends, for windows of sentences: `2p` for a `.`/`!`/`?` at p that ends one
+ * (the sentence keeps it), `2p + 1` for a line break at p (neither sentence keeps it); in text order.
+ * Read once per check and searched by position, so a window costs no rescan of a long draft.
+ */
+export function sentenceBreaks(text: string): Int32Array {
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) breaks.push(2 * i + 1);
+    else if ((c === 46 || c === 33 || c === 63) && endsSentence(text, i)) breaks.push(2 * i);
+  }
+  return Int32Array.from(breaks);
+}
+
+/** How many breaks lie before `offset`. */
+function breaksBefore(breaks: Int32Array, offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! >> 1 < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const SENTENCE_CONTENT = /[\p{L}\p{N}]/u;
+
+/**
+ * The sentences around [start, end) (as sentenceBounds finds them) and up to `before` sentences
+ * before and `after` sentences after them. A sentence without a letter or digit (a blank line, a
+ * row of emoji or dashes) is passed over without being counted.
+ */
+export function windowBounds(
+  text: string,
+  breaks: Int32Array,
+  start: number,
+  end: number,
+  before: number,
+  after: number,
+): [number, number] {
+  // Sentence i runs from just after break i-1 to break i (inclusive of a `.`, not of a line break).
+  const from = (i: number) => (i === 0 ? 0 : (breaks[i - 1]! >> 1) + 1);
+  const to = (i: number) =>
+    i === breaks.length ? text.length : (breaks[i]! >> 1) + ((breaks[i]! & 1) === 1 ? 0 : 1);
+  const counts = (i: number) => SENTENCE_CONTENT.test(text.slice(from(i), to(i)));
+  let first = breaksBefore(breaks, start);
+  for (let n = 0; n < before && first > 0; ) if (counts(--first)) n++;
+  let last = breaksBefore(breaks, end);
+  for (let n = 0; n < after && last < breaks.length; ) if (counts(++last)) n++;
+  return [from(first), to(last)];
+}
