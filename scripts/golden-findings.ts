@@ -1,7 +1,8 @@
 /**
  * Golden findings: every corpus draft (tests/corpus/*.jsonl, tests/corpus/tuning/*.jsonl,
  * tests/corpus/independent/*.jsonl) and, with SP_ABUSE_DATA set, every tweet of the data set's
- * train.csv, checked the way the sidebar checks them (rules + model) and the way `check` does
+ * train.csv, checked the way the sidebar checks them (rules + model + the regex prefilter built from
+ * the background's literal table) and the way `check` does
  * (rules + model + colloquial dictionary + batch prefilter + word pass). Writes one line per text and
  * way, so a change to the engine can be shown to leave findings byte-identical:
  *
@@ -20,6 +21,7 @@ import { compileForCheck } from '../lib/cli/batch';
 import { checkText, compileRules } from '../lib/guidelines/engine';
 import { modelCheckers } from '../lib/guidelines/model/checker';
 import { parseTrainingCsv } from '../lib/guidelines/model/dataset';
+import { known, literalsTable, prefilterFrom } from '../lib/guidelines/prefilter';
 import type { CheckContext } from '../lib/guidelines/types';
 import type { PlatformId } from '../lib/platforms/types';
 
@@ -71,8 +73,17 @@ function corpusTexts(): Text[] {
 }
 
 const library = JSON.parse(readFileSync(arg('library') ?? 'public/library/kalbar.json', 'utf8'));
-const page = compileRules(library.guidelines, { checkers: modelCheckers(library.models) });
-const batch = compileForCheck({ rules: library.guidelines, models: library.models });
+// As the sidebar compiles (its regex prefilter from the background's literal table) and as `check`
+// does. No time budget: on a loaded machine a rule disabled for overrunning it would count as a
+// difference the engine did not make.
+const unbounded = { budgetMs: Number.POSITIVE_INFINITY };
+const table = literalsTable(library.guidelines);
+const page = compileRules(library.guidelines, {
+  ...unbounded,
+  checkers: modelCheckers(library.models),
+  prefilter: (compiled) => prefilterFrom(compiled, known(table)),
+});
+const batch = compileForCheck({ rules: library.guidelines, models: library.models }, unbounded);
 const base = { lang: 'id' as const, agencies: library.agencies, allowlists: library.allowlists };
 
 const out: string[] = [];

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { type Rule, type RuleProblem, RuleSchema, RuleSetError } from '@/lib/guidelines';
+import { expandFragments } from '@/lib/guidelines/fragments';
 
 /** The folder holding package.json, looking up from `start` (defaults to this file's folder). */
 export function findRepoRoot(start = dirname(fileURLToPath(import.meta.url))): string {
@@ -39,7 +40,11 @@ export function parseRuleSource(text: string, file: string): { rules: Rule[]; pr
   }
   if (!Array.isArray(data))
     return { rules, problems: [{ ruleId: file, message: 'expected a YAML list of rules' }] };
-  data.forEach((item: unknown, index) => {
+  // Pattern fragments are expanded first: everything after sees whole patterns.
+  const expanded = expandFragments(data, file);
+  for (const problem of expanded.problems)
+    problems.push({ ruleId: problem.ruleId, message: `${file}: ${problem.message}` });
+  expanded.rules.forEach((item: unknown, index) => {
     const parsed = RuleSchema.safeParse(item);
     if (parsed.success) {
       rules.push(parsed.data);

@@ -1,4 +1,4 @@
-import type { CompiledRule, Run, Scope } from './compiled';
+import type { CompiledRule, Run } from './compiled';
 import { extractHashtags, HASHTAG_PATTERN } from './measure';
 import { anyMatch, contextAllows, mayMatch, report, scopeBounds } from './scan';
 import type { Token } from './text-utils';
@@ -93,37 +93,38 @@ function hashtagPresent(text: string, tag: string): boolean {
   return extractHashtags(text).some((found) => found.slice(1).toLowerCase() === wanted);
 }
 
+/**
+ * `anyOf` anywhere in the text (`anyOfWithin` left out or `text`) once the first trigger matches;
+ * or, with a sentence or window, around each trigger match its when/unless allow, the first whose
+ * surroundings lack every `anyOf` reported: one finding per rule either way (docs/guidelines.md §
+ * Rule kinds). Without a trigger, the draft's end (for a window, its last sentence rather than the
+ * nothing after a final full stop). The agency's hashtags are looked for in the whole text.
+ */
 export function checkRequired(run: Run, entry: CompiledRule) {
   const rule = entry.rule;
   if (rule.kind !== 'required') return;
-  const { text } = run;
+  const { text, ctx } = run;
   // Nothing typed yet: "missing" findings would only be noise.
   if (text.trim() === '') return;
-  const { anyOfWithin } = entry;
-  if (rule.agencyHashtags || !anyOfWithin) checkRequiredInText(run, entry, anyOfWithin === undefined);
-  if (anyOfWithin && entry.regexes.length > 0) checkRequiredAround(run, entry, anyOfWithin);
-}
-
-/** The agency's hashtags, and `anyOf` when `withAnyOf`, anywhere in the text, once the first trigger matches. */
-function checkRequiredInText(run: Run, entry: CompiledRule, withAnyOf: boolean) {
-  const rule = entry.rule;
-  if (rule.kind !== 'required') return;
-  const { text, ctx } = run;
-  let at: [number, number] = [text.length, text.length];
+  const scope = entry.anyOfWithin;
+  let spans: Array<[number, number]> = [[text.length, text.length]];
   if (entry.trigger) {
-    let found: [number, number] | undefined;
+    // Every trigger match when each is judged; else the first (the earliest of each pattern's first).
+    spans = [];
     for (const re of entry.trigger) {
       if (!mayMatch(run, re)) continue;
       re.lastIndex = 0;
-      const m = re.exec(text);
-      if (m && (!found || m.index < found[0])) found = [m.index, m.index + m[0].length];
+      if (scope) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+      else {
+        const m = re.exec(text);
+        if (m && (!spans[0] || m.index < spans[0][0])) spans[0] = [m.index, m.index + m[0].length];
+      }
     }
-    if (!found) return;
-    at = found;
+    if (!spans[0]) return;
+    // Stable: of matches starting together, the earlier pattern's comes first.
+    spans.sort((x, y) => x[0] - y[0]);
   }
-  // Around the trigger, or the draft's end when there is none (its last sentence for `sentence`).
-  if (!contextAllows(run, entry, at[0], at[1])) return;
-  if (rule.agencyHashtags) {
+  if (rule.agencyHashtags && contextAllows(run, entry, spans[0]![0], spans[0]![1])) {
     const lastLine = text.slice(text.lastIndexOf('\n') + 1).trim();
     const separator = lastLine.startsWith('#') ? ' ' : '\n\n';
     for (const tag of ctx.agency?.requiredHashtags ?? []) {
@@ -131,61 +132,21 @@ function checkRequiredInText(run: Run, entry: CompiledRule, withAnyOf: boolean) 
       const shown = tag.startsWith('#') ? tag : `#${tag}`;
       report(run, entry, text.length, text.length, shown, [`${separator}${shown}`]);
     }
-    if (entry.regexes.length === 0) return;
   }
-  if (withAnyOf && entry.regexes.length > 0 && !anyMatch(run, entry.regexes, text)) {
-    report(
-      run,
-      entry,
-      at[0],
-      at[1],
-      text.slice(at[0], at[1]),
-      rule.suggestion ? [rule.suggestion] : undefined,
-    );
-  }
-}
-
-/** Every match of the trigger patterns, in text order. */
-function triggerSpans(run: Run, trigger: RegExp[]): Array<[number, number]> {
-  const { text } = run;
-  const spans: Array<[number, number]> = [];
-  for (const re of trigger) {
-    if (!mayMatch(run, re)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex += 1;
-      spans.push([m.index, m.index + m[0].length]);
+  if (entry.regexes.length === 0) return;
+  const last = text.trimEnd().length;
+  for (const [start, end] of spans) {
+    // Around the trigger, or the draft's end when there is none (its last sentence for `sentence`).
+    if (!contextAllows(run, entry, start, end)) continue;
+    let where = text;
+    if (scope) {
+      const [from, to] = entry.trigger
+        ? scopeBounds(run, scope, start, end)
+        : scopeBounds(run, scope, last - 1, last);
+      where = text.slice(from, to);
     }
-  }
-  return trigger.length > 1 ? spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : spans;
-}
-
-/**
- * `anyOfWithin` short of the whole text: each trigger match its when/unless allow is judged on its
- * own surroundings, and the first whose surroundings lack every `anyOf` is reported (one finding
- * per rule, as with the whole text; once it is fixed, the next shows). Without a trigger, the
- * surroundings of the draft's last character (its last sentence, not the nothing after a final
- * full stop) are judged and a finding goes at the end. The agency's hashtags are still looked for
- * in the whole text (checkRequiredInText).
- */
-function checkRequiredAround(run: Run, entry: CompiledRule, scope: Exclude<Scope, 'text'>) {
-  const rule = entry.rule;
-  if (rule.kind !== 'required') return;
-  const { text } = run;
-  const suggestion = rule.suggestion ? [rule.suggestion] : undefined;
-  const lacking = (start: number, end: number) => {
-    const [from, to] = scopeBounds(run, scope, start, end);
-    return !anyMatch(run, entry.regexes, text.slice(from, to));
-  };
-  if (!entry.trigger) {
-    const last = text.trimEnd().length;
-    if (contextAllows(run, entry, text.length, text.length) && lacking(last - 1, last))
-      report(run, entry, text.length, text.length, '', suggestion);
-    return;
-  }
-  for (const [start, end] of triggerSpans(run, entry.trigger)) {
-    if (!contextAllows(run, entry, start, end) || !lacking(start, end)) continue;
-    report(run, entry, start, end, text.slice(start, end), suggestion);
+    if (anyMatch(run, entry.regexes, where)) continue;
+    report(run, entry, start, end, text.slice(start, end), rule.suggestion ? [rule.suggestion] : undefined);
     return;
   }
 }

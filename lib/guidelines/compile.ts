@@ -8,7 +8,6 @@ import {
   exactTokens,
   insertKeys,
   insertPhrase,
-  scopeOf,
   type TrieNode,
   unlessConditions,
 } from './compiled';
@@ -105,7 +104,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
     sources.map((p) => pattern(rule, p, caseSensitive, what)).filter((r): r is RegExp => r !== undefined);
   const context = (rule: Rule, condition: ContextCondition, what: string): CompiledContext => ({
     regexes: patterns(rule, condition.patterns, condition.caseSensitive, what),
-    within: scopeOf(condition.within),
+    within: condition.within,
   });
 
   // Every correct form of every substitution pair: a generated (affixed) wrong form that happens to
@@ -223,10 +222,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
       case 'required':
         entry.regexes = patterns(rule, rule.anyOf, rule.caseSensitive, 'anyOf pattern');
         if (rule.trigger) entry.trigger = patterns(rule, rule.trigger, rule.caseSensitive, 'trigger pattern');
-        if (rule.anyOfWithin && rule.anyOfWithin !== 'text') {
-          const scope = scopeOf(rule.anyOfWithin);
-          if (scope !== 'text') entry.anyOfWithin = scope;
-        }
+        if (rule.anyOfWithin !== 'text') entry.anyOfWithin = rule.anyOfWithin;
         break;
       case 'repetition':
         for (const e of rule.exceptions) entry.exceptions.add(e.toLowerCase());

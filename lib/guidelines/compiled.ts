@@ -20,11 +20,6 @@ export interface CompiledContext {
   within: Scope;
 }
 
-/** `{before: 0, after: 0}` is the match's sentence: the one form, so both run the same code. */
-export function scopeOf(within: Scope): Scope {
-  return typeof within === 'object' && within.before === 0 && within.after === 0 ? 'sentence' : within;
-}
-
 /** A rule's `unless` conditions as a list (it may give one condition or several). */
 export function unlessConditions(rule: Rule): readonly ContextCondition[] {
   const unless = 'unless' in rule ? rule.unless : undefined;

@@ -10,7 +10,7 @@ import type {
 } from './compiled';
 import { exactTokens, insertPhrase } from './compiled';
 import { isQuoted } from './normalize';
-import { matchCase, sentenceBounds, sentenceBreaks, type Token, windowBounds } from './text-utils';
+import { matchCase, sentenceBreaks, type Token, windowBounds } from './text-utils';
 import type { AgencyLike, Finding } from './types';
 import type { WordKeys } from './word-pass';
 
@@ -36,11 +36,14 @@ export function anyMatch(run: Run, regexes: RegExp[], text: string): boolean {
   return false;
 }
 
-/** The part of the run's text a condition in `scope` reads around [start, end) (not for `text`). */
+/**
+ * The part of the run's text a condition in `scope` reads around [start, end) (not for `text`):
+ * `sentence` is the window of no sentence before or after, which is what sentenceBounds finds.
+ */
 export function scopeBounds(run: Run, scope: Exclude<Scope, 'text'>, start: number, end: number) {
-  if (scope === 'sentence') return sentenceBounds(run.text, start, end);
   run.breaks ??= sentenceBreaks(run.text);
-  return windowBounds(run.text, run.breaks, start, end, scope.before, scope.after);
+  const { before = 0, after = 0 } = scope === 'sentence' ? {} : scope;
+  return windowBounds(run.text, run.breaks, start, end, before, after);
 }
 
 function contextHolds(run: Run, condition: CompiledContext, start: number, end: number): boolean {

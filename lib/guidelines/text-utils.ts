@@ -131,7 +131,11 @@ function endsSentence(text: string, index: number): boolean {
   return !(word.length === 3 && word.charAt(0) !== word.charAt(0).toLowerCase());
 }
 
-/** Sentence around [start, end): between the nearest sentence-ending `.`/`!`/`?` or a line break. */
+/**
+ * Sentence around [start, end): between the nearest sentence-ending `.`/`!`/`?` or a line break.
+ * Checks find it with windowBounds (no sentence before or after), which reads the text's breaks
+ * once for every match; this is its definition, which a property test holds windowBounds to.
+ */
 export function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0) {
@@ -180,7 +184,7 @@ function breaksBefore(breaks: Int32Array, offset: number): number {
 const SENTENCE_CONTENT = /[\p{L}\p{N}]/u;
 
 /**
- * The sentences around [start, end) (as sentenceBounds finds them) and up to `before` sentences
+ * The sentence around [start, end) (as sentenceBounds finds it) and up to `before` sentences
  * before and `after` sentences after them. A sentence without a letter or digit (a blank line, a
  * row of emoji or dashes) is passed over without being counted.
  */

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { bigTeamProblem } from '@/lib/bigteam/bundle-checks';
+import { expandFragments } from '@/lib/guidelines/fragments';
 import {
   type ApprovalRecord,
   formatIssuePath,
@@ -182,8 +183,12 @@ export function buildBundleFromSources(files: SourceFiles, options: BuildOptions
     const rules = yamlOf(files, path);
     if (rules == null) continue;
     if (!Array.isArray(rules)) throw new BuildError(`${path}: expected a YAML list of rules`);
-    guidelines.push(...rules);
-    guidelineOrigin.push(...rules.map(() => path));
+    // Pattern fragments are expanded here: the bundle carries whole patterns.
+    const expanded = expandFragments(rules, path);
+    const problem = expanded.problems[0];
+    if (problem) throw new BuildError(`${path}: ${problem.ruleId}: ${problem.message}`);
+    guidelines.push(...expanded.rules);
+    guidelineOrigin.push(...expanded.rules.map(() => path));
   }
 
   const captionFiles = filesUnder(files, 'captions', '.md').map((path) => path.slice('captions/'.length));

@@ -320,6 +320,9 @@ describe('required rules with anyOfWithin', () => {
   });
 });
 
+/** Building and verifying audits new patterns with recheck: sized for a loaded 2-core machine. */
+const SLOW = { timeout: 60_000 };
+
 describe('a library using windows', () => {
   const sources = {
     'meta.yaml': 'id: uji\npublisher: Uji\n',
@@ -348,7 +351,7 @@ describe('a library using windows', () => {
 `,
   };
 
-  it('builds, verifies, and checks with the windows', async () => {
+  it('builds, verifies, and checks with the windows', SLOW, async () => {
     const built = buildBundleFromSources(sources, { now: new Date('2026-11-30T00:00:00Z') });
     const rules = built.bundle.guidelines;
     expect(rules.map((r) => r.id)).toEqual(['UJI-ANGKA', 'UJI-TANGGAL']);
@@ -360,7 +363,7 @@ describe('a library using windows', () => {
     expect(found.findings.map((f) => f.ruleId)).toEqual(['UJI-TANGGAL']);
   });
 
-  it('refuses a window too wide, naming the file and the field', () => {
+  it('refuses a window too wide, naming the file and the field', SLOW, () => {
     const wide = sources['guidelines/windows.yaml'].replace(
       'anyOfWithin: sentence',
       'anyOfWithin: {after: 6}',
