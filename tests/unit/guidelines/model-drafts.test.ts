@@ -232,6 +232,8 @@ describe('the shipped draft classifier (library/src/models/drafts.json)', () => 
       'Info dari grup sebelah, katanya air rebusan daun sirsak bisa menyembuhkan kanker dan demam berdarah dalam tiga hari, tidak perlu ke rumah sakit. Sebarkan ke keluarga sebelum dihapus!',
     'illegal-content':
       'Dijual kayu belian dan kayu meranti langsung dari hutan, tanpa dokumen tapi aman sampai tujuan, bisa antar malam hari. Ada juga sisik trenggiling kering, harga nego, hubungi kami lewat pesan pribadi.',
+    abuse:
+      'Dasar pejabat tidak tahu malu, kerjanya cuma makan gaji buta. Kalau masih berani datang ke kampung kami, jangan salahkan warga kalau nanti terjadi apa-apa sama kau.',
     neutrality:
       'Mari kita dukung terus Bapak Bupati agar bisa melanjutkan pembangunan di periode kedua, jangan lupa coblos nomor dua pada hari pemungutan suara nanti ya, demi kemajuan daerah kita.',
   };
