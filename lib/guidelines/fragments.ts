@@ -60,23 +60,6 @@ function readFragments(value: unknown, where: string, problems: RuleProblem[]): 
   return fragments;
 }
 
-/** The pattern lists of a rule item, by their path in the rule (`anyOf`, `unless.1.patterns`). */
-function patternLists(item: Item): Array<[string, unknown[]]> {
-  const lists: Array<[string, unknown[]]> = [];
-  for (const key of ['patterns', 'anyOf', 'trigger']) {
-    const list = item[key];
-    if (Array.isArray(list)) lists.push([key, list]);
-  }
-  const conditions = (key: string, value: unknown) => {
-    if (isObject(value) && Array.isArray(value.patterns)) lists.push([`${key}.patterns`, value.patterns]);
-  };
-  conditions('when', item.when);
-  if (Array.isArray(item.unless)) {
-    for (const [k, condition] of item.unless.entries()) conditions(`unless.${k}`, condition);
-  } else conditions('unless', item.unless);
-  return lists;
-}
-
 /**
  * A rule file's items (the parsed YAML list) without its fragments item, and with every rule's
  * patterns expanded; problems name the rule (by id, else `file[index]`), or `fragments` for the
@@ -91,47 +74,43 @@ export function expandFragments(
   const definitions = items.filter(isFragmentsItem);
   if (definitions.length > 1) problems.push({ ruleId: where, message: 'one fragments item per file' });
   const fragments = readFragments(definitions[0]?.fragments ?? {}, where, problems);
+  const defined =
+    fragments.size > 0
+      ? ` (this file defines ${[...fragments.keys()].join(', ')})`
+      : ' (this file defines none)';
   const rules = items.filter((item) => !isFragmentsItem(item));
+  // Nothing to expand: the file's rules are passed on as they are.
   if (fragments.size === 0 && !JSON.stringify(rules).includes('{{')) return { rules, problems };
   const expanded = rules.map((item, index) => {
     if (!isObject(item)) return item;
     const id = typeof item.id === 'string' ? item.id : `${file}[${index}]`;
-    const copy: Item = { ...item };
-    for (const [path, list] of patternLists(item)) {
-      const sources = list.map((source, i) =>
+    // A list at `path` (`anyOf`, `unless.1.patterns`) with each pattern expanded.
+    const list = (path: string, value: unknown[]) =>
+      value.map((source, i) =>
         typeof source !== 'string'
           ? source
           : expand(source, fragments, (name) =>
               problems.push({
                 ruleId: id,
-                message: `${path}.${i}: unknown fragment {{${name}}}${
-                  fragments.size > 0
-                    ? ` (this file defines ${[...fragments.keys()].join(', ')})`
-                    : ' (this file defines none)'
-                }`,
+                message: `${path}.${i}: unknown fragment {{${name}}}${defined}`,
               }),
             ),
       );
-      setPath(copy, path, sources);
+    const condition = (path: string, value: unknown) =>
+      isObject(value) && Array.isArray(value.patterns)
+        ? { ...value, patterns: list(`${path}.patterns`, value.patterns) }
+        : value;
+    const copy: Item = { ...item };
+    for (const key of ['patterns', 'anyOf', 'trigger']) {
+      const value = item[key];
+      if (Array.isArray(value)) copy[key] = list(key, value);
     }
+    if ('when' in item) copy.when = condition('when', item.when);
+    if ('unless' in item)
+      copy.unless = Array.isArray(item.unless)
+        ? item.unless.map((value, k) => condition(`unless.${k}`, value))
+        : condition('unless', item.unless);
     return copy;
   });
   return { rules: expanded, problems };
-}
-
-/** Sets the list at `path` in a shallow copy of the rule, copying the conditions it passes through. */
-function setPath(rule: Item, path: string, list: unknown[]) {
-  const parts = path.split('.');
-  if (parts.length === 1) {
-    rule[path] = list;
-    return;
-  }
-  if (parts[0] === 'when' || (parts[0] === 'unless' && parts.length === 2)) {
-    rule[parts[0]] = { ...(rule[parts[0]] as Item), patterns: list };
-    return;
-  }
-  const unless = [...(rule.unless as unknown[])];
-  const k = Number(parts[1]);
-  unless[k] = { ...(unless[k] as Item), patterns: list };
-  rule.unless = unless;
 }
