@@ -1,22 +1,16 @@
 /**
  * Trains the draft classifier: `npm run train:drafts [-- --out FILE] [--dry]`. One logistic head per
  * category (lib/guidelines/model/drafts-*.ts) over the abuse model's hashed word and character
- * features, optionally with structure.ts's structural features, trained on the drafts written apart
- * from the rules (tests/corpus/tuning/*.jsonl) and the held-in drafts (tests/corpus/*.jsonl). The
- * held-out corpus (tests/corpus/independent/) is never read here.
- *
- * Measured leave-one-writer-out: each writer's drafts (tuning batches 1–6, 7–12, 13–18, then every
- * five batches from 19 on; the held-in files as one more writer) are scored by heads trained on the
- * other writers' drafts, with a threshold chosen on the other writers' out-of-fold scores. Printed
- * per category, for all writers and again for the newest writers (`--fresh-from N`, default 114: the
- * batches no rule author had read when they were measured): today's checks (library rules + abuse
- * model), the head alone, and both, with how many clean drafts the head alone flags. Each threshold is
- * chosen on the head's own out-of-fold findings (`--threshold alone`; `union`: with the rules). A head
- * ships where, on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
- * in-sample and leave a head less to add), both beat today's checks on recall without losing more
- * precision than recall gained, the head flagging at most 2.5 % of the clean drafts (`--max-clean`). The
- * defaults, with `--rules` as they stood before the newest batches were read (docs/guidelines.md), give
- * the shipped library/src/models/drafts.json: every draft (fixed seed), thresholds on all OOF scores. */
+ * features (optionally structure.ts's structural features), trained on the drafts of
+ * train-drafts-corpus.ts, measured leave-one-writer-out: each writer's drafts are scored by heads
+ * trained on the others', with a threshold chosen on the others' out-of-fold scores (`--threshold`,
+ * drafts-lowo.ts). Printed per category, for all writers and for the newest writers (`--fresh-from N`,
+ * default 114: batches no rule author had read when they were measured): today's checks (library
+ * rules + abuse model), the head alone, both, and the clean drafts the head flags. The heads that ship
+ * are decided on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
+ * in-sample) by `--ship-rule` (drafts-ship.ts): `recall` (the default) or `balanced`. With `--rules` as
+ * they stood before the newest batches were read (docs/guidelines.md), the defaults give the shipped
+ * library/src/models/drafts.json: every draft (fixed seed), thresholds on all OOF scores. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,8 +18,23 @@ import { findRepoRoot, loadRuleSources } from '../lib/cli/rule-sources';
 import { checkText, compileRules } from '../lib/guidelines';
 import { COLLOQUIAL } from '../lib/guidelines/colloquial';
 import { draftsChecker, modelCheckers } from '../lib/guidelines/model/checker';
+import {
+  chooseThreshold,
+  microAverage,
+  shipLines,
+  shipRow,
+  THRESHOLD_POLICIES,
+  type ThresholdPolicy,
+} from '../lib/guidelines/model/drafts-lowo';
 import { DRAFT_FEATURE_TABLES, decodeDraftsModel, scoreDraft } from '../lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '../lib/guidelines/model/drafts-schema';
+import {
+  DEFAULT_SHIP_LIMITS,
+  decideShipping,
+  SHIP_RULES,
+  type ShipDecision,
+  type ShipRule,
+} from '../lib/guidelines/model/drafts-ship';
 import {
   type DraftsTrainOptions,
   draftRow,
@@ -33,10 +42,9 @@ import {
   type FileHead,
   featureColumns,
   fileHead,
-  pickUnionThreshold,
   predictHead,
   type TrainedHead,
-  trainHeads,
+  trainBagged,
 } from '../lib/guidelines/model/drafts-train';
 import {
   DRAFT_HEAD_CATEGORIES,
@@ -45,14 +53,10 @@ import {
 } from '../lib/guidelines/model/drafts-types';
 import { normaliseText } from '../lib/guidelines/model/features';
 import { STRUCTURE_NAMES } from '../lib/guidelines/model/structure';
-import { metrics, pickThreshold, type SparseRow } from '../lib/guidelines/model/train';
+import { metrics, type SparseRow } from '../lib/guidelines/model/train';
 import type { AbuseModelFile } from '../lib/guidelines/model/types';
-import {
-  CORPUS_DIR,
-  type CorpusDraft,
-  loadCorpus,
-  loadIndependentCorpus,
-} from '../tests/corpus/evaluate-corpus';
+import { CORPUS_DIR } from '../tests/corpus/evaluate-corpus';
+import { type Draft, firstBatch, loadWriterDrafts } from './train-drafts-corpus';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,38 +87,26 @@ const TRAIN: DraftsTrainOptions = {
 /** Non-zero weights kept per head (library size: ≤ 150 KB gzipped for the file). */
 const KEEP = Number(arg('keep', '6000'));
 const MIN_PRECISION = Number(arg('min-precision', '0.7'));
+/** `--seeds N`: each head the average of N heads trained with seeds SEED … SEED+N−1 (bagging). */
+const SEEDS = Number(arg('seeds', '1'));
+/** `--stack`: the categories the rules report on a draft as extra features (judged on fresh writers only). */
+const STACK = process.argv.includes('--stack');
+const SHIP_RULE = arg('ship-rule', 'recall') as ShipRule;
+if (!SHIP_RULES.includes(SHIP_RULE)) throw new Error(`--ship-rule: one of ${SHIP_RULES.join(', ')}`);
+const SHIP_LIMITS = {
+  maxClean: Number(arg('max-clean', String(DEFAULT_SHIP_LIMITS.maxClean))),
+  minGain: Number(arg('min-gain', String(DEFAULT_SHIP_LIMITS.minGain))),
+  minAddedPrecision: Number(arg('min-added-precision', String(DEFAULT_SHIP_LIMITS.minAddedPrecision))),
+  maxCleanAll: Number(arg('max-clean-all', String(DEFAULT_SHIP_LIMITS.maxCleanAll))),
+};
 /** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
 const MIN_WORDS = Number(arg('min-words', '12'));
 
-// ---- writers: batches 1-18 by three writers of six batches each, then one every five (19-23, …)
-const writerOf = (batch: number): string => {
-  const from = batch <= 18 ? 1 + 6 * Math.floor((batch - 1) / 6) : 19 + 5 * Math.floor((batch - 19) / 5);
-  return `batches ${from}-${from + (batch <= 18 ? 5 : 4)}`;
-};
 /** The newer writers: honest for the rules only while their authors have not read those batches. */
 const FRESH_FROM = Number(arg('fresh-from', '114'));
-const isFresh = (writer: string): boolean => Number(/^batches (\d+)/.exec(writer)?.[1] ?? 0) >= FRESH_FROM;
-interface Draft extends CorpusDraft {
-  writer: string;
-}
+const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
 /** `--corpus DIR`: a copy of tests/corpus (its *.jsonl and tuning/) to compare settings on one snapshot. */
-const corpusDir = resolve(arg('corpus', CORPUS_DIR));
-const tuningDir = join(corpusDir, 'tuning');
-const tuning = loadIndependentCorpus(tuningDir);
-const drafts: Draft[] = [];
-{
-  let next = 0;
-  for (const name of tuning.files) {
-    const lines = readFileSync(join(tuningDir, name), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '').length;
-    const batch = Number(/(\d+)/.exec(name)?.[1] ?? 0);
-    for (const draft of tuning.drafts.slice(next, next + lines))
-      drafts.push({ ...draft, writer: writerOf(batch) });
-    next += lines;
-  }
-}
-for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in' });
+const drafts = loadWriterDrafts(resolve(arg('corpus', CORPUS_DIR)));
 const writers = [...new Set(drafts.map((d) => d.writer))];
 const categories = DRAFT_HEAD_CATEGORIES;
 const labels = drafts.map((d) => categories.map((c) => d.expected_categories.includes(c)));
@@ -150,26 +142,48 @@ if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
 
 // ---- leave one writer out
 const started = performance.now();
-const size = featureColumns(FEATURES);
-const rows: SparseRow[] = drafts.map((d) => draftRow(d.text, FEATURES));
-const oof = categories.map(() => new Array<number>(drafts.length).fill(0));
-for (const writer of writers) {
-  const trainIdx = drafts.flatMap((d, i) => (d.writer === writer ? [] : [i]));
-  const models = trainHeads(
-    trainIdx.map((i) => rows[i] as SparseRow),
-    trainIdx.map((i) => labels[i] as boolean[]),
+const size = featureColumns(FEATURES) + (STACK ? categories.length : 0);
+const rows: SparseRow[] = drafts.map((d, i) => {
+  const row = draftRow(d.text, FEATURES);
+  if (STACK)
+    (ruleFound[i] as boolean[]).forEach((found, k) => {
+      if (!found) return;
+      row.buckets.push(size - categories.length + k);
+      row.values.push(1);
+    });
+  return row;
+});
+const train = (idx: readonly number[]) =>
+  trainBagged(
+    idx.map((i) => rows[i] as SparseRow),
+    idx.map((i) => labels[i] as boolean[]),
     categories.length,
     size,
     TRAIN,
-  ).map((m) => fileHead(m, KEEP, FEATURES.hashBits));
-  drafts.forEach((d, i) => {
-    if (d.writer !== writer) return;
-    models.forEach((model, h) => {
-      (oof[h] as number[])[i] = predictHead(model, rows[i] as SparseRow);
+    SEEDS,
+  );
+// `--oof FILE` (a `--dump` of a run with the same corpus and training options): its out-of-fold
+// scores instead of training again, to compare thresholds and ship rules in seconds.
+const oofFile = arg('oof', '');
+const oof: number[][] = oofFile
+  ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { oof: number[][] }).oof
+  : categories.map(() => new Array<number>(drafts.length).fill(0));
+if (oof.length !== categories.length || oof[0]?.length !== drafts.length)
+  throw new Error(`--oof ${oofFile}: not this corpus's out-of-fold scores`);
+if (!oofFile)
+  for (const writer of writers) {
+    const trainIdx = drafts.flatMap((d, i) => (d.writer === writer ? [] : [i]));
+    const models = train(trainIdx).map((m) => fileHead(m, KEEP, FEATURES.hashBits));
+    drafts.forEach((d, i) => {
+      if (d.writer !== writer) return;
+      models.forEach((model, h) => {
+        (oof[h] as number[])[i] = predictHead(model, rows[i] as SparseRow);
+      });
     });
-  });
-  process.stderr.write(`left out ${writer}: ${drafts.length - trainIdx.length} drafts\n`);
-}
+    process.stderr.write(
+      `left out ${writer}: ${drafts.length - trainIdx.length} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    );
+  }
 // The product does not score texts under MIN_WORDS words: neither do these figures.
 drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
@@ -182,45 +196,28 @@ if (dump)
     dump,
     JSON.stringify({ categories, writers: drafts.map((d) => d.writer), labels, clean, ruleFound, oof }),
   );
-/**
- * A head's threshold, chosen on the drafts `among` selects (never the writer being scored): `alone`
- * (pickUnionThreshold without rules) the head's best F1, its findings at MIN_PRECISION, flagging at most
- * MAX_CLEAN_FLAGGED of the clean drafts; `union` the same with today's checks (rules tuned on these
- * drafts push it up more than unread text would); `marginal` where today's checks are silent.
- */
-const THRESHOLD = arg('threshold', 'alone');
-const MAX_CLEAN_FLAGGED = Number(arg('max-clean', '0.025')); // share of clean drafts a head may flag
-function chooseThreshold(h: number, among: (i: number) => boolean): number {
+/** A head's threshold (drafts-lowo.ts, `--threshold`), chosen on the drafts `among` selects. */
+const THRESHOLD = arg('threshold', 'alone') as ThresholdPolicy;
+if (!THRESHOLD_POLICIES.includes(THRESHOLD))
+  throw new Error(`--threshold: one of ${THRESHOLD_POLICIES.join(', ')}`);
+const MAX_CLEAN_FLAGGED = SHIP_LIMITS.maxClean; // share of clean drafts a head may flag
+const pickFor = (h: number, among: (i: number) => boolean): number => {
   const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
-  const scores = idx.map((i) => (oof[h] as number[])[i] as number);
-  const column = idx.map((i) => (labels[i] as boolean[])[h] as boolean);
-  const rules = idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean);
-  if (THRESHOLD === 'union' || THRESHOLD === 'alone')
-    return Math.min(
-      0.999,
-      pickUnionThreshold(
-        scores,
-        column,
-        THRESHOLD === 'alone' ? rules.map(() => false) : rules,
-        idx.map((i) => clean[i] as boolean),
-        { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED },
-      ),
-    );
-  // Only what the head adds counts: drafts where today's checks already report the category
-  // are left out of the choice, so the threshold holds the precision of the head's new findings.
-  const silent = rules.flatMap((r, k) => (r ? [] : [k]));
-  return pickThreshold(
-    silent.map((k) => scores[k] as number),
-    silent.map((k) => column[k] as boolean),
-    MIN_PRECISION,
+  return chooseThreshold(
+    THRESHOLD,
+    idx.map((i) => (oof[h] as number[])[i] as number),
+    idx.map((i) => (labels[i] as boolean[])[h] as boolean),
+    idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean),
+    idx.map((i) => clean[i] as boolean),
+    { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED },
   );
-}
+};
 // Each writer's verdicts use a threshold chosen without that writer (nested), so the figures below
 // do not reward a threshold fitted to the drafts it is scored on.
 const modelSays = categories.map((_, h) => {
   const says = new Array<boolean>(drafts.length).fill(false);
   for (const writer of writers) {
-    const t = chooseThreshold(h, (i) => (drafts[i] as Draft).writer !== writer);
+    const t = pickFor(h, (i) => (drafts[i] as Draft).writer !== writer);
     drafts.forEach((d, i) => {
       if (d.writer === writer) says[i] = ((oof[h] as number[])[i] as number) >= t;
     });
@@ -228,7 +225,7 @@ const modelSays = categories.map((_, h) => {
   return says;
 });
 // The shipped thresholds, on all out-of-fold scores; 0.999 ("never") for a head that would not speak.
-const finalThresholds = categories.map((_, h) => chooseThreshold(h, () => true));
+const finalThresholds = categories.map((_, h) => pickFor(h, () => true));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const pr = (m: { precision: number; recall: number }) => `${pct(m.precision)} ${pct(m.recall)}`;
@@ -238,18 +235,35 @@ console.log(
 console.log(
   `features ${JSON.stringify({ ...FEATURES, structure: STRUCTURE.length })}, ${JSON.stringify(TRAIN)}, keep ${KEEP}, head precision >= ${MIN_PRECISION}, texts of ${MIN_WORDS}+ words`,
 );
+console.log(
+  `threshold ${THRESHOLD}, ship rule ${SHIP_RULE} ${JSON.stringify(SHIP_LIMITS)}${SEEDS > 1 ? `, ${SEEDS} seeds` : ''}${STACK ? ', rules stacked' : ''}`,
+);
 /** Prints the leave-one-writer-out table over the drafts `within` selects; returns what ships by it. */
 function table(title: string, within: (i: number) => boolean) {
   const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => within(i));
+  const idx = drafts.flatMap((_, i) => (within(i) ? [i] : []));
   const cleanCount = pick(clean).filter(Boolean).length;
   console.log(
     `\nLeave-one-writer-out, ${title}: ${pick(drafts).length} drafts, ${cleanCount} clean (P / R):`,
   );
+  const shipRows = categories.map((category, h) =>
+    shipRow(
+      category,
+      idx,
+      {
+        labels: labels.map((l) => l[h] as boolean),
+        rules: ruleFound.map((r) => r[h] as boolean),
+        head: modelSays[h] as boolean[],
+        clean,
+      },
+      (finalThresholds[h] as number) < 0.999,
+    ),
+  );
+  const decision = decideShipping(shipRows, SHIP_RULE, { ...SHIP_LIMITS, cleanTotal: cleanCount });
   console.log(
     'category           drafts  today (rules+abuse)    head alone    today ∪ head   clean flagged  ship',
   );
   const evaluation: Record<string, unknown> = {};
-  const shipped: DraftHeadCategory[] = [];
   categories.forEach((category, h) => {
     const column = pick(labels.map((l) => l[h] as boolean));
     const rules = pick(ruleFound.map((r) => r[h] as boolean));
@@ -258,45 +272,23 @@ function table(title: string, within: (i: number) => boolean) {
     const mr = metrics(rules, column);
     const mh = metrics(head, column);
     const mu = metrics(union, column);
-    // A head is silent where today's checks report its category: only its own findings count.
-    const cleanFlagged = head.filter((x, i) => x && pick(clean)[i] && !rules[i]).length;
-    const gain = mu.recall - mr.recall;
-    const loss = mr.precision - mu.precision;
-    const ship =
-      gain > 0 &&
-      loss <= gain &&
-      cleanFlagged <= MAX_CLEAN_FLAGGED * cleanCount &&
-      (finalThresholds[h] as number) < 0.999;
-    if (ship) shipped.push(category);
+    const d = decision.decisions[h] as ShipDecision;
     evaluation[category] = {
       positives: mu.tp + mu.fn,
       today: { precision: +mr.precision.toFixed(3), recall: +mr.recall.toFixed(3) },
       head: { precision: +mh.precision.toFixed(3), recall: +mh.recall.toFixed(3) },
       union: { precision: +mu.precision.toFixed(3), recall: +mu.recall.toFixed(3) },
-      cleanFlagged,
-      shipped: ship,
+      cleanFlagged: d.cleanFlagged,
+      shipped: d.ship,
     };
     console.log(
-      `${category.padEnd(18)}${String(mu.tp + mu.fn).padStart(7)}  ${pr(mr)}          ${pr(mh)}   ${pr(mu)}   ${String(cleanFlagged).padStart(13)}  ${ship ? 'yes' : 'no'}`,
+      `${category.padEnd(18)}${String(mu.tp + mu.fn).padStart(7)}  ${pr(mr)}          ${pr(mh)}   ${pr(mu)}   ${String(d.cleanFlagged).padStart(13)}  ${d.ship ? 'yes' : 'no'}`,
     );
   });
-  const all = (predict: (h: number, i: number) => boolean) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    categories.forEach((_, h) => {
-      drafts.forEach((_, i) => {
-        if (!within(i)) return;
-        const y = (labels[i] as boolean[])[h] as boolean;
-        const p = predict(h, i);
-        if (p && y) tp += 1;
-        else if (p) fp += 1;
-        else if (y) fn += 1;
-      });
-    });
-    return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
-  };
-  return { shipped, evaluation, all, cleanCount };
+  for (const line of shipLines(decision, SHIP_RULE, cleanCount)) console.log(line);
+  const all = (predict: (h: number, i: number) => boolean) =>
+    microAverage(categories.length, idx, (h, i) => (labels[i] as boolean[])[h] as boolean, predict);
+  return { shipped: decision.shipped as DraftHeadCategory[], evaluation, all, cleanCount };
 }
 
 const overall = table('all writers', () => true);
@@ -332,7 +324,13 @@ for (const [name, t] of [
 }
 
 // ---- the shipped heads: every draft, thresholds on all out-of-fold scores
-const finalModels = trainHeads(rows, labels, categories.length, size, TRAIN);
+if (oofFile && process.argv.includes('--dry')) {
+  console.log(`\nThresholds: ${categories.map((c, h) => `${c} @ ${finalThresholds[h]}`).join(', ')}`);
+  process.exit(0);
+}
+if (STACK && !process.argv.includes('--dry'))
+  throw new Error('--stack is an experiment: the scorer cannot stack the rules yet (use --dry)');
+const finalModels = train(drafts.map((_, i) => i));
 const heads: TrainedHead[] = shipped.map((category) => {
   const h = categories.indexOf(category);
   const model = fileHead(finalModels[h] as (typeof finalModels)[number], KEEP, FEATURES.hashBits);
@@ -348,9 +346,9 @@ const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
     writers: writers.length,
   },
   evaluation: {
-    method: `leave-one-writer-out over ${writers.length} writers; each writer scored with a threshold chosen on the others' out-of-fold scores (${THRESHOLD}: best F1 of today's checks with the head, the head's own findings at precision >= ${MIN_PRECISION}, <= ${MAX_CLEAN_FLAGGED * 100}% of clean drafts flagged); "today" is the library rules with the abuse model; heads shipped by ${chosen === overall ? 'all writers' : `the newer writers (from batch ${FRESH_FROM}, unread by the rules' authors)`}`,
+    method: `leave-one-writer-out over ${writers.length} writers; each writer scored with a threshold chosen on the others' out-of-fold scores (${THRESHOLD}, precision >= ${MIN_PRECISION}, <= ${MAX_CLEAN_FLAGGED * 100}% of clean drafts flagged); "today" is the library rules with the abuse model; heads shipped by the ${SHIP_RULE} rule ${JSON.stringify(SHIP_LIMITS)} on ${chosen === overall ? 'all writers' : `the newer writers (from batch ${FRESH_FROM}, unread by the rules' authors)`}`,
     features: FEATURES,
-    training: { ...TRAIN, keep: KEEP },
+    training: { ...TRAIN, keep: KEEP, ...(SEEDS > 1 ? { seeds: SEEDS } : {}) },
     categories: chosen.evaluation,
     ...(fresh ? { newWriters: { writers: freshWriters, categories: fresh.evaluation } } : {}),
     ...(chosen === overall ? {} : { allWriters: overall.evaluation }),

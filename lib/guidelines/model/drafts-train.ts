@@ -87,16 +87,21 @@ export function trainHeads(
     }
   const random = seededRandom(options.seed);
   const order = rows.map((_, i) => i);
+  // Without NB scaling every scale is 1: the same arithmetic (x · 1 is x) without reading them.
+  const scaled = options.nbAlpha !== undefined && options.nbAlpha > 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const i of shuffled(order, random)) {
       const row = rows[i] as SparseRow;
       const y = labels[i] as readonly boolean[];
+      const n = row.buckets.length;
       z.set(bias);
-      for (let k = 0; k < row.buckets.length; k += 1) {
+      for (let k = 0; k < n; k += 1) {
         const base = (row.buckets[k] as number) * heads;
         const v = row.values[k] as number;
-        for (let h = 0; h < heads; h += 1)
-          z[h] = (z[h] as number) + (weights[base + h] as number) * v * (scales[base + h] as number);
+        if (scaled)
+          for (let h = 0; h < heads; h += 1)
+            z[h] = (z[h] as number) + (weights[base + h] as number) * v * (scales[base + h] as number);
+        else for (let h = 0; h < heads; h += 1) z[h] = (z[h] as number) + (weights[base + h] as number) * v;
       }
       for (let h = 0; h < heads; h += 1) {
         const p = 1 / (1 + Math.exp(-(z[h] as number)));
@@ -106,15 +111,18 @@ export function trainHeads(
           (bias[h] as number) -
           (options.learningRate * (g[h] as number)) / Math.sqrt(biasSquares[h] as number);
       }
-      for (let k = 0; k < row.buckets.length; k += 1) {
+      const { learningRate, l2 } = options;
+      for (let k = 0; k < n; k += 1) {
         const base = (row.buckets[k] as number) * heads;
         const v = row.values[k] as number;
         for (let h = 0; h < heads; h += 1) {
           const j = base + h;
-          const grad = (g[h] as number) * v * (scales[j] as number) + options.l2 * (weights[j] as number);
-          squares[j] = (squares[j] as number) + grad * grad;
-          weights[j] =
-            (weights[j] as number) - (options.learningRate * grad) / Math.sqrt(squares[j] as number);
+          const grad = scaled
+            ? (g[h] as number) * v * (scales[j] as number) + l2 * (weights[j] as number)
+            : (g[h] as number) * v + l2 * (weights[j] as number);
+          const square = (squares[j] as number) + grad * grad;
+          squares[j] = square;
+          weights[j] = (weights[j] as number) - (learningRate * grad) / Math.sqrt(square);
         }
       }
     }
@@ -124,6 +132,36 @@ export function trainHeads(
     for (let j = 0; j < size; j += 1)
       column[j] = (weights[j * heads + h] as number) * (scales[j * heads + h] as number);
     return { bias: bias[h] as number, weights: column };
+  });
+}
+
+/**
+ * `seeds` runs of trainHeads (seeds options.seed, options.seed + 1, …) averaged weight by weight: a
+ * linear model whose logit is the runs' mean logit (bagging over the shuffling order). One seed is
+ * trainHeads itself.
+ */
+export function trainBagged(
+  rows: readonly SparseRow[],
+  labels: ReadonlyArray<readonly boolean[]>,
+  heads: number,
+  size: number,
+  options: DraftsTrainOptions,
+  seeds = 1,
+): LinearModel[] {
+  if (seeds <= 1) return trainHeads(rows, labels, heads, size, options);
+  const runs = Array.from({ length: seeds }, (_, k) =>
+    trainHeads(rows, labels, heads, size, { ...options, seed: options.seed + k }),
+  );
+  return Array.from({ length: heads }, (_, h) => {
+    const weights = new Float64Array(size);
+    let bias = 0;
+    for (const run of runs) {
+      const model = run[h] as LinearModel;
+      bias += model.bias / seeds;
+      for (let j = 0; j < size; j += 1)
+        weights[j] = (weights[j] as number) + (model.weights[j] as number) / seeds;
+    }
+    return { bias, weights };
   });
 }
 

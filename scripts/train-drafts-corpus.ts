@@ -1,0 +1,40 @@
+/**
+ * The drafts scripts/train-drafts.ts learns from, each with its writer: tuning batches 1–18 by three
+ * writers of six batches each, then one writer every five batches (19–23, 24–28, …), and the held-in
+ * files (tests/corpus/*.jsonl) as one more writer. The held-out corpus (tests/corpus/independent/) is
+ * never read here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CorpusDraft, loadCorpus, loadIndependentCorpus } from '../tests/corpus/evaluate-corpus';
+
+export interface Draft extends CorpusDraft {
+  writer: string;
+}
+
+export const writerOf = (batch: number): string => {
+  const from = batch <= 18 ? 1 + 6 * Math.floor((batch - 1) / 6) : 19 + 5 * Math.floor((batch - 19) / 5);
+  return `batches ${from}-${from + (batch <= 18 ? 5 : 4)}`;
+};
+
+/** The first batch of a writer ("batches 114-118" → 114; the held-in writer → 0). */
+export const firstBatch = (writer: string): number => Number(/^batches (\d+)/.exec(writer)?.[1] ?? 0);
+
+/** Every draft of `corpusDir` (a tests/corpus or a copy of it: its *.jsonl and tuning/). */
+export function loadWriterDrafts(corpusDir: string): Draft[] {
+  const tuningDir = join(corpusDir, 'tuning');
+  const tuning = loadIndependentCorpus(tuningDir);
+  const drafts: Draft[] = [];
+  let next = 0;
+  for (const name of tuning.files) {
+    const lines = readFileSync(join(tuningDir, name), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '').length;
+    const batch = Number(/(\d+)/.exec(name)?.[1] ?? 0);
+    for (const draft of tuning.drafts.slice(next, next + lines))
+      drafts.push({ ...draft, writer: writerOf(batch) });
+    next += lines;
+  }
+  for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in' });
+  return drafts;
+}
