@@ -75,6 +75,8 @@ const FEATURES: DraftsFeatureSpec = {
   charMin: Number(arg('char-min', '3')),
   charMax: Number(arg('char-max', '5')),
   ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
+  // `--stems`: each word's stem (the engine's stemmer) as one more feature.
+  ...(process.argv.includes('--stems') ? { stems: true } : {}),
 };
 const TRAIN: DraftsTrainOptions = {
   epochs: Number(arg('epochs', '20')),
@@ -113,31 +115,27 @@ const labels = drafts.map((d) => categories.map((c) => d.expected_categories.inc
 const clean = drafts.map((d) => d.expected_categories.length === 0);
 
 // ---- today's checks: the library's rules with the abuse model, as admins get them
-const abuseFile = JSON.parse(
-  readFileSync(join(ROOT, 'library/src/models/abuse.json'), 'utf8'),
-) as AbuseModelFile;
-// `--rules DIR`: another copy of the rules (a committed snapshot while the tree's YAML is being edited).
-const today = compileRules(loadRuleSources(resolve(arg('rules', join(ROOT, 'library/src/guidelines')))), {
-  colloquial: COLLOQUIAL,
-  checkers: modelCheckers({ abuse: abuseFile }),
-});
 // `--rules-cache FILE` keeps today's verdicts between runs, to compare settings against one rule set.
 const rulesCache = arg('rules-cache', '');
 const stored: boolean[][] | null =
   rulesCache && existsSync(rulesCache) ? (JSON.parse(readFileSync(rulesCache, 'utf8')) as boolean[][]) : null;
 const cached = stored?.length === drafts.length ? stored : null;
-const ruleFound =
-  cached ??
-  drafts.map((d) => {
-    const found = new Set(
-      checkText(today, d.text, {
-        platform: d.platform,
-        field: d.field ?? 'caption',
-        lang: 'id',
-      }).findings.map((f) => f.category as string),
-    );
+function rulesVerdicts(): boolean[][] {
+  const abuse = JSON.parse(
+    readFileSync(join(ROOT, 'library/src/models/abuse.json'), 'utf8'),
+  ) as AbuseModelFile;
+  // `--rules DIR`: another copy of the rules (a committed snapshot while the tree's YAML is being edited).
+  const today = compileRules(loadRuleSources(resolve(arg('rules', join(ROOT, 'library/src/guidelines')))), {
+    colloquial: COLLOQUIAL,
+    checkers: modelCheckers({ abuse }),
+  });
+  return drafts.map((d) => {
+    const context = { platform: d.platform, field: d.field ?? 'caption', lang: 'id' } as const;
+    const found = new Set(checkText(today, d.text, context).findings.map((f) => f.category as string));
     return categories.map((c) => found.has(c));
   });
+}
+const ruleFound = cached ?? rulesVerdicts();
 if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
 
 // ---- leave one writer out
@@ -170,18 +168,25 @@ const oof: number[][] = oofFile
   : categories.map(() => new Array<number>(drafts.length).fill(0));
 if (oof.length !== categories.length || oof[0]?.length !== drafts.length)
   throw new Error(`--oof ${oofFile}: not this corpus's out-of-fold scores`);
+// `--old-folds K`: for quick comparisons, the writers before --fresh-from left out K groups at a time
+// (round robin) rather than one by one; each newer writer is still left out alone.
+const OLD_FOLDS = Number(arg('old-folds', '0'));
+const foldOf = (writer: string): string => {
+  const older = writers.filter((w) => !isFresh(w));
+  return OLD_FOLDS > 0 && !isFresh(writer) ? `older group ${older.indexOf(writer) % OLD_FOLDS}` : writer;
+};
 if (!oofFile)
-  for (const writer of writers) {
-    const trainIdx = drafts.flatMap((d, i) => (d.writer === writer ? [] : [i]));
+  for (const fold of [...new Set(writers.map(foldOf))]) {
+    const trainIdx = drafts.flatMap((d, i) => (foldOf(d.writer) === fold ? [] : [i]));
     const models = train(trainIdx).map((m) => fileHead(m, KEEP, FEATURES.hashBits));
     drafts.forEach((d, i) => {
-      if (d.writer !== writer) return;
+      if (foldOf(d.writer) !== fold) return;
       models.forEach((model, h) => {
         (oof[h] as number[])[i] = predictHead(model, rows[i] as SparseRow);
       });
     });
     process.stderr.write(
-      `left out ${writer}: ${drafts.length - trainIdx.length} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+      `left out ${fold}: ${drafts.length - trainIdx.length} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
     );
   }
 // The product does not score texts under MIN_WORDS words: neither do these figures.
@@ -305,26 +310,21 @@ const { shipped } = chosen;
 const isShipped = (h: number) => shipped.includes(categories[h] as DraftHeadCategory);
 const says = (h: number, i: number) => ((modelSays[h] as boolean[])[i] as boolean) && isShipped(h);
 const ruled = (h: number, i: number) => (ruleFound[i] as boolean[])[h] as boolean;
-for (const [name, t] of [
-  ['all writers', overall],
-  ['new writers', fresh],
-] as const) {
+for (const t of [overall, fresh]) {
   if (!t) continue;
-  const rulesAll = t.all(ruled);
-  const unionAll = t.all((h, i) => ruled(h, i) || says(h, i));
+  const name = t === overall ? 'all writers' : 'new writers';
+  const within = (i: number) => t === overall || isFresh((drafts[i] as Draft).writer);
   const cleanAny = drafts.filter(
-    (d, i) =>
-      clean[i] &&
-      (name === 'all writers' || isFresh(d.writer)) &&
-      categories.some((_, h) => says(h, i) && !ruled(h, i)),
+    (_, i) => clean[i] && within(i) && categories.some((_, h) => says(h, i) && !ruled(h, i)),
   ).length;
+  const unionAll = t.all((h, i) => ruled(h, i) || says(h, i));
   console.log(
-    `SUMMARY ${name} shipped=${shipped.join(',')} today=${pr(rulesAll)} union=${pr(unionAll)} clean=${cleanAny}/${t.cleanCount}`,
+    `SUMMARY ${name} shipped=${shipped.join(',')} today=${pr(t.all(ruled))} union=${pr(unionAll)} clean=${cleanAny}/${t.cleanCount}`,
   );
 }
 
 // ---- the shipped heads: every draft, thresholds on all out-of-fold scores
-if (oofFile && process.argv.includes('--dry')) {
+if ((oofFile || OLD_FOLDS > 0) && process.argv.includes('--dry')) {
   console.log(`\nThresholds: ${categories.map((c, h) => `${c} @ ${finalThresholds[h]}`).join(', ')}`);
   process.exit(0);
 }

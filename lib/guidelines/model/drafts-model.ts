@@ -7,6 +7,7 @@
  * abuse scorer does (score.ts).
  */
 import { decodeWeights } from './codec';
+import { visitStems } from './drafts-stems';
 import type { DraftsModel, DraftsModelFile } from './drafts-types';
 import { type NormalisationTables, type NormalWord, normaliseText, visitFeatures } from './features';
 import { type Driver, wordDrivers } from './score';
@@ -58,7 +59,13 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   // Each distinct word's own features added up once per model (word-sums.ts): the same sums.
   const perWord = wordSums(model.weights, count, DRAFT_FEATURE_TABLES.lexicon, model.features);
   const words = normaliseText(text, DRAFT_FEATURE_TABLES);
-  const total = perWord.add(words, sums);
+  let total = perWord.add(words, sums);
+  if (model.features.stems)
+    visitStems(words, model.features.hashBits, (bucket) => {
+      const base = bucket * count;
+      for (let h = 0; h < count; h += 1) sums[h] = (sums[h] as number) + (model.weights[base + h] as number);
+      total += 1;
+    });
   const unit = total > 0 ? 1 / Math.sqrt(total) : 0;
   const structure =
     model.structure.length > 0 ? structureValues({ text, words }, model.structure) : new Float64Array(0);
@@ -103,5 +110,9 @@ export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number)
     perWord[word] =
       (perWord[word] as number) + (model.weights[bucket * count + h] as number) * (half ? 0.5 : 1);
   });
+  if (model.features.stems)
+    visitStems(scored.words, model.features.hashBits, (bucket, word) => {
+      perWord[word] = (perWord[word] as number) + (model.weights[bucket * count + h] as number);
+    });
   return wordDrivers(scored.words, perWord);
 }

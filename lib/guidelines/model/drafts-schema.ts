@@ -43,7 +43,10 @@ export const DraftsModelFileSchema = z
       writers: z.int().positive(),
     }),
     // At most 2^17 buckets: the decoded weights of every head stay within half a megabyte.
-    features: featureSpecSchema(17, { structure: z.array(z.string().min(1)).max(256).optional() }),
+    features: featureSpecSchema(17, {
+      structure: z.array(z.string().min(1)).max(256).optional(),
+      stems: z.boolean().optional(),
+    }),
     minWords: z.int().min(0).max(1000),
     heads: z.array(HeadSchema).min(1).max(DRAFT_HEAD_CATEGORIES.length),
     evaluation: z.record(z.string(), z.unknown()),

@@ -6,6 +6,7 @@
 import { draftsChecksum } from './checksum';
 import { encodeWeights } from './codec';
 import { DRAFT_FEATURE_TABLES } from './drafts-model';
+import { visitStems } from './drafts-stems';
 import {
   DRAFTS_MODEL_FORMAT,
   type DraftHeadCategory,
@@ -13,7 +14,7 @@ import {
   type DraftsHeadFile,
   type DraftsModelFile,
 } from './drafts-types';
-import { extractFeatures } from './features';
+import { extractFeatures, normaliseText, visitFeatures } from './features';
 import { structureValues } from './structure';
 import {
   type LinearModel,
@@ -44,7 +45,9 @@ export interface DraftsTrainOptions {
  * extra column 2^hashBits + k, with its value unscaled: train with `featureColumns(features)` columns.
  */
 export function draftRow(text: string, features: DraftsFeatureSpec): SparseRow {
-  const { words, buckets, values } = extractFeatures(text, DRAFT_FEATURE_TABLES, features);
+  const { words, buckets, values } = features.stems
+    ? withStems(text, features)
+    : extractFeatures(text, DRAFT_FEATURE_TABLES, features);
   const names = features.structure ?? [];
   if (names.length === 0) return { buckets, values };
   const size = 2 ** features.hashBits;
@@ -54,6 +57,27 @@ export function draftRow(text: string, features: DraftsFeatureSpec): SparseRow {
     values.push(value);
   });
   return { buckets, values };
+}
+
+/** features.ts's features of a draft and each word's stem feature, all scaled by 1/√n. */
+function withStems(text: string, features: DraftsFeatureSpec) {
+  const words = normaliseText(text, DRAFT_FEATURE_TABLES);
+  const buckets: number[] = [];
+  const values: number[] = [];
+  let count = 0;
+  visitFeatures(words, DRAFT_FEATURE_TABLES.lexicon, features, (bucket, _, half) => {
+    buckets.push(bucket);
+    values.push(half ? 0.5 : 1);
+    count += half ? 0.5 : 1;
+  });
+  visitStems(words, features.hashBits, (bucket) => {
+    buckets.push(bucket);
+    values.push(1);
+    count += 1;
+  });
+  const unit = count > 0 ? 1 / Math.sqrt(count) : 0;
+  for (let k = 0; k < values.length; k += 1) values[k] = (values[k] as number) * unit;
+  return { words, buckets, values };
 }
 
 /** Hash buckets and structural features: the column count the trainer works with. */
@@ -89,15 +113,31 @@ export function trainHeads(
   const order = rows.map((_, i) => i);
   // Without NB scaling every scale is 1: the same arithmetic (x · 1 is x) without reading them.
   const scaled = options.nbAlpha !== undefined && options.nbAlpha > 0;
+  // Every row once as typed arrays (offsets into one array of weight offsets and one of values): the
+  // same numbers in the same order, read without boxing on every epoch.
+  const starts = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => {
+    starts[i + 1] = (starts[i] as number) + row.buckets.length;
+  });
+  const bases = new Int32Array(starts[rows.length] as number);
+  const vals = new Float64Array(bases.length);
+  rows.forEach((row, i) => {
+    const at = starts[i] as number;
+    for (let k = 0; k < row.buckets.length; k += 1) {
+      bases[at + k] = (row.buckets[k] as number) * heads;
+      vals[at + k] = row.values[k] as number;
+    }
+  });
+  const { learningRate, l2, positiveWeight } = options;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const i of shuffled(order, random)) {
-      const row = rows[i] as SparseRow;
       const y = labels[i] as readonly boolean[];
-      const n = row.buckets.length;
+      const from = starts[i] as number;
+      const to = starts[i + 1] as number;
       z.set(bias);
-      for (let k = 0; k < n; k += 1) {
-        const base = (row.buckets[k] as number) * heads;
-        const v = row.values[k] as number;
+      for (let k = from; k < to; k += 1) {
+        const base = bases[k] as number;
+        const v = vals[k] as number;
         if (scaled)
           for (let h = 0; h < heads; h += 1)
             z[h] = (z[h] as number) + (weights[base + h] as number) * v * (scales[base + h] as number);
@@ -105,24 +145,22 @@ export function trainHeads(
       }
       for (let h = 0; h < heads; h += 1) {
         const p = 1 / (1 + Math.exp(-(z[h] as number)));
-        g[h] = y[h] ? (p - 1) * options.positiveWeight : p;
+        g[h] = y[h] ? (p - 1) * positiveWeight : p;
         biasSquares[h] = (biasSquares[h] as number) + (g[h] as number) ** 2;
         bias[h] =
-          (bias[h] as number) -
-          (options.learningRate * (g[h] as number)) / Math.sqrt(biasSquares[h] as number);
+          (bias[h] as number) - (learningRate * (g[h] as number)) / Math.sqrt(biasSquares[h] as number);
       }
-      const { learningRate, l2 } = options;
-      for (let k = 0; k < n; k += 1) {
-        const base = (row.buckets[k] as number) * heads;
-        const v = row.values[k] as number;
+      for (let k = from; k < to; k += 1) {
+        const base = bases[k] as number;
+        const v = vals[k] as number;
         for (let h = 0; h < heads; h += 1) {
           const j = base + h;
-          const grad = scaled
-            ? (g[h] as number) * v * (scales[j] as number) + l2 * (weights[j] as number)
-            : (g[h] as number) * v + l2 * (weights[j] as number);
+          const w = weights[j] as number;
+          const gv = (g[h] as number) * v;
+          const grad = (scaled ? gv * (scales[j] as number) : gv) + l2 * w;
           const square = (squares[j] as number) + grad * grad;
           squares[j] = square;
-          weights[j] = (weights[j] as number) - (learningRate * grad) / Math.sqrt(square);
+          weights[j] = w - (learningRate * grad) / Math.sqrt(square);
         }
       }
     }

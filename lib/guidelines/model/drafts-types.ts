@@ -43,8 +43,11 @@ export interface DraftsHeadFile {
   structure?: number[];
 }
 
-/** The hashed-feature spec, and the structural extractors (structure.ts) the heads were trained with. */
-export type DraftsFeatureSpec = ModelFeatureSpec & { structure?: string[] };
+/**
+ * The hashed-feature spec, the structural extractors (structure.ts) the heads were trained with, and
+ * whether each word's stem is a feature too (drafts-stems.ts).
+ */
+export type DraftsFeatureSpec = ModelFeatureSpec & { structure?: string[]; stems?: boolean };
 
 export interface DraftsModelFile {
   format: typeof DRAFTS_MODEL_FORMAT;
