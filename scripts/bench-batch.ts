@@ -96,10 +96,11 @@ let seen = new Set<RegExp>();
 const names = new Map<RegExp, string>();
 for (const entry of (compiled as CompiledRules).compiled) {
   const lists: Array<[string, RegExp[] | undefined]> = [
-    ['', entry.regexes],
-    [' trigger', entry.trigger],
-    [' when', entry.when?.regexes],
-    [' unless', entry.unless?.flatMap((condition) => condition.regexes)],
+    // The batch path makes its regexes when it compiles: `.re` is the one each check runs.
+    ['', entry.regexes.map((p) => p.re)],
+    [' trigger', entry.trigger?.map((p) => p.re)],
+    [' when', entry.when?.regexes.map((p) => p.re)],
+    [' unless', entry.unless?.flatMap((condition) => condition.regexes.map((p) => p.re))],
   ];
   for (const [what, list] of lists) {
     list?.forEach((re, i) => {
@@ -156,7 +157,7 @@ for (const [re, n] of top)
 
 if (process.argv.includes('--idle')) {
   const literalsOf = new Map<RegExp, string>();
-  for (const [re, slot] of prefilter?.slotOf ?? []) literalsOf.set(re, String(slot));
+  for (const [pattern, slot] of prefilter?.slotOf ?? []) literalsOf.set(pattern.re, String(slot));
   for (const [re, ms] of [...idleBy].sort((a, b) => b[1] - a[1]).slice(0, 40))
     console.log(
       `  idle ${us(ms, measured.length)} ${String(runs.get(re)).padStart(5)} ${names.get(re)} ${literalsOf.has(re) ? 'filtered' : 'ALWAYS'} ${re.source.slice(0, 150)}`,

@@ -41,6 +41,7 @@ const table = literalsTable(bundle.guidelines);
 step('pattern-literal table (from the background)', table);
 const compiled = compileRules(bundle.guidelines, {
   prefilter: (rules) => prefilterFrom(rules, known(table)),
+  lazyRegexes: true,
 });
 step('compiled rules with the prefilter', compiled);
 const result = checkText(compiled, DRAFT, { platform: 'facebook', field: 'caption', lang: 'id' });

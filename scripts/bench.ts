@@ -234,7 +234,10 @@ async function measure(what: string): Promise<Run> {
 /** The rules as the content script compiles them (lib/sidebar/rule-checker.ts). */
 function pageEngine(library: CheckLibrary): CompiledRules {
   const table = literalsTable(library.rules);
-  return compileRules(library.rules, { prefilter: (compiled) => prefilterFrom(compiled, known(table)) });
+  return compileRules(library.rules, {
+    prefilter: (compiled) => prefilterFrom(compiled, known(table)),
+    lazyRegexes: true,
+  });
 }
 
 /**

@@ -82,6 +82,7 @@ const page = compileRules(library.guidelines, {
   ...unbounded,
   checkers: modelCheckers(library.models),
   prefilter: (compiled) => prefilterFrom(compiled, known(table)),
+  lazyRegexes: true,
 });
 const batch = compileForCheck({ rules: library.guidelines, models: library.models }, unbounded);
 const base = { lang: 'id' as const, agencies: library.agencies, allowlists: library.allowlists };

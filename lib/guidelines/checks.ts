@@ -32,8 +32,9 @@ export function checkPattern(run: Run, entry: CompiledRule, slots?: Int32Array) 
   let lastEnd = -1;
   const spans: Array<[number, number, RegExpExecArray]> = [];
   for (let r = 0; r < entry.regexes.length; r++) {
-    const re = entry.regexes[r]!;
-    if (slots && possible ? slots[r]! >= 0 && possible[slots[r]!] === 0 : !mayMatch(run, re)) continue;
+    const pattern = entry.regexes[r]!;
+    if (slots && possible ? slots[r]! >= 0 && possible[slots[r]!] === 0 : !mayMatch(run, pattern)) continue;
+    const { re } = pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -111,8 +112,9 @@ export function checkRequired(run: Run, entry: CompiledRule) {
   if (entry.trigger) {
     // Every trigger match when each is judged; else the first (the earliest of each pattern's first).
     spans = [];
-    for (const re of entry.trigger) {
-      if (!mayMatch(run, re)) continue;
+    for (const pattern of entry.trigger) {
+      if (!mayMatch(run, pattern)) continue;
+      const { re } = pattern;
       re.lastIndex = 0;
       if (scope) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
       else {
@@ -156,7 +158,7 @@ export function checkRepetition(run: Run, entry: CompiledRule, tokens: Token[]) 
   if (rule.kind !== 'repetition') return;
   const { text } = run;
   if (rule.mode === 'punctuation') {
-    const re = entry.regexes[0]!;
+    const { re } = entry.regexes[0]!;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       report(run, entry, m.index, m.index + m[0].length, m[0], [m[0].charAt(0)]);

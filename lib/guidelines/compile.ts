@@ -11,6 +11,7 @@ import {
   type TrieNode,
   unlessConditions,
 } from './compiled';
+import { LibraryRegex } from './library-regex';
 import { type ColloquialDictionary, type FormMode, foldWord, formKey, normalizedTokens } from './normalize';
 import type { Prefilter } from './prefilter';
 import { compileLibraryPattern, toSafeUnicodePattern, UnsafePatternError } from './safe-regex';
@@ -46,6 +47,11 @@ export interface CompileOptions {
    * redoing them and added to; the CLI's start-up. The result is the same with or without it.
    */
   memo?: CompileMemo;
+  /**
+   * Make each library regex the first time a check needs it (library-regex.ts): the page, where
+   * the prefilter rules out most of them for any one draft. The findings are the same either way.
+   */
+  lazyRegexes?: boolean;
   /** Builds the remembered word lookups (word-pass.ts's buildWordPass), likewise passed in. */
   wordPass?: (compiled: Pick<CompiledRules, 'trie' | 'normTries' | 'colloquial'>) => WordPass;
 }
@@ -97,18 +103,27 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
   const rewrite = memo
     ? (source: string) => remembered(memo.rewrites, source, () => toSafeUnicodePattern(source))
     : undefined;
-  const pattern = (rule: Rule, source: string, caseSensitive: boolean, what: string): RegExp | undefined => {
+  const pattern = (
+    rule: Rule,
+    source: string,
+    caseSensitive: boolean,
+    what: string,
+  ): LibraryRegex | undefined => {
     try {
       const extraFlags = rule.kind === 'pattern' && rule.group ? 'd' : '';
-      return compileLibraryPattern(source, caseSensitive, extraFlags, rewrite);
+      // Made either way, to refuse an unsafe or invalid pattern now rather than at its first check.
+      const re = compileLibraryPattern(source, caseSensitive, extraFlags, rewrite);
+      return new LibraryRegex(source, caseSensitive, extraFlags, options.lazyRegexes ? undefined : re);
     } catch (error) {
       const reason = error instanceof UnsafePatternError ? `unsafe regex: ${error.message}` : `invalid regex`;
       problems.push({ ruleId: rule.id, message: `${what} ${JSON.stringify(source)}: ${reason}` });
       return undefined;
     }
   };
-  const patterns = (rule: Rule, sources: string[], caseSensitive: boolean, what: string): RegExp[] =>
-    sources.map((p) => pattern(rule, p, caseSensitive, what)).filter((r): r is RegExp => r !== undefined);
+  const patterns = (rule: Rule, sources: string[], caseSensitive: boolean, what: string): LibraryRegex[] =>
+    sources
+      .map((p) => pattern(rule, p, caseSensitive, what))
+      .filter((r): r is LibraryRegex => r !== undefined);
   const context = (rule: Rule, condition: ContextCondition, what: string): CompiledContext => ({
     regexes: patterns(rule, condition.patterns, condition.caseSensitive, what),
     within: condition.within,
@@ -235,7 +250,7 @@ export function compileRuleSet(rules: Rule[], options: CompileOptions = {}): Com
         for (const e of rule.exceptions) entry.exceptions.add(e.toLowerCase());
         if (rule.mode === 'punctuation') {
           const chars = rule.chars.replace(/[\\\]^-]/g, '\\$&');
-          entry.regexes = [new RegExp(`[${chars}]{${rule.min},}`, 'gu')];
+          entry.regexes = [LibraryRegex.of(new RegExp(`[${chars}]{${rule.min},}`, 'gu'))];
         }
         break;
       case 'capitalization': {

@@ -1,4 +1,5 @@
 import type { AffixIndex } from './affix-lookup';
+import type { LibraryRegex } from './library-regex';
 import type { ColloquialDictionary, FormMode } from './normalize';
 import type { Prefilter } from './prefilter';
 import type { ContextCondition, Rule } from './schema';
@@ -16,7 +17,7 @@ import type { WordPass } from './word-pass';
 export type Scope = 'sentence' | 'text' | { readonly before: number; readonly after: number };
 
 export interface CompiledContext {
-  regexes: RegExp[];
+  regexes: LibraryRegex[];
   within: Scope;
 }
 
@@ -50,8 +51,8 @@ export interface CompiledRule {
   when?: CompiledContext;
   /** Each condition of the rule's `unless`, in its order (unlessConditions). */
   unless?: CompiledContext[];
-  regexes: RegExp[];
-  trigger?: RegExp[];
+  regexes: LibraryRegex[];
+  trigger?: LibraryRegex[];
   /** A `required` rule's `anyOfWithin`, when it is not the whole text. */
   anyOfWithin?: Exclude<Scope, 'text'>;
   exceptions: Set<string>;

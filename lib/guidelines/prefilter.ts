@@ -1,5 +1,6 @@
 import { type CompileMemo, literalsKey, remembered } from './compile-memo';
 import { type CompiledRule, unlessConditions } from './compiled';
+import type { LibraryRegex } from './library-regex';
 import { type Automaton, type AutomatonData, automaton, mark } from './prefilter-automaton';
 import { requiredLiteralSets, requiredLiterals } from './required-literals';
 import type { Rule } from './schema';
@@ -26,7 +27,7 @@ export type { Automaton, AutomatonData } from './prefilter-automaton';
 
 export interface Prefilter {
   /** Slot of each regex that has required literals; regexes not in it always run. */
-  readonly slotOf: ReadonlyMap<RegExp, number>;
+  readonly slotOf: ReadonlyMap<LibraryRegex, number>;
   /** 1 at the slot of every regex that may match `text`. */
   scan(text: string): Uint8Array;
 }
@@ -44,23 +45,15 @@ type LiteralSetsOf = (
 export type LiteralsTable = ReadonlyArray<readonly [string, readonly string[] | null]>;
 
 type SourceList = [string[] | undefined, boolean];
-/** Where a list's regexes are kept in a compiled rule: a field, or the k-th `unless` condition. */
-type ListAt = 'regexes' | 'trigger' | 'when' | number;
 
-/** Each list of pattern sources of a rule, with its case sensitivity, in the order compiling keeps. */
-function sourceLists(rule: Rule): Array<[SourceList, ListAt]> {
-  const lists: Array<[SourceList, ListAt]> = [];
-  if (rule.kind === 'pattern') lists.push([[rule.patterns, rule.caseSensitive], 'regexes']);
-  if (rule.kind === 'required') {
-    lists.push(
-      [[rule.anyOf, rule.caseSensitive], 'regexes'],
-      [[rule.trigger, rule.caseSensitive], 'trigger'],
-    );
-  }
-  if ('when' in rule && rule.when) lists.push([[rule.when.patterns, rule.when.caseSensitive], 'when']);
-  unlessConditions(rule).forEach((unless, k) => {
-    lists.push([[unless.patterns, unless.caseSensitive], k]);
-  });
+/** Each list of pattern sources of a rule, with its case sensitivity. */
+function sourceLists(rule: Rule): SourceList[] {
+  const lists: SourceList[] = [];
+  if (rule.kind === 'pattern') lists.push([rule.patterns, rule.caseSensitive]);
+  if (rule.kind === 'required')
+    lists.push([rule.anyOf, rule.caseSensitive], [rule.trigger, rule.caseSensitive]);
+  if ('when' in rule && rule.when) lists.push([rule.when.patterns, rule.when.caseSensitive]);
+  for (const unless of unlessConditions(rule)) lists.push([unless.patterns, unless.caseSensitive]);
   return lists;
 }
 
@@ -68,7 +61,7 @@ function sourceLists(rule: Rule): Array<[SourceList, ListAt]> {
 export function literalsTable(rules: readonly Rule[]): LiteralsTable {
   const table = new Map<string, readonly string[] | null>();
   for (const rule of rules)
-    for (const [[patterns, caseSensitive]] of sourceLists(rule))
+    for (const [patterns, caseSensitive] of sourceLists(rule))
       for (const source of patterns ?? [])
         remembered(
           table,
@@ -84,20 +77,14 @@ export function known(table: LiteralsTable): LiteralsOf {
   return (source, caseSensitive) => map.get(literalsKey(source, caseSensitive));
 }
 
-/** The library's regexes as compiled, with the sources and case sensitivity they were compiled with. */
-function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<[RegExp, string, boolean]> {
+/** The library's regexes as compiled (a repetition rule's own regex is not one). */
+function* libraryRegexes(compiled: readonly CompiledRule[]): Generator<LibraryRegex> {
   for (const entry of compiled) {
-    for (const [[patterns, caseSensitive], at] of sourceLists(entry.rule)) {
-      const regexes =
-        typeof at === 'number'
-          ? entry.unless?.[at]?.regexes
-          : at === 'when'
-            ? entry.when?.regexes
-            : entry[at];
-      // Compiled lists drop nothing when compiling succeeds (a failure rejects the whole set).
-      if (!regexes || !patterns || regexes.length !== patterns.length) continue;
-      for (let i = 0; i < regexes.length; i++) yield [regexes[i]!, patterns[i]!, caseSensitive];
-    }
+    const { kind } = entry.rule;
+    if (kind === 'pattern' || kind === 'required') yield* entry.regexes;
+    if (entry.trigger) yield* entry.trigger;
+    if (entry.when) yield* entry.when.regexes;
+    for (const condition of entry.unless ?? []) yield* condition.regexes;
   }
 }
 
@@ -151,14 +138,15 @@ function prefilterOfSets(
   setsOf: LiteralSetsOf,
   build: (literals: Map<string, number[]>) => Automaton = automaton,
 ): Prefilter {
-  const slotOf = new Map<RegExp, number>();
+  const slotOf = new Map<LibraryRegex, number>();
   // Literals of case-insensitive patterns (looked for lower-cased) and of case-sensitive ones.
   const folded = new Map<string, number[]>();
   const exact = new Map<string, number[]>();
   const starts: number[] = [];
   let sets = 0;
-  for (const [re, source, caseSensitive] of libraryRegexes(compiled)) {
+  for (const re of libraryRegexes(compiled)) {
     if (slotOf.has(re)) continue;
+    const { source, caseSensitive } = re;
     const required = setsOf(source, caseSensitive);
     if (!required || required.length === 0) continue;
     slotOf.set(re, slotOf.size);

@@ -9,6 +9,7 @@ import type {
   TrieNode,
 } from './compiled';
 import { exactTokens, insertPhrase } from './compiled';
+import type { LibraryRegex } from './library-regex';
 import { isQuoted } from './normalize';
 import { matchCase, sentenceBreaks, type Token, windowBounds } from './text-utils';
 import type { AgencyLike, Finding } from './types';
@@ -21,15 +22,16 @@ import type { WordKeys } from './word-pass';
  */
 
 /** May `re` match the run's text? False only when the prefilter knows it cannot. */
-export function mayMatch(run: Run, re: RegExp): boolean {
-  const slot = run.prefilter?.slotOf.get(re);
+export function mayMatch(run: Run, pattern: LibraryRegex): boolean {
+  const slot = run.prefilter?.slotOf.get(pattern);
   return slot === undefined || run.possible![slot] === 1;
 }
 
 /** Does one of `regexes` match `text` (the run's text or a part of it)? */
-export function anyMatch(run: Run, regexes: RegExp[], text: string): boolean {
-  for (const re of regexes) {
-    if (!mayMatch(run, re)) continue;
+export function anyMatch(run: Run, regexes: readonly LibraryRegex[], text: string): boolean {
+  for (const pattern of regexes) {
+    if (!mayMatch(run, pattern)) continue;
+    const { re } = pattern;
     re.lastIndex = 0;
     if (re.test(text)) return true;
   }

@@ -101,9 +101,10 @@ export function createRuleChecker(platform: PlatformId, options: RuleCheckerOpti
      * background's table of what each pattern needs (prefilter.ts); without it every regex runs.
      */
     load(next: LibraryBundle, literals: LiteralsTable = []): void {
-      // Only the regexes whose literals the draft contains run: fewer compiled regexes on the page.
+      // Only the regexes whose literals the draft contains run, and only those are ever made.
       compiled = compileRules(next.guidelines, {
         prefilter: (rules) => prefilterFrom(rules, known(literals)),
+        lazyRegexes: true,
       });
       // The page keeps no model file: the background runs the models.
       bundle = next.models ? { ...next, models: undefined } : next;

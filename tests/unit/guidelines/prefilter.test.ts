@@ -5,6 +5,7 @@ import { type CheckContext, checkText, compileRules } from '@/lib/guidelines';
 import { COLLOQUIAL } from '@/lib/guidelines/colloquial';
 import { literalsKey } from '@/lib/guidelines/compile-memo';
 import { unlessConditions } from '@/lib/guidelines/compiled';
+import type { LibraryRegex } from '@/lib/guidelines/library-regex';
 import { buildPrefilter, known, literalsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
 import { requiredLiteralSets, requiredLiterals } from '@/lib/guidelines/required-literals';
 import { compileLibraryPattern } from '@/lib/guidelines/safe-regex';
@@ -254,7 +255,11 @@ describe('the page’s prefilter, from the background’s table of literals', ()
   it('gives the same findings as the plain engine (corpus and benchmark captions)', () => {
     const plain = compileRules(rules);
     const table = literalsTable(rules);
-    const page = compileRules(rules, { prefilter: (compiled) => prefilterFrom(compiled, known(table)) });
+    // As the sidebar compiles: its regexes made when a check first needs them.
+    const page = compileRules(rules, {
+      prefilter: (compiled) => prefilterFrom(compiled, known(table)),
+      lazyRegexes: true,
+    });
     const texts = [...loadCorpus().map((d) => d.text), ...benchCaptions(200, 400).map((c) => c.text)];
     for (const text of texts)
       for (const ctx of CONTEXTS)
@@ -295,7 +300,7 @@ describe('the prefilter automaton', () => {
             { prefilter: buildPrefilter },
           ) as unknown as {
             prefilter: ReturnType<typeof buildPrefilter>;
-            compiled: Array<{ regexes: RegExp[] }>;
+            compiled: Array<{ regexes: LibraryRegex[] }>;
           };
           for (const sample of texts) {
             const possible = compiled.prefilter.scan(sample);
