@@ -13,49 +13,33 @@
  *   background), each engine in a process of its own.
  * Each whole-process run is repeated and interleaved so both see the same machine load; the median
  * is printed. Wall-clock on a shared machine: compare the ratio, not the absolute figures.
+ * `npm run bench -- --library FILE` checks with a pinned bundle instead of the embedded one. How much
+ * of the time is not checking at all (start-up, reading, JSON, workers): scripts/bench-floor.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { compileForCheck } from '@/lib/cli/batch';
 import { type CheckLibrary, loadCheckLibrary } from '@/lib/cli/check-library';
-import { type CheckContext, type CompiledRules, checkText, compileRules, type Rule } from '@/lib/guidelines';
+import { type CheckContext, type CompiledRules, checkText, compileRules } from '@/lib/guidelines';
 import { known, literalsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
+import { median, textlintArgs, textlintSetup, timed } from '@/scripts/bench-common';
 import { type BenchCaption, benchCaptions, benchContext } from '@/scripts/captions';
 import { cliCommand } from '@/scripts/cli-command';
 
 const ROOT = process.cwd();
+/** `--library FILE`: a pinned bundle instead of the embedded one (which is rebuilt now and then). */
+const LIBRARY = (() => {
+  const at = process.argv.indexOf('--library');
+  return at > 0 ? process.argv[at + 1] : undefined;
+})();
+const libraryArgs = LIBRARY === undefined ? [] : ['--library', LIBRARY];
 const REPEATS = 3;
 const TEXTLINT_IN_PROCESS = 1_000;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-}
-
-/** The spelling pairs as a prh dictionary (one rule per wrong form, first suggestion as expected). */
-function prhYaml(rules: Rule[]): { yaml: string; pairs: number } {
-  const entries: Array<{ expected: string; pattern: string }> = [];
-  for (const rule of rules) {
-    if (rule.kind !== 'substitution' || rule.category !== 'spelling') continue;
-    for (const pair of rule.pairs) {
-      const expected = Array.isArray(pair.to) ? pair.to[0]! : pair.to;
-      for (const from of Array.isArray(pair.from) ? pair.from : [pair.from]) {
-        // prh escapes string patterns itself, but its escape of "-" is invalid under the u flag it adds.
-        const pattern = /^[\p{L}\s]+$/u.test(from)
-          ? from
-          : `/${from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`;
-        entries.push({ expected, pattern });
-      }
-    }
-  }
-  return { yaml: stringify({ version: 1, rules: entries }), pairs: entries.length };
 }
 
 async function textlintLinter(yamlPath: string) {
@@ -72,14 +56,6 @@ async function textlintLinter(yamlPath: string) {
     filterRules: [],
   });
   return createLinter({ descriptor });
-}
-
-function timed(command: string, args: string[], input?: string): { ms: number; status: number | null } {
-  const started = performance.now();
-  const child = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
-  const ms = performance.now() - started;
-  if (child.error) throw child.error;
-  return { ms, status: child.status };
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
@@ -118,13 +94,12 @@ async function workload(
   // One caption per line: textlint's text plugin sees each line as a paragraph.
   writeFileSync(plain, `${captions.map((c) => c.text.replace(/\n+/g, ' ')).join('\n')}\n`);
   const [cli, ...cliArgs] = cliCommand();
-  const textlint = join(ROOT, 'node_modules', '.bin', 'textlint');
-  const tlArgs = ['--config', rc, '--rules-base-directory', join(ROOT, 'node_modules'), plain];
+  const [textlint, tlArgs] = textlintArgs(ROOT, rc, plain);
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
-    ours.push(timed(cli!, [...cliArgs, 'check', '--jsonl'], jsonl).ms);
-    theirs.push(timed(textlint, tlArgs).ms);
+    ours.push(timed(cli!, [...cliArgs, 'check', '--jsonl', ...libraryArgs], jsonl, ROOT).ms);
+    theirs.push(timed(textlint, tlArgs, undefined, ROOT).ms);
   }
   const oursMs = median(ours);
   const theirsMs = median(theirs);
@@ -175,18 +150,14 @@ async function main() {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('building the CLI failed');
-  // The library `check` uses (the embedded bundle, else the YAML sources), model included.
-  const library = await loadCheckLibrary(undefined, undefined, {
+  // The library `check` uses (--library, else the embedded bundle, else the YAML sources), model included.
+  const library = await loadCheckLibrary(LIBRARY, undefined, {
     cwd: ROOT,
     stderr: (line) => process.stderr.write(line),
   });
   const { rules } = library;
   const dir = mkdtempSync(join(tmpdir(), 'satu-pintu-bench-'));
-  const { yaml, pairs } = prhYaml(rules);
-  const yamlPath = join(dir, 'prh.yml');
-  writeFileSync(yamlPath, yaml);
-  const rc = join(dir, '.textlintrc.json');
-  writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [yamlPath] } } }));
+  const { yamlPath, rc, pairs } = textlintSetup(rules, dir);
   console.log(
     `Satu Pintu — ${rules.length} rules, all 16 categories; textlint + prh with the ${pairs} spelling pairs only`,
   );
@@ -210,7 +181,7 @@ const CAPTIONS: Record<string, () => BenchCaption[]> = {
 
 /** One in-process measurement, printed as JSON: `bench.ts --measure batch400|page2200|recheck|…`. */
 async function measure(what: string): Promise<Run> {
-  const library = await loadCheckLibrary(undefined, undefined, { cwd: ROOT, stderr: () => true });
+  const library = await loadCheckLibrary(LIBRARY, undefined, { cwd: ROOT, stderr: () => true });
   if (what === 'recheck') {
     // A 100,000-character draft: the cost of re-checking everything on each input event.
     const compiled = pageEngine(library);
@@ -246,7 +217,8 @@ function pageEngine(library: CheckLibrary): CompiledRules {
  * engine only) nor `check` (batch engine only) ever sees.
  */
 function measureApart(what: string): Run {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--measure', what], {
+  const args = [...process.execArgv, process.argv[1]!, '--measure', what, ...libraryArgs];
+  const child = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
