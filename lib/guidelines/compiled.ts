@@ -110,12 +110,16 @@ export interface Run {
   breaks?: Int32Array;
 }
 
-/** Is the rule in scope for this platform/field and valid at `now`? */
-export function isActive(entry: CompiledRule, ctx: CheckContext, now: number): boolean {
+/** Is the rule in scope for this platform/field? */
+export function inScope(entry: CompiledRule, ctx: Pick<CheckContext, 'platform' | 'field'>): boolean {
   const { scope } = entry.rule;
   if (scope.platforms && !scope.platforms.includes(ctx.platform)) return false;
-  if (scope.fields && !scope.fields.includes(ctx.field)) return false;
-  return now >= entry.from && now <= entry.until;
+  return !scope.fields || scope.fields.includes(ctx.field);
+}
+
+/** Is the rule in scope for this platform/field and valid at `now`? */
+export function isActive(entry: CompiledRule, ctx: CheckContext, now: number): boolean {
+  return inScope(entry, ctx) && now >= entry.from && now <= entry.until;
 }
 
 /** A phrase that is one run of word characters needs no tokenizer: most substitution forms are. */

@@ -1,6 +1,6 @@
 import { checkPattern, checkRepetition, checkRequired } from './checks';
 import { type CompileOptions, compileRuleSet } from './compile';
-import { type CompiledRule, type CompiledRules, isActive, type Run } from './compiled';
+import { type CompiledRule, type CompiledRules, inScope, type Run } from './compiled';
 import { checkLimit } from './limits';
 import { type FormMode, formKey, normalizedTokens } from './normalize';
 import { agencyTrie, type Candidate, reportCandidates, scanAffixed, scanTrie } from './scan';
@@ -72,6 +72,46 @@ function checkRuleExamples(compiledRules: CompiledRules): RuleProblem[] {
 const OWN_CHECK = new Set<RuleKind>(['pattern', 'required', 'limit', 'repetition']);
 /** Kinds that run library regexes, the ones the budget times (limits and repetition are our code). */
 const TIMED = new Set<RuleKind>(['pattern', 'required']);
+
+/** What every check in one platform and field starts from, worked out once per compiled set. */
+interface Plan {
+  /** 1 for each rule whose scope covers the platform and field. */
+  scoped: Uint8Array;
+  /** The scoped rules with a validity period, each compared with the check's date. */
+  dated: Int32Array;
+  /** The scoped rules with a check of their own (OWN_CHECK), in rule order. */
+  own: Int32Array;
+  /** The scoped capitalisation rules that also look for the agencies' names. */
+  capitalizationAgencyRules: number[];
+}
+
+const plans = new WeakMap<CompiledRules, Map<string, Plan>>();
+
+function planFor(compiledRules: CompiledRules, ctx: CheckContext): Plan {
+  let byContext = plans.get(compiledRules);
+  if (!byContext) {
+    byContext = new Map();
+    plans.set(compiledRules, byContext);
+  }
+  const key = `${ctx.platform}\u0000${ctx.field}`;
+  let plan = byContext.get(key);
+  if (plan) return plan;
+  const { compiled } = compiledRules;
+  const scoped = new Uint8Array(compiled.length);
+  const dated: number[] = [];
+  const own: number[] = [];
+  const capitalizationAgencyRules: number[] = [];
+  compiled.forEach((entry, i) => {
+    if (!inScope(entry, ctx)) return;
+    scoped[i] = 1;
+    if (entry.from !== Number.NEGATIVE_INFINITY || entry.until !== Number.POSITIVE_INFINITY) dated.push(i);
+    if (OWN_CHECK.has(entry.rule.kind)) own.push(i);
+    if (entry.rule.kind === 'capitalization' && entry.rule.agencies) capitalizationAgencyRules.push(i);
+  });
+  plan = { scoped, dated: Int32Array.from(dated), own: Int32Array.from(own), capitalizationAgencyRules };
+  byContext.set(key, plan);
+  return plan;
+}
 
 /** Each rule's regexes' prefilter slots (-1: always runs), once per compiled set, not a lookup per text. */
 const slotLists = new WeakMap<CompiledRules, Int32Array[]>();
@@ -190,14 +230,13 @@ export function withFindings(result: CheckResult, extra: readonly Finding[]): Ch
 export function checkText(compiledRules: CompiledRules, text: string, ctx: CheckContext): CheckResult {
   const { compiled, budget } = compiledRules;
   const now = (ctx.now ?? new Date()).getTime();
-  const active = new Uint8Array(compiled.length);
-  const capitalizationAgencyRules: number[] = [];
-  for (let i = 0; i < compiled.length; i++) {
-    if (budget.disabled[i] || !isActive(compiled[i]!, ctx, now)) continue;
-    active[i] = 1;
-    const rule = compiled[i]!.rule;
-    if (rule.kind === 'capitalization' && rule.agencies) capitalizationAgencyRules.push(i);
-  }
+  // In scope (isActive), valid now, and not disabled by the budget.
+  const plan = planFor(compiledRules, ctx);
+  const active = plan.scoped.slice();
+  for (const i of plan.dated) if (now < compiled[i]!.from || now > compiled[i]!.until) active[i] = 0;
+  if (budget.overruns.length > 0)
+    for (let i = 0; i < active.length; i++) if (budget.disabled[i]) active[i] = 0;
+  const capitalizationAgencyRules = plan.capitalizationAgencyRules.filter((i) => active[i] === 1);
   const run: Run = {
     text,
     ctx,
@@ -230,9 +269,9 @@ export function checkText(compiledRules: CompiledRules, text: string, ctx: Check
     slots = compiled.map((entry) => Int32Array.from(entry.regexes, (re) => prefilter.slotOf.get(re) ?? -1));
     slotLists.set(compiledRules, slots);
   }
-  for (let i = 0; i < compiled.length; i++) {
+  for (const i of plan.own) {
+    if (!active[i]) continue;
     const kind = compiled[i]!.rule.kind;
-    if (!active[i] || !OWN_CHECK.has(kind)) continue;
     if (!TIMED.has(kind)) {
       checkRule(run, compiled[i]!, tokens);
       continue;

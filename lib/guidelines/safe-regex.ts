@@ -300,6 +300,13 @@ function hasTopLevelAlternation(source: string): boolean {
 const WORD_BEFORE = new RegExp(`[${WORD_CLASS}]`, 'u');
 const LEADING_BOUNDARY = `(?<!${WORD})`;
 
+/** Is the code unit at `at` a word character (WORD_CLASS)? ASCII without a regex: most candidates. */
+function wordAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c >= 128) return WORD_BEFORE.test(text.charAt(at));
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /**
  * A pattern that starts with a word boundary (`\b` before a word character) runs without it and
  * checks the character before each match in JavaScript: V8 cannot skip ahead to the pattern's
@@ -312,7 +319,7 @@ class LeadingBoundaryRegExp extends RegExp {
       const match = super.exec(text);
       if (!match) return null;
       const at = match.index;
-      if (at === 0 || !WORD_BEFORE.test(text.charAt(at - 1))) return match;
+      if (at === 0 || !wordAt(text, at - 1)) return match;
       this.lastIndex = at + 1;
     }
   }

@@ -4,7 +4,8 @@ import { buildPrefilter } from '@/lib/guidelines/prefilter';
 import { CTX, rule } from './rule-fixtures';
 
 /**
- * checkText works out each rule's prefilter slots once per compiled set (engine.ts) and keeps them:
+ * checkText works out each rule's prefilter slots once per compiled set, and which rules a platform
+ * and field run once per context (engine.ts), and keeps them:
  * a set used for one context and then another must answer each exactly as a set compiled for it
  * alone, and a pattern rule is skipped only when none of its regexes can match.
  */
