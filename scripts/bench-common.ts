@@ -54,9 +54,10 @@ export function timed(
   args: string[],
   input?: string,
   cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
 ): { ms: number; status: number | null } {
   const started = performance.now();
-  const child = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 1 << 30, cwd });
+  const child = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 1 << 30, cwd, env });
   const ms = performance.now() - started;
   if (child.error) throw child.error;
   return { ms, status: child.status };
