@@ -7,6 +7,7 @@ import {
 } from '@/lib/guidelines/engine';
 import type { ModelRequest } from '@/lib/guidelines/model-requests';
 import { known, type LiteralsTable, prefilterFrom } from '@/lib/guidelines/prefilter';
+import type { Rule } from '@/lib/guidelines/schema';
 import type { CheckResult, FieldLimits, Finding } from '@/lib/guidelines/types';
 import type { Language } from '@/lib/i18n/types';
 import type { LibraryBundle } from '@/lib/library/schema';
@@ -14,6 +15,15 @@ import { logFailure } from '@/lib/log';
 import type { FieldId, PlatformId } from '@/lib/platforms/types';
 
 const NOTHING_YET: CheckResult = { verdict: 'ready', score: 100, findings: [] };
+
+/**
+ * A rule as the page keeps it: without its examples (run by `library build` and the tests, never
+ * by a check) and its reviewer note (shown nowhere in the sidebar), ~0.3 MB of page heap in all.
+ */
+const NO_EXAMPLES: Rule['examples'] = { bad: [], good: [] };
+function pageRule({ note: _note, ...rule }: Rule): Rule {
+  return { ...rule, examples: NO_EXAMPLES };
+}
 
 export interface RuleCheckerOptions {
   /**
@@ -101,13 +111,14 @@ export function createRuleChecker(platform: PlatformId, options: RuleCheckerOpti
      * background's table of what each pattern needs (prefilter.ts); without it every regex runs.
      */
     load(next: LibraryBundle, literals: LiteralsTable = []): void {
+      const guidelines = next.guidelines.map(pageRule);
       // Only the regexes whose literals the draft contains run, and only those are ever made.
-      compiled = compileRules(next.guidelines, {
+      compiled = compileRules(guidelines, {
         prefilter: (rules) => prefilterFrom(rules, known(literals)),
         lazyRegexes: true,
       });
       // The page keeps no model file: the background runs the models.
-      bundle = next.models ? { ...next, models: undefined } : next;
+      bundle = { ...next, guidelines, models: undefined };
       limits.clear();
       answers.clear();
       asked.clear();

@@ -3,7 +3,7 @@ import { checkText, compileRules } from '@/lib/guidelines/engine';
 import { modelCheckers } from '@/lib/guidelines/model/checker';
 import { answerModelRequest, type ModelRequest } from '@/lib/guidelines/model-requests';
 import { RuleListSchema } from '@/lib/guidelines/schema';
-import type { Finding } from '@/lib/guidelines/types';
+import type { CheckContext, Finding } from '@/lib/guidelines/types';
 import type { LibraryBundle } from '@/lib/library/schema';
 import { log } from '@/lib/log';
 import { createRuleChecker, MODEL_PAUSE_MS } from '@/lib/sidebar/rule-checker';
@@ -60,6 +60,37 @@ describe('createRuleChecker', () => {
     expect(fix).toMatchObject({ category: 'spelling', start: 4, end: 12, replacements: ['imbauan'] });
     expect(rules.limits('title')).toEqual({ chars: 10 });
     expect(rules.limits('description')).toEqual({});
+  });
+
+  it('keeps the rules without their examples and notes, finding what the full rules find', () => {
+    const noted = {
+      ...bundle,
+      guidelines: guidelines.map((rule) => ({ ...rule, note: 'reviewed', source: 'Permendagri 1/2020' })),
+    } as LibraryBundle;
+    const rules = createRuleChecker('youtube');
+    rules.load(noted);
+    for (const rule of rules.bundle!.guidelines) {
+      expect(rule.examples).toEqual({ bad: [], good: [] });
+      expect(rule).not.toHaveProperty('note');
+      // The sidebar links a finding to its rule's source.
+      expect(rule.source).toBe('Permendagri 1/2020');
+    }
+    // The bundle loaded is left as it was.
+    expect(noted.guidelines[0]!.examples.bad).toEqual(['Ada himbauan.']);
+    const full = compileRules(guidelines);
+    for (const [text, field] of [
+      ['Ada himbauan dan himbauan lagi', 'description'],
+      ['Judul yang terlalu panjang', 'title'],
+    ] as const) {
+      const ctx = {
+        platform: 'youtube',
+        field,
+        lang: 'id',
+        agencies: bundle.agencies,
+        allowlists: bundle.allowlists,
+      } satisfies CheckContext;
+      expect(rules.check(text, field, 'id', null)).toEqual(checkText(full, text, ctx));
+    }
   });
 });
 
