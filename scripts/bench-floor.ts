@@ -64,12 +64,13 @@ async function main() {
   const { rc, pairs } = textlintSetup(library.rules, dir);
   const [textlint, tlArgs] = textlintArgs(ROOT, rc, plain);
   const [cli, ...cliArgs] = cliCommand();
-  // `check` keeps one library's start-up cache at a time (lib/cli/compile-cache.ts): the empty
-  // library gets a cache folder of its own, so that the full library's runs find theirs.
-  const emptyEnv = { ...process.env, SP_CACHE_DIR: join(dir, 'cache') };
+  // `check` keeps one library's start-up cache at a time (lib/cli/compile-cache.ts): each library
+  // gets a cache folder of its own, so that neither these runs nor other `check` runs on the machine
+  // evict the other's entry (the first round fills them; the median leaves it out).
+  const cacheOf = (name: string) => ({ ...process.env, SP_CACHE_DIR: join(dir, `cache-${name}`) });
   const check = (file: string | undefined, input: string) => () => {
     const args = [...cliArgs, 'check', '--jsonl', ...(file === undefined ? [] : ['--library', file])];
-    const run = timed(cli!, args, input, ROOT, file === empty ? emptyEnv : process.env);
+    const run = timed(cli!, args, input, ROOT, cacheOf(file === empty ? 'empty' : 'full'));
     // 0: nothing blocked; 1: an error finding in some line. Anything else is a failed run.
     if (run.status !== 0 && run.status !== 1) throw new Error(`check --jsonl exited ${run.status}`);
     return run.ms;
