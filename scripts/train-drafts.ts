@@ -73,7 +73,8 @@ const FEATURES: DraftsFeatureSpec = {
   hash: 'fnv1a-32',
   hashBits: Number(arg('bits', '15')),
   charMin: Number(arg('char-min', '3')),
-  charMax: Number(arg('char-max', '5')),
+  // 3–4: as much recall on the newest writers as 3–5, fewer clean drafts warned (docs/guidelines.md).
+  charMax: Number(arg('char-max', '4')),
   ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
   // `--stems`: each word's stem (the engine's stemmer) as one more feature.
   ...(process.argv.includes('--stems') ? { stems: true } : {}),
@@ -141,7 +142,12 @@ if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
 // ---- leave one writer out
 const started = performance.now();
 const size = featureColumns(FEATURES) + (STACK ? categories.length : 0);
-const rows: SparseRow[] = drafts.map((d, i) => {
+// `--oof FILE` (a `--dump` of a run with the same corpus and training options): its out-of-fold
+// scores instead of training again, to compare thresholds and ship rules in seconds.
+const oofFile = arg('oof', '');
+const DRY = process.argv.includes('--dry');
+// A dry run from dumped scores trains nothing: no rows.
+const rows: SparseRow[] = (oofFile && DRY ? [] : drafts).map((d, i) => {
   const row = draftRow(d.text, FEATURES);
   if (STACK)
     (ruleFound[i] as boolean[]).forEach((found, k) => {
@@ -160,9 +166,6 @@ const train = (idx: readonly number[]) =>
     TRAIN,
     SEEDS,
   );
-// `--oof FILE` (a `--dump` of a run with the same corpus and training options): its out-of-fold
-// scores instead of training again, to compare thresholds and ship rules in seconds.
-const oofFile = arg('oof', '');
 const oof: number[][] = oofFile
   ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { oof: number[][] }).oof
   : categories.map(() => new Array<number>(drafts.length).fill(0));
@@ -324,7 +327,7 @@ for (const t of [overall, fresh]) {
 }
 
 // ---- the shipped heads: every draft, thresholds on all out-of-fold scores
-if ((oofFile || OLD_FOLDS > 0) && process.argv.includes('--dry')) {
+if ((oofFile || OLD_FOLDS > 0) && DRY) {
   console.log(`\nThresholds: ${categories.map((c, h) => `${c} @ ${finalThresholds[h]}`).join(', ')}`);
   process.exit(0);
 }

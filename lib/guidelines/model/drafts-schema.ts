@@ -5,6 +5,7 @@ import { decodeDraftsModel } from './drafts-model';
 import {
   DRAFT_HEAD_CATEGORIES,
   DRAFTS_MODEL_FORMAT,
+  DRAFTS_MODEL_FORMAT_STEMS,
   type DraftsModel,
   type DraftsModelFile,
 } from './drafts-types';
@@ -33,7 +34,7 @@ const HeadSchema = z.object({
 
 export const DraftsModelFileSchema = z
   .object({
-    format: z.literal(DRAFTS_MODEL_FORMAT),
+    format: z.enum([DRAFTS_MODEL_FORMAT, DRAFTS_MODEL_FORMAT_STEMS]),
     id: z.string().min(1),
     trainedAt: z.iso.datetime({ offset: true }),
     dataset: z.object({
@@ -55,6 +56,14 @@ export const DraftsModelFileSchema = z
   .superRefine((file, ctx) => {
     if (2 ** file.features.hashBits * file.heads.length > 512 * 1024)
       ctx.addIssue({ code: 'custom', path: ['heads'], message: 'decoded weights would exceed 512 KB' });
+    if ((file.format === DRAFTS_MODEL_FORMAT_STEMS) !== (file.features.stems === true)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message: `${file.format} with${file.features.stems ? '' : 'out'} stem features (stem features go with ${DRAFTS_MODEL_FORMAT_STEMS} only)`,
+      });
+      return;
+    }
     const names = file.features.structure ?? [];
     for (const [index, name] of names.entries())
       if (!isStructureName(name)) {

@@ -9,6 +9,7 @@ import { DRAFT_FEATURE_TABLES } from './drafts-model';
 import { visitStems } from './drafts-stems';
 import {
   DRAFTS_MODEL_FORMAT,
+  DRAFTS_MODEL_FORMAT_STEMS,
   type DraftHeadCategory,
   type DraftsFeatureSpec,
   type DraftsHeadFile,
@@ -260,7 +261,8 @@ export function draftsModelFile(
     ...(features.structure?.length ? { structure: head.structure ?? features.structure.map(() => 0) } : {}),
   }));
   const payload = { features, minWords, heads: headFiles };
-  return { format: DRAFTS_MODEL_FORMAT, ...meta, ...payload, checksum: draftsChecksum(payload) };
+  const format = features.stems ? DRAFTS_MODEL_FORMAT_STEMS : DRAFTS_MODEL_FORMAT;
+  return { format, ...meta, ...payload, checksum: draftsChecksum(payload) };
 }
 
 /**

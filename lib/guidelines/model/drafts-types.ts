@@ -1,5 +1,5 @@
 /**
- * The draft classifier file (`satu-pintu/drafts-model@1`) as types, without zod, like every domain's
+ * The draft classifier file (`satu-pintu/drafts-model@1`, `@2` with stem features) as types, without zod, like every domain's
  * types (drafts-schema.ts checks a file against these at the trust boundary).
  * One linear head per category over the hashed features of features.ts, trained on agency drafts
  * written apart from the rules (scripts/train-drafts.ts). See docs/library-format.md.
@@ -8,6 +8,12 @@ import type { Category } from '../types';
 import type { ModelFeatureSpec } from './types';
 
 export const DRAFTS_MODEL_FORMAT = 'satu-pintu/drafts-model@1';
+/**
+ * A file whose heads use the stem feature (`features.stems`): a version that predates it would read
+ * the weights without it and score wrongly, so such a file carries a format it refuses.
+ */
+export const DRAFTS_MODEL_FORMAT_STEMS = 'satu-pintu/drafts-model@2';
+export type DraftsModelFormat = typeof DRAFTS_MODEL_FORMAT | typeof DRAFTS_MODEL_FORMAT_STEMS;
 
 /**
  * The categories a head may speak for: those whose drafts are told apart by their wording rather
@@ -50,7 +56,7 @@ export interface DraftsHeadFile {
 export type DraftsFeatureSpec = ModelFeatureSpec & { structure?: string[]; stems?: boolean };
 
 export interface DraftsModelFile {
-  format: typeof DRAFTS_MODEL_FORMAT;
+  format: DraftsModelFormat;
   id: string;
   trainedAt: string;
   dataset: { name: string; source: string; drafts: number; writers: number };

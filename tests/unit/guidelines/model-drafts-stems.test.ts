@@ -54,6 +54,11 @@ describe('the stem feature of the draft classifier', () => {
     };
     const file = draftsModelFile([{ category: 'credibility', ...head, threshold: 0.5 }], stems, 0, meta);
     expect(file.features.stems).toBe(true);
+    // A version without the stem feature must refuse the file rather than score it without stems.
+    expect(file.format).toBe('satu-pintu/drafts-model@2');
+    expect(() => loadDraftsModel({ ...file, format: 'satu-pintu/drafts-model@1' })).toThrow(
+      /format: .*stem features go with satu-pintu\/drafts-model@2 only/,
+    );
     const model = loadDraftsModel(JSON.parse(JSON.stringify(file)));
     expect(model.features.stems).toBe(true);
     texts.forEach(([text], i) => {
@@ -63,6 +68,8 @@ describe('the stem feature of the draft classifier', () => {
     const unstemmed = draftsModelFile([{ category: 'credibility', ...head, threshold: 0.5 }], plain, 0, meta);
     const old = loadDraftsModel(JSON.parse(JSON.stringify(unstemmed)));
     expect(old.features.stems).toBeUndefined();
+    expect(unstemmed.format).toBe('satu-pintu/drafts-model@1');
+    expect(() => loadDraftsModel({ ...unstemmed, format: 'satu-pintu/drafts-model@2' })).toThrow(/format/);
     expect(scoreDraft(texts[0][0], old).scores[0]).not.toBeCloseTo(predictHead(head, rows[0]!), 6);
     expect(scoreDraft(texts[0][0], old).scores[0]).toBeCloseTo(
       predictHead(head, draftRow(texts[0][0], plain)),
