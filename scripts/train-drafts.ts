@@ -5,7 +5,7 @@
  * train-drafts-corpus.ts, measured leave-one-writer-out: each writer's drafts are scored by heads
  * trained on the others', with a threshold chosen on the others' out-of-fold scores (`--threshold`,
  * drafts-lowo.ts). Printed per category, for all writers and for the newest writers (`--fresh-from N`,
- * default 114: batches no rule author had read when they were measured): today's checks (library
+ * default 139: batches no rule author had read when they were measured): today's checks (library
  * rules + abuse model), the head alone, both, and the clean drafts the head flags. The heads that ship
  * are decided on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
  * in-sample) by `--ship-rule` (drafts-ship.ts): `recall` (the default) or `balanced`. With `--rules` as
@@ -106,7 +106,7 @@ const SHIP_LIMITS = {
 const MIN_WORDS = Number(arg('min-words', '12'));
 
 /** The newer writers: honest for the rules only while their authors have not read those batches. */
-const FRESH_FROM = Number(arg('fresh-from', '114'));
+const FRESH_FROM = Number(arg('fresh-from', '139'));
 const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
 /** `--corpus DIR`: a copy of tests/corpus (its *.jsonl and tuning/) to compare settings on one snapshot. */
 const drafts = loadWriterDrafts(resolve(arg('corpus', CORPUS_DIR)));

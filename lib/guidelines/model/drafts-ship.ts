@@ -51,7 +51,7 @@ export interface ShipLimits {
 export const DEFAULT_SHIP_LIMITS: Omit<ShipLimits, 'cleanTotal'> = {
   maxClean: 0.025,
   minGain: 0.02,
-  minAddedPrecision: 0.5,
+  minAddedPrecision: 0.4,
   maxCleanAll: 0.08,
 };
 
