@@ -8,9 +8,8 @@
  * default 139: batches no rule author had read when they were measured): today's checks (library
  * rules + abuse model), the head alone, both, and the clean drafts the head flags. The heads that ship
  * are decided on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
- * in-sample) by `--ship-rule` (drafts-ship.ts): `recall` (the default) or `balanced`. With `--rules` as
- * they stood before the newest batches were read (docs/guidelines.md), the defaults give the shipped
- * library/src/models/drafts.json: every draft (fixed seed), thresholds on all OOF scores. */
+ * in-sample) by `--ship-rule` (drafts-ship.ts): `recall` (the default) or `balanced`. With `--rules` as before the
+ * newest batches were read (docs/guidelines.md), the defaults give library/src/models/drafts.json. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
