@@ -5,7 +5,7 @@
  */
 
 import type { ShipResult, ShipRow } from './drafts-ship';
-import { pickUnionThreshold } from './drafts-train';
+import { pickUnionThreshold, sweepThresholds, type ThresholdLimits } from './drafts-train';
 import { pickThreshold } from './train';
 
 /**
@@ -26,15 +26,10 @@ export const THRESHOLD_POLICIES: readonly ThresholdPolicy[] = [
   'recall-added',
 ];
 
-export interface ThresholdLimits {
-  minPrecision: number;
-  maxClean: number;
-}
-
 /**
- * The lowest score from which a head's findings (where `rules` is false: the head is silent where the
- * rules report its category) keep precision ≥ `minPrecision`, flagging at most `maxClean` of the clean
- * texts. One sweep, highest score first; 1 (never fires) when no threshold finds a true positive so.
+ * The lowest threshold from which a head's findings (where `rules` is false: the head is silent where
+ * the rules report its category) keep precision ≥ `minPrecision`, flagging at most `maxClean` of the
+ * clean texts; 1 (never fires) when no threshold finds a true positive so.
  */
 export function pickRecallThreshold(
   scores: readonly number[],
@@ -43,25 +38,11 @@ export function pickRecallThreshold(
   clean: readonly boolean[],
   limits: ThresholdLimits,
 ): number {
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
-  const cleanTotal = clean.filter(Boolean).length;
-  let tp = 0;
-  let fp = 0;
-  let cleanFlagged = 0;
-  let best = 1;
-  for (let k = 0; k < order.length; k += 1) {
-    const i = order[k] as number;
-    if (!rules[i]) {
-      if (labels[i]) tp += 1;
-      else fp += 1;
-      if (clean[i]) cleanFlagged += 1;
-    }
-    const next = order[k + 1];
-    if (next !== undefined && scores[next] === scores[i]) continue;
-    if (cleanFlagged > limits.maxClean * cleanTotal) break;
-    if (tp > 0 && tp / (tp + fp) >= limits.minPrecision) best = scores[i] as number;
-  }
-  return best;
+  let lowest = 1;
+  sweepThresholds(scores, labels, rules, clean, limits, (threshold) => {
+    lowest = threshold;
+  });
+  return lowest;
 }
 
 /** A head's threshold by `policy` on the out-of-fold scores given; at most 0.999. */

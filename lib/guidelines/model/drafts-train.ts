@@ -265,49 +265,69 @@ export function draftsModelFile(
   return { format, ...meta, ...payload, checksum: draftsChecksum(payload) };
 }
 
+/** What a head's threshold is chosen under: its new findings' precision and the clean drafts it may flag. */
+export interface ThresholdLimits {
+  minPrecision: number;
+  maxClean: number;
+}
+
 /**
- * The threshold at which a head best completes the rules: the F1 of "rules or head" is highest,
- * the head's own new findings (where the rules are silent) keep at least `minPrecision`, and it
- * flags at most `maxClean` of the clean texts. One sweep over the scores, highest first; 1 (never
- * fires) when no threshold adds a true finding under those limits.
+ * One sweep over a head's thresholds, highest score first (a threshold only between two distinct
+ * scores), counting the head's findings where the rules are silent on its category: calls `visit`
+ * with each threshold whose findings add a true one at precision ≥ `minPrecision`, until the head
+ * flags more than `maxClean` of the clean texts.
+ */
+export function sweepThresholds(
+  scores: readonly number[],
+  labels: readonly boolean[],
+  rules: readonly boolean[],
+  clean: readonly boolean[],
+  limits: ThresholdLimits,
+  visit: (threshold: number, addTp: number, addFp: number) => void,
+): void {
+  const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const cleanTotal = clean.filter(Boolean).length;
+  let addTp = 0;
+  let addFp = 0;
+  let cleanFlagged = 0;
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k] as number;
+    if (!rules[i]) {
+      if (labels[i]) addTp += 1;
+      else addFp += 1;
+      if (clean[i]) cleanFlagged += 1;
+    }
+    const next = order[k + 1];
+    if (next !== undefined && scores[next] === scores[i]) continue;
+    if (cleanFlagged > limits.maxClean * cleanTotal) break;
+    if (addTp > 0 && addTp / (addTp + addFp) >= limits.minPrecision) visit(scores[i] as number, addTp, addFp);
+  }
+}
+
+/**
+ * The threshold at which a head best completes the rules: the F1 of "rules or head" is highest
+ * among sweepThresholds' thresholds; 1 (never fires) when none adds a true finding under the limits.
  */
 export function pickUnionThreshold(
   scores: readonly number[],
   labels: readonly boolean[],
   rules: readonly boolean[],
   clean: readonly boolean[],
-  limits: { minPrecision: number; maxClean: number },
+  limits: ThresholdLimits,
 ): number {
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
   let ruleTp = 0;
   let ruleFp = 0;
   let positives = 0;
-  let cleanTotal = 0;
   labels.forEach((y, i) => {
     if (y) positives += 1;
-    if (clean[i]) cleanTotal += 1;
     if (rules[i] && y) ruleTp += 1;
     else if (rules[i]) ruleFp += 1;
   });
   const f1 = (tp: number, fp: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + (positives - tp)));
   let best = { threshold: 1, f1: f1(ruleTp, ruleFp) };
-  let addTp = 0;
-  let addFp = 0;
-  let cleanFlagged = 0;
-  for (let k = 0; k < order.length; k += 1) {
-    const i = order[k] as number;
-    if (clean[i] && !rules[i]) cleanFlagged += 1;
-    if (!rules[i]) {
-      if (labels[i]) addTp += 1;
-      else addFp += 1;
-    }
-    const next = order[k + 1];
-    // Only between two distinct scores is there a threshold.
-    if (next !== undefined && scores[next] === scores[i]) continue;
-    if (cleanFlagged > limits.maxClean * cleanTotal) break;
-    if (addTp === 0 || addTp / (addTp + addFp) < limits.minPrecision) continue;
+  sweepThresholds(scores, labels, rules, clean, limits, (threshold, addTp, addFp) => {
     const value = f1(ruleTp + addTp, ruleFp + addFp);
-    if (value > best.f1) best = { threshold: scores[i] as number, f1: value };
-  }
+    if (value > best.f1) best = { threshold, f1: value };
+  });
   return best.threshold;
 }
