@@ -10,6 +10,8 @@ import { type CorpusDraft, loadCorpus, loadIndependentCorpus } from '../tests/co
 
 export interface Draft extends CorpusDraft {
   writer: string;
+  /** Where each expected finding is (its `excerpt`, an exact substring; "" when it marks an absence). */
+  excerpts: { category: string; excerpt: string }[];
 }
 
 export const writerOf = (batch: number): string => {
@@ -29,12 +31,17 @@ export function loadWriterDrafts(corpusDir: string): Draft[] {
   for (const name of tuning.files) {
     const lines = readFileSync(join(tuningDir, name), 'utf8')
       .split('\n')
-      .filter((line) => line.trim() !== '').length;
+      .filter((line) => line.trim() !== '');
     const batch = Number(/(\d+)/.exec(name)?.[1] ?? 0);
-    for (const draft of tuning.drafts.slice(next, next + lines))
-      drafts.push({ ...draft, writer: writerOf(batch) });
-    next += lines;
+    tuning.drafts.slice(next, next + lines.length).forEach((draft, k) => {
+      const expect = (JSON.parse(lines[k] as string) as { expect: { category: string; excerpt?: string }[] })
+        .expect;
+      const excerpts = expect.map((e) => ({ category: e.category, excerpt: e.excerpt ?? '' }));
+      drafts.push({ ...draft, writer: writerOf(batch), excerpts });
+    });
+    next += lines.length;
   }
-  for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in' });
+  // The held-in files label categories, not places.
+  for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in', excerpts: [] });
   return drafts;
 }

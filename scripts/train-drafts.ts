@@ -56,6 +56,14 @@ import { metrics, type SparseRow } from '../lib/guidelines/model/train';
 import type { AbuseModelFile } from '../lib/guidelines/model/types';
 import { CORPUS_DIR } from '../tests/corpus/evaluate-corpus';
 import { type Draft, firstBatch, loadWriterDrafts } from './train-drafts-corpus';
+import {
+  chooseUnits,
+  type HeadUnit,
+  parseWindowSpec,
+  trainWindowHeads,
+  windowOof,
+  windowSet,
+} from './train-drafts-windows';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,7 +85,11 @@ const FEATURES: DraftsFeatureSpec = {
   ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
   // `--stems`: each word's stem (the engine's stemmer) as one more feature.
   ...(process.argv.includes('--stems') ? { stems: true } : {}),
+  // `--windows CUT:SPAN` (train-drafts-windows.ts): window heads too, each category taking the better.
+  ...(arg('windows', '') ? { window: parseWindowSpec(arg('windows', '')) } : {}),
 };
+/** Weight of a window of a draft labelled c that overlaps none of c's excerpts (0: left out). */
+const UNPLACED = Number(arg('window-unplaced', '0'));
 const TRAIN: DraftsTrainOptions = {
   epochs: Number(arg('epochs', '20')),
   learningRate: Number(arg('lr', '0.1')),
@@ -191,28 +203,62 @@ if (!oofFile)
       `left out ${fold}: ${drafts.length - trainIdx.length} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
     );
   }
+// Window heads (`--windows`): their rows, and their out-of-fold scores (from `--oof` when it has them).
+const WINDOW_TRAIN = { ...TRAIN, positiveWeight: Number(arg('window-pos', String(TRAIN.positiveWeight))) };
+const storedWindowOof = oofFile
+  ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { windowOof?: number[][] }).windowOof
+  : undefined;
+const windows =
+  FEATURES.window && !(storedWindowOof && DRY)
+    ? windowSet(drafts, FEATURES, FEATURES.window, categories, labels, UNPLACED)
+    : null;
+const windowScores: number[][] | null = !FEATURES.window
+  ? null
+  : (storedWindowOof ??
+    windowOof(
+      windows as NonNullable<typeof windows>,
+      drafts.length,
+      (i) => foldOf((drafts[i] as Draft).writer),
+      categories.length,
+      size,
+      WINDOW_TRAIN,
+      KEEP,
+      FEATURES.hashBits,
+      (fold, n) =>
+        process.stderr.write(
+          `windows, left out ${fold}: ${n} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+        ),
+    ));
 // The product does not score texts under MIN_WORDS words: neither do these figures.
 drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
-  for (const column of oof) column[i] = 0;
+  for (const column of [...oof, ...(windowScores ?? [])]) column[i] = 0;
 });
 // `--dump FILE`: the out-of-fold scores with labels, verdicts and writers, to study thresholds offline.
 const dump = arg('dump', '');
 if (dump)
   writeFileSync(
     dump,
-    JSON.stringify({ categories, writers: drafts.map((d) => d.writer), labels, clean, ruleFound, oof }),
+    JSON.stringify({
+      categories,
+      writers: drafts.map((d) => d.writer),
+      labels,
+      clean,
+      ruleFound,
+      oof,
+      ...(windowScores ? { windowOof: windowScores } : {}),
+    }),
   );
 /** A head's threshold (drafts-lowo.ts, `--threshold`), chosen on the drafts `among` selects. */
 const THRESHOLD = arg('threshold', 'alone') as ThresholdPolicy;
 if (!THRESHOLD_POLICIES.includes(THRESHOLD))
   throw new Error(`--threshold: one of ${THRESHOLD_POLICIES.join(', ')}`);
 const MAX_CLEAN_FLAGGED = SHIP_LIMITS.maxClean; // share of clean drafts a head may flag
-const pickFor = (h: number, among: (i: number) => boolean): number => {
+const pickFor = (scores: number[][], h: number, among: (i: number) => boolean): number => {
   const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
   return chooseThreshold(
     THRESHOLD,
-    idx.map((i) => (oof[h] as number[])[i] as number),
+    idx.map((i) => (scores[h] as number[])[i] as number),
     idx.map((i) => (labels[i] as boolean[])[h] as boolean),
     idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean),
     idx.map((i) => clean[i] as boolean),
@@ -220,19 +266,60 @@ const pickFor = (h: number, among: (i: number) => boolean): number => {
   );
 };
 // Each writer's verdicts use a threshold chosen without that writer (nested), so the figures below
-// do not reward a threshold fitted to the drafts it is scored on.
-const modelSays = categories.map((_, h) => {
-  const says = new Array<boolean>(drafts.length).fill(false);
-  for (const writer of writers) {
-    const t = pickFor(h, (i) => (drafts[i] as Draft).writer !== writer);
-    drafts.forEach((d, i) => {
-      if (d.writer === writer) says[i] = ((oof[h] as number[])[i] as number) >= t;
-    });
-  }
-  return says;
+// do not reward a threshold fitted to the drafts it is scored on. The shipped thresholds are chosen
+// on all out-of-fold scores; 0.999 ("never") for a head that would not speak.
+const verdictsOf = (scores: number[][]) => ({
+  says: categories.map((_, h) => {
+    const says = new Array<boolean>(drafts.length).fill(false);
+    for (const writer of writers) {
+      const t = pickFor(scores, h, (i) => (drafts[i] as Draft).writer !== writer);
+      drafts.forEach((d, i) => {
+        if (d.writer === writer) says[i] = ((scores[h] as number[])[i] as number) >= t;
+      });
+    }
+    return says;
+  }),
+  thresholds: categories.map((_, h) => pickFor(scores, h, () => true)),
 });
-// The shipped thresholds, on all out-of-fold scores; 0.999 ("never") for a head that would not speak.
-const finalThresholds = categories.map((_, h) => pickFor(h, () => true));
+const byDraft = verdictsOf(oof);
+const byWindow = windowScores ? verdictsOf(windowScores) : null;
+const shipBy = arg('ship-by', 'fresh');
+const judged = (i: number) => shipBy === 'all' || isFresh((drafts[i] as Draft).writer);
+const rowsOf = (v: typeof byDraft) => {
+  const idx = drafts.flatMap((_, i) => (judged(i) ? [i] : []));
+  const cleanTotal = idx.filter((i) => clean[i]).length;
+  const rows = categories.map((category, h) =>
+    shipRow(
+      category,
+      idx,
+      {
+        labels: labels.map((l) => l[h] as boolean),
+        rules: ruleFound.map((r) => r[h] as boolean),
+        head: v.says[h] as boolean[],
+        clean,
+      },
+      (v.thresholds[h] as number) < 0.999,
+    ),
+  );
+  return { rows, cleanTotal };
+};
+// Per category the draft head or the window head, by chooseUnits' rule on the drafts judged.
+const units: HeadUnit[] = categories.map(() => 'draft');
+if (byWindow) {
+  const d = rowsOf(byDraft);
+  const chosenUnits = chooseUnits(categories, d.rows, rowsOf(byWindow).rows, SHIP_RULE, {
+    ...SHIP_LIMITS,
+    cleanTotal: d.cleanTotal,
+  });
+  chosenUnits.units.forEach((u, h) => {
+    units[h] = u;
+  });
+  console.log(chosenUnits.lines.join('\n'));
+}
+const pickUnit = <T>(h: number, get: (v: typeof byDraft) => T): T =>
+  get(units[h] === 'window' && byWindow ? byWindow : byDraft);
+const modelSays = categories.map((_, h) => pickUnit(h, (v) => v.says[h] as boolean[]));
+const finalThresholds = categories.map((_, h) => pickUnit(h, (v) => v.thresholds[h] as number));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const pr = (m: { precision: number; recall: number }) => `${pct(m.precision)} ${pct(m.recall)}`;
@@ -304,7 +391,6 @@ const fresh =
   freshWriters.length > 0
     ? table(`the newer writers (${freshWriters.join('; ')})`, (i) => isFresh((drafts[i] as Draft).writer))
     : null;
-const shipBy = arg('ship-by', 'fresh');
 if (shipBy !== 'all' && (shipBy !== 'fresh' || !fresh))
   throw new Error(`--ship-by: all, or fresh with writers from --fresh-from on (${shipBy})`);
 const chosen = shipBy === 'fresh' && fresh ? fresh : overall;
@@ -333,10 +419,20 @@ if ((oofFile || OLD_FOLDS > 0) && DRY) {
 if (STACK && !process.argv.includes('--dry'))
   throw new Error('--stack is an experiment: the scorer cannot stack the rules yet (use --dry)');
 const finalModels = train(drafts.map((_, i) => i));
+const windowed = shipped.some((category) => units[categories.indexOf(category)] === 'window');
+const windowModels =
+  windowed && windows ? trainWindowHeads(windows, () => true, categories.length, size, WINDOW_TRAIN) : null;
 const heads: TrainedHead[] = shipped.map((category) => {
   const h = categories.indexOf(category);
-  const model = fileHead(finalModels[h] as (typeof finalModels)[number], KEEP, FEATURES.hashBits);
-  return { category, ...model, threshold: finalThresholds[h] as number };
+  const window = units[h] === 'window' && windowModels;
+  const trained = (window ? windowModels : finalModels)[h] as (typeof finalModels)[number];
+  const model = fileHead(trained, KEEP, FEATURES.hashBits);
+  return {
+    category,
+    ...model,
+    threshold: finalThresholds[h] as number,
+    ...(window ? { unit: 'window' } : {}),
+  };
 });
 const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
   id: 'drafts-kalbar-tuning',
@@ -364,7 +460,10 @@ const drift = Math.max(
   0,
   ...probe.flatMap((d, i) =>
     heads.map((head, k) => {
-      const expected = predictHead(head as FileHead, rows[i] as SparseRow);
+      // A window head's score is its best window's (the trainer's window rows of this draft).
+      const own =
+        head.unit === 'window' ? (windows?.rows ?? []).filter((_, r) => windows?.owner[r] === i) : [rows[i]];
+      const expected = Math.max(...own.map((row) => predictHead(head as FileHead, row as SparseRow)));
       return Math.abs(expected - (scoreDraft(d.text, decoded).scores[k] as number));
     }),
   ),

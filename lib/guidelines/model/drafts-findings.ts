@@ -2,12 +2,14 @@ import type { Language } from '@/lib/i18n/types';
 import type { Category, Finding } from '../types';
 import { type DraftScores, draftDrivers, scoreDraft, structureDrivers } from './drafts-model';
 import type { DraftHeadCategory, DraftsModel } from './drafts-types';
+import { windowSpan } from './drafts-windows';
 import { driverSpan, quotedDrivers, shownDrivers } from './findings';
 import { draftMessage, structureSign } from './messages';
 
 /**
  * The draft classifier's verdict as engine findings: at most one per category, a warning (a
- * statistical hint never blocks a draft), spanning the words that drove the head, and none for a
+ * statistical hint never blocks a draft), spanning the words that drove the head (a window head: its
+ * best window, naming the words that drove it there), and none for a
  * category something else already reported on this text (the rules say it better).
  */
 
@@ -40,7 +42,13 @@ export function draftFindings(
     known ??= new Set(reported.map((f) => f.category));
     if (known.has(head.category)) return;
     const shown = shownDrivers(draftDrivers(scored, model, h));
-    const { start, end } = driverSpan(shown, text.length);
+    // A window head points at the sentence(s) that carry the problem; a whole-draft head at its drivers.
+    const from = scored.windows[2 * h] as number;
+    const to = scored.windows[2 * h + 1] as number;
+    const { start, end } =
+      head.unit === 'window' && from < to
+        ? windowSpan(scored.words, from, to)
+        : driverSpan(shown, text.length);
     findings.push({
       ruleId: draftRuleId(head.category),
       category: head.category,

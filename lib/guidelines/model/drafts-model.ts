@@ -9,6 +9,7 @@
 import { decodeWeights } from './codec';
 import { visitStems } from './drafts-stems';
 import type { DraftsModel, DraftsModelFile } from './drafts-types';
+import { windowRanges } from './drafts-windows';
 import { type NormalisationTables, type NormalWord, normaliseText, visitFeatures } from './features';
 import { type Driver, wordDrivers } from './score';
 import { structureValues } from './structure';
@@ -36,7 +37,13 @@ export function decodeDraftsModel(file: DraftsModelFile): DraftsModel {
     id: file.id,
     features: file.features,
     minWords: file.minWords,
-    heads: file.heads.map(({ category, bias, scale, threshold }) => ({ category, bias, scale, threshold })),
+    heads: file.heads.map(({ category, bias, scale, threshold, unit }) => ({
+      category,
+      bias,
+      scale,
+      threshold,
+      unit: unit ?? 'draft',
+    })),
     weights,
     structure,
     structureWeights,
@@ -49,6 +56,11 @@ export interface DraftScores {
   scores: Float64Array;
   /** The structural features' values (0 or 1), in the model's `structure` order. */
   structure: Float64Array;
+  /**
+   * Per head, the words [from, to) of the window that gave its score: `[from0, to0, from1, to1, …]`;
+   * the whole text for a head over the whole draft.
+   */
+  windows: Int32Array;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -59,7 +71,16 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   // Each distinct word's own features added up once per model (word-sums.ts): the same sums.
   const perWord = wordSums(model.weights, count, DRAFT_FEATURE_TABLES.lexicon, model.features);
   const words = normaliseText(text, DRAFT_FEATURE_TABLES);
-  let total = perWord.add(words, sums);
+  const windowed = model.features.window && model.heads.some((head) => head.unit === 'window');
+  // Window heads read running totals over the words (one pass, as `add`): a window's sums are a
+  // difference of two rows, so no window is tokenised or hashed again.
+  const running = windowed ? perWord.cumulative(words) : null;
+  let total = 0;
+  if (running) {
+    const last = words.length * (count + 1);
+    for (let h = 0; h < count; h += 1) sums[h] = running.totals[last + h] as number;
+    total = running.totals[last + count] as number;
+  } else total = perWord.add(words, sums);
   if (model.features.stems)
     visitStems(words, model.features.hashBits, (bucket) => {
       const base = bucket * count;
@@ -70,14 +91,49 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
   const structure =
     model.structure.length > 0 ? structureValues({ text, words }, model.structure) : new Float64Array(0);
   const scores = new Float64Array(count);
+  const windows = new Int32Array(2 * count);
   model.heads.forEach((head, h) => {
+    windows[2 * h + 1] = words.length;
     let logit = head.bias + (sums[h] as number) * unit * head.scale;
     for (let k = 0; k < structure.length; k += 1)
       if (structure[k] !== 0)
         logit += (model.structureWeights[k * count + h] as number) * (structure[k] as number);
     scores[h] = sigmoid(logit);
   });
-  return { words, scores, structure };
+  if (running && model.features.window) {
+    const ranges = windowRanges(text, words, model.features.window);
+    model.heads.forEach((head, h) => {
+      if (head.unit !== 'window') return;
+      const best = bestWindow(running, ranges, count, h);
+      windows[2 * h] = best.from;
+      windows[2 * h + 1] = best.to;
+      scores[h] = best.from < best.to ? sigmoid(head.bias + best.sum * head.scale) : sigmoid(head.bias);
+    });
+  }
+  return { words, scores, structure, windows };
+}
+
+/** The window whose normalised sum (Σ w·v / √n) is highest for head `h`; the first on a tie. */
+function bestWindow(
+  running: { totals: Float64Array; joins: Float64Array },
+  ranges: Int32Array,
+  count: number,
+  h: number,
+): { from: number; to: number; sum: number } {
+  const width = count + 1;
+  const { totals, joins } = running;
+  let best = { from: 0, to: 0, sum: Number.NEGATIVE_INFINITY };
+  for (let k = 0; k < ranges.length; k += 2) {
+    const a = ranges[k] as number;
+    const b = ranges[k + 1] as number;
+    const join = a > 0 ? (joins[a * width + h] as number) : 0;
+    const joinCount = a > 0 ? (joins[a * width + count] as number) : 0;
+    const sum = (totals[b * width + h] as number) - (totals[a * width + h] as number) - join;
+    const n = (totals[b * width + count] as number) - (totals[a * width + count] as number) - joinCount;
+    const value = n > 0 ? sum / Math.sqrt(n) : 0;
+    if (value > best.sum) best = { from: a, to: b, sum: value };
+  }
+  return best.sum === Number.NEGATIVE_INFINITY ? { from: 0, to: 0, sum: 0 } : best;
 }
 
 /** A structural feature that pushed head `h` up, and by how much (logit). */
@@ -102,17 +158,20 @@ export function structureDrivers(
   return out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
 }
 
-/** The words that pushed head `h` up, strongest first. */
+/** The words that pushed head `h` up, strongest first (for a window head, within its best window). */
 export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number): Driver[] {
   const count = model.heads.length;
-  const perWord = new Float64Array(scored.words.length);
-  visitFeatures(scored.words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, word, half) => {
+  const from = scored.windows[2 * h] as number;
+  const to = scored.windows[2 * h + 1] as number;
+  const words = from === 0 && to === scored.words.length ? scored.words : scored.words.slice(from, to);
+  const perWord = new Float64Array(words.length);
+  visitFeatures(words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, word, half) => {
     perWord[word] =
       (perWord[word] as number) + (model.weights[bucket * count + h] as number) * (half ? 0.5 : 1);
   });
   if (model.features.stems)
-    visitStems(scored.words, model.features.hashBits, (bucket, word) => {
+    visitStems(words, model.features.hashBits, (bucket, word) => {
       perWord[word] = (perWord[word] as number) + (model.weights[bucket * count + h] as number);
     });
-  return wordDrivers(scored.words, perWord);
+  return wordDrivers(words, perWord);
 }

@@ -6,8 +6,10 @@ import {
   DRAFT_HEAD_CATEGORIES,
   DRAFTS_MODEL_FORMAT,
   DRAFTS_MODEL_FORMAT_STEMS,
+  DRAFTS_MODEL_FORMAT_WINDOWS,
   type DraftsModel,
   type DraftsModelFile,
+  WINDOW_CUTS,
 } from './drafts-types';
 import {
   checksumMismatch,
@@ -30,11 +32,12 @@ const HeadSchema = z.object({
   ...HeadWeightsSchema.shape,
   threshold: Probability,
   structure: z.array(z.number().finite()).optional(),
+  unit: z.literal('window').optional(),
 });
 
 export const DraftsModelFileSchema = z
   .object({
-    format: z.enum([DRAFTS_MODEL_FORMAT, DRAFTS_MODEL_FORMAT_STEMS]),
+    format: z.enum([DRAFTS_MODEL_FORMAT, DRAFTS_MODEL_FORMAT_STEMS, DRAFTS_MODEL_FORMAT_WINDOWS]),
     id: z.string().min(1),
     trainedAt: z.iso.datetime({ offset: true }),
     dataset: z.object({
@@ -47,6 +50,10 @@ export const DraftsModelFileSchema = z
     features: featureSpecSchema(17, {
       structure: z.array(z.string().min(1)).max(256).optional(),
       stems: z.boolean().optional(),
+      window: z
+        .object({ cut: z.enum(WINDOW_CUTS), span: z.int().min(1).max(8) })
+        .strict()
+        .optional(),
     }),
     minWords: z.int().min(0).max(1000),
     heads: z.array(HeadSchema).min(1).max(DRAFT_HEAD_CATEGORIES.length),
@@ -64,6 +71,7 @@ export const DraftsModelFileSchema = z
       });
       return;
     }
+    if (windowProblem(file, ctx)) return;
     const names = file.features.structure ?? [];
     for (const [index, name] of names.entries())
       if (!isStructureName(name)) {
@@ -107,6 +115,32 @@ export const DraftsModelFileSchema = z
     }
     checksumMismatch(ctx, draftsChecksum(file), file.checksum);
   });
+
+/**
+ * Window heads (drafts-windows.ts) go with `satu-pintu/drafts-model@3` and a window spec, and only
+ * with hashed features: the scorer sums a window from running totals over its words, which stems and
+ * structural features (read over the whole draft) have no share in.
+ */
+function windowProblem(file: DraftsModelFile, ctx: z.RefinementCtx): boolean {
+  const windowed = file.heads.some((head) => head.unit === 'window');
+  const issue = (path: (string | number)[], message: string) => {
+    ctx.addIssue({ code: 'custom', path, message });
+    return true;
+  };
+  if (windowed !== (file.format === DRAFTS_MODEL_FORMAT_WINDOWS))
+    return issue(
+      ['format'],
+      `${file.format} with${windowed ? '' : 'out'} window heads (window heads go with ${DRAFTS_MODEL_FORMAT_WINDOWS} only)`,
+    );
+  if (windowed !== (file.features.window !== undefined))
+    return issue(
+      ['features', 'window'],
+      windowed ? 'window heads without a window spec' : 'a window spec without window heads',
+    );
+  if (windowed && (file.features.stems || (file.features.structure?.length ?? 0) > 0))
+    return issue(['features'], 'window heads with stem or structural features');
+  return false;
+}
 
 /** Checks and decodes a classifier file; throws ModelFileError with "path: problem" when it is refused. */
 export function loadDraftsModel(input: unknown): DraftsModel {

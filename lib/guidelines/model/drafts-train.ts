@@ -10,6 +10,7 @@ import { visitStems } from './drafts-stems';
 import {
   DRAFTS_MODEL_FORMAT,
   DRAFTS_MODEL_FORMAT_STEMS,
+  DRAFTS_MODEL_FORMAT_WINDOWS,
   type DraftHeadCategory,
   type DraftsFeatureSpec,
   type DraftsHeadFile,
@@ -85,13 +86,18 @@ function withStems(text: string, features: DraftsFeatureSpec) {
 export const featureColumns = (features: DraftsFeatureSpec): number =>
   2 ** features.hashBits + (features.structure?.length ?? 0);
 
-/** One logistic head per label column, trained in one shuffled pass per epoch. `labels[i][h]`. */
+/**
+ * One logistic head per label column, trained in one shuffled pass per epoch. `labels[i][h]`;
+ * `rowWeights[i][h]` (when given) scales row i's loss for head h: 0 leaves the row out of that head
+ * (window rows of a draft labelled with the category whose place lies elsewhere).
+ */
 export function trainHeads(
   rows: readonly SparseRow[],
   labels: ReadonlyArray<readonly boolean[]>,
   heads: number,
   size: number,
   options: DraftsTrainOptions,
+  rowWeights?: ReadonlyArray<ArrayLike<number>>,
 ): LinearModel[] {
   const weights = new Float64Array(size * heads);
   const squares = new Float64Array(size * heads).fill(1e-8);
@@ -133,6 +139,7 @@ export function trainHeads(
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const i of shuffled(order, random)) {
       const y = labels[i] as readonly boolean[];
+      const rowWeight = rowWeights?.[i];
       const from = starts[i] as number;
       const to = starts[i + 1] as number;
       z.set(bias);
@@ -147,6 +154,7 @@ export function trainHeads(
       for (let h = 0; h < heads; h += 1) {
         const p = 1 / (1 + Math.exp(-(z[h] as number)));
         g[h] = y[h] ? (p - 1) * positiveWeight : p;
+        if (rowWeight) g[h] = (g[h] as number) * (rowWeight[h] as number);
         biasSquares[h] = (biasSquares[h] as number) + (g[h] as number) ** 2;
         bias[h] =
           (bias[h] as number) - (learningRate * (g[h] as number)) / Math.sqrt(biasSquares[h] as number);
@@ -210,6 +218,8 @@ export interface TrainedHead {
   threshold: number;
   /** Weights of the structural features, in the spec's order (absent without structural features). */
   structure?: number[];
+  /** `window`: trained on windows, scored on the best window (drafts-windows.ts). */
+  unit?: 'window';
 }
 
 /** A trained head as the file holds it: int8 hashed weights and rounded structural weights. */
@@ -259,9 +269,18 @@ export function draftsModelFile(
     weights: encodeWeights(head.model.weights),
     threshold: head.threshold,
     ...(features.structure?.length ? { structure: head.structure ?? features.structure.map(() => 0) } : {}),
+    ...(head.unit === 'window' ? { unit: 'window' as const } : {}),
   }));
-  const payload = { features, minWords, heads: headFiles };
-  const format = features.stems ? DRAFTS_MODEL_FORMAT_STEMS : DRAFTS_MODEL_FORMAT;
+  // The window spec belongs in the file only when a head reads windows (an older reader refuses @3).
+  const windowed = heads.some((head) => head.unit === 'window');
+  const { window, ...rest } = features;
+  const spec = windowed ? { ...rest, window } : rest;
+  const payload = { features: spec, minWords, heads: headFiles };
+  const format = windowed
+    ? DRAFTS_MODEL_FORMAT_WINDOWS
+    : features.stems
+      ? DRAFTS_MODEL_FORMAT_STEMS
+      : DRAFTS_MODEL_FORMAT;
   return { format, ...meta, ...payload, checksum: draftsChecksum(payload) };
 }
 

@@ -13,7 +13,28 @@ export const DRAFTS_MODEL_FORMAT = 'satu-pintu/drafts-model@1';
  * the weights without it and score wrongly, so such a file carries a format it refuses.
  */
 export const DRAFTS_MODEL_FORMAT_STEMS = 'satu-pintu/drafts-model@2';
-export type DraftsModelFormat = typeof DRAFTS_MODEL_FORMAT | typeof DRAFTS_MODEL_FORMAT_STEMS;
+/**
+ * A file with at least one window head (`unit: "window"`): a version that predates windows would
+ * score such a head over the whole draft, so the file carries a format it refuses.
+ */
+export const DRAFTS_MODEL_FORMAT_WINDOWS = 'satu-pintu/drafts-model@3';
+export type DraftsModelFormat =
+  | typeof DRAFTS_MODEL_FORMAT
+  | typeof DRAFTS_MODEL_FORMAT_STEMS
+  | typeof DRAFTS_MODEL_FORMAT_WINDOWS;
+
+/** What a head scores: the whole draft (the default) or each window of it, keeping the best. */
+export type DraftsHeadUnit = 'draft' | 'window';
+
+/**
+ * How window heads cut a draft (drafts-windows.ts): by sentence (`.`/`!`/`?` or a line break) or by
+ * line only, `span` consecutive units to a window.
+ */
+export interface DraftsWindowSpec {
+  cut: 'sentence' | 'line';
+  span: number;
+}
+export const WINDOW_CUTS: readonly DraftsWindowSpec['cut'][] = ['sentence', 'line'];
 
 /**
  * The categories a head may speak for: those whose drafts are told apart by their wording rather
@@ -47,13 +68,20 @@ export interface DraftsHeadFile {
    * structural feature holds (structure.ts); present exactly when the spec lists names.
    */
   structure?: number[];
+  /** `window`: the head scores each window of `features.window` and keeps the best; absent: the whole draft. */
+  unit?: 'window';
 }
 
 /**
  * The hashed-feature spec, the structural extractors (structure.ts) the heads were trained with, and
  * whether each word's stem is a feature too (drafts-stems.ts).
  */
-export type DraftsFeatureSpec = ModelFeatureSpec & { structure?: string[]; stems?: boolean };
+export type DraftsFeatureSpec = ModelFeatureSpec & {
+  structure?: string[];
+  stems?: boolean;
+  /** How windows are cut; present exactly when a head has `unit: "window"`. */
+  window?: DraftsWindowSpec;
+};
 
 export interface DraftsModelFile {
   format: DraftsModelFormat;
@@ -79,7 +107,13 @@ export interface DraftsModel {
   id: string;
   features: DraftsFeatureSpec;
   minWords: number;
-  heads: ReadonlyArray<{ category: DraftHeadCategory; bias: number; scale: number; threshold: number }>;
+  heads: ReadonlyArray<{
+    category: DraftHeadCategory;
+    bias: number;
+    scale: number;
+    threshold: number;
+    unit: DraftsHeadUnit;
+  }>;
   /** weights[bucket * heads.length + head]. */
   weights: Int8Array;
   /** The structural extractors' names (empty when the file lists none). */

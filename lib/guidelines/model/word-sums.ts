@@ -22,6 +22,13 @@ export interface WordSums {
    * total value (n).
    */
   add(words: readonly NormalWord[], sums: Float64Array): number;
+  /**
+   * The same sums as running totals, for windows of words: `totals[i · (heads + 1) + h]` is what
+   * words 0…i−1 give head h (bigrams within them included; column `heads` is their count), and
+   * `joins` in the same layout what the bigram of words i−1 and i gives (zero for i = 0). Words
+   * [a, b) give `totals[b] − totals[a] − joins[a]`, exactly (every partial sum is an integer).
+   */
+  cumulative(words: readonly NormalWord[]): { totals: Float64Array; joins: Float64Array };
 }
 
 /** One per weight array: a model's weights come with its own heads, lexicon and feature options. */
@@ -85,6 +92,31 @@ function makeWordSums(
         previous = own;
       }
       return total;
+    },
+    cumulative(words) {
+      const width = heads + 1;
+      const totals = new Float64Array((words.length + 1) * width);
+      const joins = new Float64Array(words.length * width);
+      let previous: Float64Array | undefined;
+      for (let i = 0; i < words.length; i += 1) {
+        const key = (words[i] as NormalWord).key;
+        const own = ownSums(key);
+        const at = i * width;
+        const next = at + width;
+        for (let h = 0; h < heads; h += 1) totals[next + h] = (totals[at + h] as number) + (own[h] as number);
+        totals[next + heads] = (totals[at + heads] as number) + (own[heads] as number);
+        if (previous) {
+          const base = bigramAfter(previous[heads + 1] as number, key, mask) * heads;
+          for (let h = 0; h < heads; h += 1) {
+            joins[at + h] = weights[base + h] as number;
+            totals[next + h] = (totals[next + h] as number) + (weights[base + h] as number);
+          }
+          joins[at + heads] = 1;
+          totals[next + heads] = (totals[next + heads] as number) + 1;
+        }
+        previous = own;
+      }
+      return { totals, joins };
     },
   };
 }

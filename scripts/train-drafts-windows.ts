@@ -1,0 +1,148 @@
+/**
+ * The window heads of scripts/train-drafts.ts (`--windows sentence:1`): every draft cut into windows
+ * (lib/guidelines/model/drafts-windows.ts), each window a training row labelled by the corpus's
+ * excerpts, a draft scored by its best window, measured leave-one-writer-out like the draft heads;
+ * then, per category, the draft head or the window head by the rule of `chooseUnits`.
+ */
+import {
+  decideShipping,
+  type ShipDecision,
+  type ShipLimits,
+  type ShipRow,
+  type ShipRule,
+} from '../lib/guidelines/model/drafts-ship';
+import {
+  type DraftsTrainOptions,
+  fileHead,
+  predictHead,
+  trainHeads,
+} from '../lib/guidelines/model/drafts-train';
+import type { DraftsFeatureSpec, DraftsWindowSpec } from '../lib/guidelines/model/drafts-types';
+import { WINDOW_CUTS } from '../lib/guidelines/model/drafts-types';
+import { windowRows, windowTargets } from '../lib/guidelines/model/drafts-windows-train';
+import type { LinearModel, SparseRow } from '../lib/guidelines/model/train';
+import type { Draft } from './train-drafts-corpus';
+
+/** `sentence:1`, `line:2`, …: how windows are cut and how many units make one. */
+export function parseWindowSpec(value: string): DraftsWindowSpec {
+  const [cut, span] = value.split(':');
+  const spec = { cut, span: Number(span ?? '1') } as DraftsWindowSpec;
+  if (!WINDOW_CUTS.includes(spec.cut) || !Number.isInteger(spec.span) || spec.span < 1 || spec.span > 8)
+    throw new Error(`--windows: CUT:SPAN, CUT one of ${WINDOW_CUTS.join(', ')}, SPAN 1-8 (${value})`);
+  return spec;
+}
+
+/** Every window of every draft as a row, with the draft it belongs to and its labels and weights. */
+export interface WindowSet {
+  rows: SparseRow[];
+  owner: number[];
+  labels: boolean[][];
+  weights: Float64Array[];
+}
+
+export function windowSet(
+  drafts: readonly Draft[],
+  features: DraftsFeatureSpec,
+  spec: DraftsWindowSpec,
+  categories: readonly string[],
+  labels: ReadonlyArray<readonly boolean[]>,
+  unplaced: number,
+): WindowSet {
+  const set: WindowSet = { rows: [], owner: [], labels: [], weights: [] };
+  drafts.forEach((d, i) => {
+    const { rows, spans } = windowRows(d.text, features, spec);
+    const targets = windowTargets(d.text, spans, categories, labels[i] as boolean[], d.excerpts, unplaced);
+    rows.forEach((row, k) => {
+      set.rows.push(row);
+      set.owner.push(i);
+      set.labels.push(targets.labels[k] as boolean[]);
+      set.weights.push(targets.weights[k] as Float64Array);
+    });
+  });
+  return set;
+}
+
+/** Window heads trained on the windows of the drafts `keepDraft` selects. */
+export function trainWindowHeads(
+  set: WindowSet,
+  keepDraft: (i: number) => boolean,
+  heads: number,
+  size: number,
+  options: DraftsTrainOptions,
+): LinearModel[] {
+  const idx = set.owner.flatMap((owner, r) => (keepDraft(owner) ? [r] : []));
+  return trainHeads(
+    idx.map((r) => set.rows[r] as SparseRow),
+    idx.map((r) => set.labels[r] as boolean[]),
+    heads,
+    size,
+    options,
+    idx.map((r) => set.weights[r] as Float64Array),
+  );
+}
+
+/**
+ * Out-of-fold draft scores of window heads: each fold's drafts scored (best window) by heads
+ * trained on the other folds' windows. `oof[h][draft]`; 0 for a draft without windows.
+ */
+export function windowOof(
+  set: WindowSet,
+  draftCount: number,
+  foldOfDraft: (i: number) => string,
+  heads: number,
+  size: number,
+  options: DraftsTrainOptions,
+  keep: number,
+  hashBits: number,
+  log: (fold: string, drafts: number) => void,
+): number[][] {
+  const oof = Array.from({ length: heads }, () => new Array<number>(draftCount).fill(0));
+  const folds = [...new Set(Array.from({ length: draftCount }, (_, i) => foldOfDraft(i)))];
+  for (const fold of folds) {
+    const models = trainWindowHeads(set, (i) => foldOfDraft(i) !== fold, heads, size, options).map((m) =>
+      fileHead(m, keep, hashBits),
+    );
+    set.owner.forEach((owner, r) => {
+      if (foldOfDraft(owner) !== fold) return;
+      models.forEach((model, h) => {
+        const column = oof[h] as number[];
+        column[owner] = Math.max(column[owner] as number, predictHead(model, set.rows[r] as SparseRow));
+      });
+    });
+    log(fold, Array.from({ length: draftCount }, (_, i) => i).filter((i) => foldOfDraft(i) === fold).length);
+  }
+  return oof;
+}
+
+export type HeadUnit = 'draft' | 'window';
+
+/**
+ * Per category, the draft head or the window head, on the drafts the ship decision is made on:
+ * the one the ship rule accepts (conditions a–c; d runs later over the chosen heads together); if
+ * both, the larger gain (a), the draft head on a tie; if neither, the draft head. Attribution keeps
+ * the draft head: most of its labels mark an absence, which has no place in a window.
+ */
+export function chooseUnits(
+  categories: readonly string[],
+  draftRows: readonly ShipRow[],
+  windowRowsOf: readonly ShipRow[],
+  rule: ShipRule,
+  limits: ShipLimits,
+): { units: HeadUnit[]; lines: string[] } {
+  const alone = { ...limits, maxCleanAll: 1 };
+  const byDraft = decideShipping(draftRows, rule, alone).decisions;
+  const byWindow = decideShipping(windowRowsOf, rule, alone).decisions;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+  const line = (unit: string, d: ShipDecision) =>
+    `    ${unit.padEnd(7)}${pct(d.gain)}   ${pct(d.addedPrecision)}   ${String(d.cleanFlagged).padStart(5)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
+  const lines = ['draft head or window head (a-c alone): unit     gain  added P  clean'];
+  const units = categories.map((category, h): HeadUnit => {
+    const d = byDraft[h] as ShipDecision;
+    const w = byWindow[h] as ShipDecision;
+    const unit: HeadUnit =
+      category === 'attribution' || !w.ship ? 'draft' : !d.ship || w.gain > d.gain ? 'window' : 'draft';
+    lines.push(`  ${category}: ${unit}`, line('draft', d), line('window', w));
+    return unit;
+  });
+  return { units, lines };
+}
