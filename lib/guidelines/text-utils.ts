@@ -114,9 +114,15 @@ export function matchCase(original: string, replacement: string): string {
 }
 
 /**
+ * Two-letter words a sentence ends on, not abbreviations: the particle "ya" closes many a casual
+ * sentence ("… jangan ikut-ikutan ya. Tapi …").
+ */
+const SENTENCE_FINAL_PAIRS = new Set(['ya', 'Ya']);
+
+/**
  * Does the `.`, `!` or `?` at `index` end a sentence? It must be followed by a space (or the end),
  * and a full stop after a short capitalised or two-letter word is an abbreviation ("Jl.", "Gg.",
- * "No.", "Sdr.", "dr."), not a sentence end.
+ * "No.", "Sdr.", "dr."), not a sentence end, unless the word is a sentence-final particle ("ya.").
  */
 function endsSentence(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
@@ -127,7 +133,7 @@ function endsSentence(text: string, index: number): boolean {
   while (wordStart > 0 && /\p{L}/u.test(text.charAt(wordStart - 1))) wordStart -= 1;
   const word = text.slice(wordStart, index);
   if (word.length === 0) return true;
-  if (word.length <= 2) return false;
+  if (word.length <= 2) return SENTENCE_FINAL_PAIRS.has(word);
   return !(word.length === 3 && word.charAt(0) !== word.charAt(0).toLowerCase());
 }
 

@@ -135,6 +135,15 @@ describe('text utils', () => {
     const [from, to] = sentenceBounds(text, text.indexOf('No.'), text.indexOf('No.') + 3);
     expect(text.slice(from, to)).toBe('Warga tinggal di Jl. Mawar No. 5.');
   });
+
+  it('ends a sentence at the particle "ya."', () => {
+    const text = 'Jangan ikut-ikutan euforia pilkada ya. Tapi kalian tahu sendiri harus memilih siapa.';
+    const at = text.indexOf('Tapi');
+    const [from, to] = sentenceBounds(text, at, at + 4);
+    expect(text.slice(from, to)).toBe(' Tapi kalian tahu sendiri harus memilih siapa.');
+    const [first] = sentenceBounds(text, 0, 6);
+    expect(text.slice(first, text.indexOf('ya.') + 3)).toBe('Jangan ikut-ikutan euforia pilkada ya.');
+  });
 });
 
 describe('validators', () => {
