@@ -4,8 +4,13 @@
  * files (tests/corpus/*.jsonl) as one more writer. The held-out corpus (tests/corpus/independent/) is
  * never read here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadRuleSources } from '../lib/cli/rule-sources';
+import { checkText, compileRules } from '../lib/guidelines';
+import { COLLOQUIAL } from '../lib/guidelines/colloquial';
+import { modelCheckers } from '../lib/guidelines/model/checker';
+import type { AbuseModelFile } from '../lib/guidelines/model/types';
 import { type CorpusDraft, loadCorpus, loadIndependentCorpus } from '../tests/corpus/evaluate-corpus';
 
 export interface Draft extends CorpusDraft {
@@ -44,4 +49,30 @@ export function loadWriterDrafts(corpusDir: string): Draft[] {
   // The held-in files label categories, not places.
   for (const draft of loadCorpus(corpusDir)) drafts.push({ ...draft, writer: 'held-in', excerpts: [] });
   return drafts;
+}
+
+/**
+ * What today's checks (the rules of `rulesDir` with the abuse model) report on each draft, per
+ * category of `categories`; kept in `cache` (when given) between runs on the same corpus.
+ */
+export function todaysVerdicts(
+  drafts: readonly Draft[],
+  categories: readonly string[],
+  options: { abuseFile: string; rulesDir: string; cache: string },
+): boolean[][] {
+  const { cache } = options;
+  const stored = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as boolean[][]) : null;
+  if (stored?.length === drafts.length) return stored;
+  const abuse = JSON.parse(readFileSync(options.abuseFile, 'utf8')) as AbuseModelFile;
+  const today = compileRules(loadRuleSources(options.rulesDir), {
+    colloquial: COLLOQUIAL,
+    checkers: modelCheckers({ abuse }),
+  });
+  const verdicts = drafts.map((d) => {
+    const context = { platform: d.platform, field: d.field ?? 'caption', lang: 'id' } as const;
+    const found = new Set(checkText(today, d.text, context).findings.map((f) => f.category as string));
+    return categories.map((c) => found.has(c));
+  });
+  if (cache) writeFileSync(cache, JSON.stringify(verdicts));
+  return verdicts;
 }

@@ -62,21 +62,27 @@ export function windowSet(
   return set;
 }
 
+/** How window heads are trained: head count, columns, options and the weights kept per head. */
+export interface WindowTraining {
+  heads: number;
+  size: number;
+  options: DraftsTrainOptions;
+  keep: number;
+}
+
 /** Window heads trained on the windows of the drafts `keepDraft` selects. */
 export function trainWindowHeads(
   set: WindowSet,
   keepDraft: (i: number) => boolean,
-  heads: number,
-  size: number,
-  options: DraftsTrainOptions,
+  training: WindowTraining,
 ): LinearModel[] {
   const idx = set.owner.flatMap((owner, r) => (keepDraft(owner) ? [r] : []));
   return trainHeads(
     idx.map((r) => set.rows[r] as SparseRow),
     idx.map((r) => set.labels[r] as boolean[]),
-    heads,
-    size,
-    options,
+    training.heads,
+    training.size,
+    training.options,
     idx.map((r) => set.weights[r] as Float64Array),
   );
 }
@@ -87,20 +93,16 @@ export function trainWindowHeads(
  */
 export function windowOof(
   set: WindowSet,
-  draftCount: number,
-  foldOfDraft: (i: number) => string,
-  heads: number,
-  size: number,
-  options: DraftsTrainOptions,
-  keep: number,
-  hashBits: number,
-  log: (fold: string, drafts: number) => void,
+  drafts: readonly Draft[],
+  foldOf: (writer: string) => string,
+  training: WindowTraining & { hashBits: number },
 ): number[][] {
-  const oof = Array.from({ length: heads }, () => new Array<number>(draftCount).fill(0));
-  const folds = [...new Set(Array.from({ length: draftCount }, (_, i) => foldOfDraft(i)))];
-  for (const fold of folds) {
-    const models = trainWindowHeads(set, (i) => foldOfDraft(i) !== fold, heads, size, options).map((m) =>
-      fileHead(m, keep, hashBits),
+  const started = performance.now();
+  const oof = Array.from({ length: training.heads }, () => new Array<number>(drafts.length).fill(0));
+  const foldOfDraft = (i: number) => foldOf((drafts[i] as Draft).writer);
+  for (const fold of [...new Set(drafts.map((d) => foldOf(d.writer)))]) {
+    const models = trainWindowHeads(set, (i) => foldOfDraft(i) !== fold, training).map((m) =>
+      fileHead(m, training.keep, training.hashBits),
     );
     set.owner.forEach((owner, r) => {
       if (foldOfDraft(owner) !== fold) return;
@@ -109,7 +111,9 @@ export function windowOof(
         column[owner] = Math.max(column[owner] as number, predictHead(model, set.rows[r] as SparseRow));
       });
     });
-    log(fold, Array.from({ length: draftCount }, (_, i) => i).filter((i) => foldOfDraft(i) === fold).length);
+    const n = drafts.filter((d) => foldOf(d.writer) === fold).length;
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    process.stderr.write(`windows, left out ${fold}: ${n} drafts, ${seconds} s\n`);
   }
   return oof;
 }

@@ -1,22 +1,17 @@
 /**
  * Trains the draft classifier: `npm run train:drafts [-- --out FILE] [--dry]`. One logistic head per
- * category (lib/guidelines/model/drafts-*.ts) over the abuse model's hashed word and character
- * features (optionally structure.ts's structural features), trained on the drafts of
- * train-drafts-corpus.ts, measured leave-one-writer-out: each writer's drafts are scored by heads
- * trained on the others', with a threshold chosen on the others' out-of-fold scores (`--threshold`,
- * drafts-lowo.ts). Printed per category, for all writers and for the newest writers (`--fresh-from N`,
- * default 139: batches no rule author had read when they were measured): today's checks (library
- * rules + abuse model), the head alone, both, and the clean drafts the head flags. The heads that ship
- * are decided on the newest writers (`--ship-by fresh`; `all`: every writer, where the rules are
- * in-sample) by `--ship-rule` (drafts-ship.ts): `recall` (the default) or `balanced`. With `--rules` as before the
- * newest batches were read (docs/guidelines.md), the defaults give library/src/models/drafts.json. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+ * category (lib/guidelines/model/drafts-*.ts) over hashed word and character features (options:
+ * train-drafts-options.ts), trained on the drafts of train-drafts-corpus.ts, measured
+ * leave-one-writer-out: each writer's drafts are scored by heads trained on the others', with a
+ * threshold chosen on the others' out-of-fold scores (`--threshold`, drafts-lowo.ts). `--windows
+ * CUT:SPAN` trains window heads too (train-drafts-windows.ts) and each category takes the better.
+ * Printed per category, for all writers and for the newest writers (`--fresh-from N`: batches no rule
+ * author had read): today's checks (rules + abuse model), the head alone, both, the clean drafts the
+ * head flags. The heads that ship are decided on the newest writers (`--ship-by fresh`; `all`: every
+ * writer) by `--ship-rule` (drafts-ship.ts). With `--rules` as before the newest batches were read
+ * (docs/guidelines.md), the defaults give library/src/models/drafts.json. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { findRepoRoot, loadRuleSources } from '../lib/cli/rule-sources';
-import { checkText, compileRules } from '../lib/guidelines';
-import { COLLOQUIAL } from '../lib/guidelines/colloquial';
-import { draftsChecker, modelCheckers } from '../lib/guidelines/model/checker';
 import {
   chooseThreshold,
   microAverage,
@@ -25,17 +20,10 @@ import {
   THRESHOLD_POLICIES,
   type ThresholdPolicy,
 } from '../lib/guidelines/model/drafts-lowo';
-import { DRAFT_FEATURE_TABLES, decodeDraftsModel, scoreDraft } from '../lib/guidelines/model/drafts-model';
+import { DRAFT_FEATURE_TABLES, scoreDraft } from '../lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '../lib/guidelines/model/drafts-schema';
+import { decideShipping, type ShipDecision } from '../lib/guidelines/model/drafts-ship';
 import {
-  DEFAULT_SHIP_LIMITS,
-  decideShipping,
-  SHIP_RULES,
-  type ShipDecision,
-  type ShipRule,
-} from '../lib/guidelines/model/drafts-ship';
-import {
-  type DraftsTrainOptions,
   draftRow,
   draftsModelFile,
   type FileHead,
@@ -45,111 +33,47 @@ import {
   type TrainedHead,
   trainBagged,
 } from '../lib/guidelines/model/drafts-train';
-import {
-  DRAFT_HEAD_CATEGORIES,
-  type DraftHeadCategory,
-  type DraftsFeatureSpec,
-} from '../lib/guidelines/model/drafts-types';
+import { DRAFT_HEAD_CATEGORIES, type DraftHeadCategory } from '../lib/guidelines/model/drafts-types';
 import { normaliseText } from '../lib/guidelines/model/features';
-import { STRUCTURE_NAMES } from '../lib/guidelines/model/structure';
 import { metrics, type SparseRow } from '../lib/guidelines/model/train';
-import type { AbuseModelFile } from '../lib/guidelines/model/types';
 import { CORPUS_DIR } from '../tests/corpus/evaluate-corpus';
-import { type Draft, firstBatch, loadWriterDrafts } from './train-drafts-corpus';
+import { budgetLines } from './train-drafts-budget';
+import { type Draft, loadWriterDrafts, todaysVerdicts } from './train-drafts-corpus';
 import {
-  chooseUnits,
-  type HeadUnit,
-  parseWindowSpec,
-  trainWindowHeads,
-  windowOof,
-  windowSet,
-} from './train-drafts-windows';
+  arg,
+  FEATURES,
+  FRESH_FROM,
+  isFresh,
+  KEEP,
+  MIN_PRECISION,
+  MIN_WORDS,
+  OUT,
+  ROOT,
+  SEEDS,
+  SHIP_LIMITS,
+  SHIP_RULE,
+  STACK,
+  STRUCTURE,
+  TRAIN,
+  UNPLACED,
+  WINDOW_TRAIN,
+} from './train-drafts-options';
+import { chooseUnits, type HeadUnit, trainWindowHeads, windowOof, windowSet } from './train-drafts-windows';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-};
-const ROOT = findRepoRoot();
-const OUT = resolve(arg('out', join(ROOT, 'library/src/models/drafts.json')));
-const SEED = 20_261_130;
-// `--structure all` adds every extractor, `--structure a@1,b@1` those; none is what LOWO preferred.
-const structureArg = arg('structure', 'none');
-const STRUCTURE =
-  structureArg === 'none' ? [] : structureArg === 'all' ? [...STRUCTURE_NAMES] : structureArg.split(',');
-const FEATURES: DraftsFeatureSpec = {
-  hash: 'fnv1a-32',
-  hashBits: Number(arg('bits', '15')),
-  charMin: Number(arg('char-min', '3')),
-  // 3–4: as much recall on the newest writers as 3–5, fewer clean drafts warned (docs/guidelines.md).
-  charMax: Number(arg('char-max', '4')),
-  ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
-  // `--stems`: each word's stem (the engine's stemmer) as one more feature.
-  ...(process.argv.includes('--stems') ? { stems: true } : {}),
-  // `--windows CUT:SPAN` (train-drafts-windows.ts): window heads too, each category taking the better.
-  ...(arg('windows', '') ? { window: parseWindowSpec(arg('windows', '')) } : {}),
-};
-/** Weight of a window of a draft labelled c that overlaps none of c's excerpts (0: left out). */
-const UNPLACED = Number(arg('window-unplaced', '0'));
-const TRAIN: DraftsTrainOptions = {
-  epochs: Number(arg('epochs', '20')),
-  learningRate: Number(arg('lr', '0.1')),
-  l2: Number(arg('l2', '0.0001')),
-  seed: SEED,
-  positiveWeight: Number(arg('pos', '4')), // 4 rather than 2: more recall on the newest writers
-  nbAlpha: Number(arg('nb-alpha', '0')),
-};
-/** Non-zero weights kept per head (library size: ≤ 150 KB gzipped for the file). */
-const KEEP = Number(arg('keep', '6000'));
-const MIN_PRECISION = Number(arg('min-precision', '0.7'));
-/** `--seeds N`: each head the average of N heads trained with seeds SEED … SEED+N−1 (bagging). */
-const SEEDS = Number(arg('seeds', '1'));
-/** `--stack`: the categories the rules report on a draft as extra features (judged on fresh writers only). */
-const STACK = process.argv.includes('--stack');
-const SHIP_RULE = arg('ship-rule', 'recall') as ShipRule;
-if (!SHIP_RULES.includes(SHIP_RULE)) throw new Error(`--ship-rule: one of ${SHIP_RULES.join(', ')}`);
-const SHIP_LIMITS = {
-  maxClean: Number(arg('max-clean', String(DEFAULT_SHIP_LIMITS.maxClean))),
-  minGain: Number(arg('min-gain', String(DEFAULT_SHIP_LIMITS.minGain))),
-  minAddedPrecision: Number(arg('min-added-precision', String(DEFAULT_SHIP_LIMITS.minAddedPrecision))),
-  maxCleanAll: Number(arg('max-clean-all', String(DEFAULT_SHIP_LIMITS.maxCleanAll))),
-};
-/** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
-const MIN_WORDS = Number(arg('min-words', '12'));
-
-/** The newer writers: honest for the rules only while their authors have not read those batches. */
-const FRESH_FROM = Number(arg('fresh-from', '139'));
-const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
 /** `--corpus DIR`: a copy of tests/corpus (its *.jsonl and tuning/) to compare settings on one snapshot. */
 const drafts = loadWriterDrafts(resolve(arg('corpus', CORPUS_DIR)));
 const writers = [...new Set(drafts.map((d) => d.writer))];
 const categories = DRAFT_HEAD_CATEGORIES;
 const labels = drafts.map((d) => categories.map((c) => d.expected_categories.includes(c)));
 const clean = drafts.map((d) => d.expected_categories.length === 0);
-
 // ---- today's checks: the library's rules with the abuse model, as admins get them
+// `--rules DIR`: another copy of the rules (a committed snapshot while the tree's YAML is being edited);
 // `--rules-cache FILE` keeps today's verdicts between runs, to compare settings against one rule set.
-const rulesCache = arg('rules-cache', '');
-const stored: boolean[][] | null =
-  rulesCache && existsSync(rulesCache) ? (JSON.parse(readFileSync(rulesCache, 'utf8')) as boolean[][]) : null;
-const cached = stored?.length === drafts.length ? stored : null;
-function rulesVerdicts(): boolean[][] {
-  const abuse = JSON.parse(
-    readFileSync(join(ROOT, 'library/src/models/abuse.json'), 'utf8'),
-  ) as AbuseModelFile;
-  // `--rules DIR`: another copy of the rules (a committed snapshot while the tree's YAML is being edited).
-  const today = compileRules(loadRuleSources(resolve(arg('rules', join(ROOT, 'library/src/guidelines')))), {
-    colloquial: COLLOQUIAL,
-    checkers: modelCheckers({ abuse }),
-  });
-  return drafts.map((d) => {
-    const context = { platform: d.platform, field: d.field ?? 'caption', lang: 'id' } as const;
-    const found = new Set(checkText(today, d.text, context).findings.map((f) => f.category as string));
-    return categories.map((c) => found.has(c));
-  });
-}
-const ruleFound = cached ?? rulesVerdicts();
-if (rulesCache && !cached) writeFileSync(rulesCache, JSON.stringify(ruleFound));
-
+const ruleFound = todaysVerdicts(drafts, categories, {
+  abuseFile: join(ROOT, 'library/src/models/abuse.json'),
+  rulesDir: resolve(arg('rules', join(ROOT, 'library/src/guidelines'))),
+  cache: arg('rules-cache', ''),
+});
 // ---- leave one writer out
 const started = performance.now();
 const size = featureColumns(FEATURES) + (STACK ? categories.length : 0);
@@ -204,7 +128,6 @@ if (!oofFile)
     );
   }
 // Window heads (`--windows`): their rows, and their out-of-fold scores (from `--oof` when it has them).
-const WINDOW_TRAIN = { ...TRAIN, positiveWeight: Number(arg('window-pos', String(TRAIN.positiveWeight))) };
 const storedWindowOof = oofFile
   ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { windowOof?: number[][] }).windowOof
   : undefined;
@@ -212,23 +135,10 @@ const windows =
   FEATURES.window && !(storedWindowOof && DRY)
     ? windowSet(drafts, FEATURES, FEATURES.window, categories, labels, UNPLACED)
     : null;
-const windowScores: number[][] | null = !FEATURES.window
-  ? null
-  : (storedWindowOof ??
-    windowOof(
-      windows as NonNullable<typeof windows>,
-      drafts.length,
-      (i) => foldOf((drafts[i] as Draft).writer),
-      categories.length,
-      size,
-      WINDOW_TRAIN,
-      KEEP,
-      FEATURES.hashBits,
-      (fold, n) =>
-        process.stderr.write(
-          `windows, left out ${fold}: ${n} drafts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
-        ),
-    ));
+const windowHeads = { heads: categories.length, size, options: WINDOW_TRAIN, keep: KEEP };
+const windowScores: number[][] | null = windows
+  ? (storedWindowOof ?? windowOof(windows, drafts, foldOf, { ...windowHeads, hashBits: FEATURES.hashBits }))
+  : (storedWindowOof ?? null);
 // The product does not score texts under MIN_WORDS words: neither do these figures.
 drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
@@ -420,8 +330,7 @@ if (STACK && !process.argv.includes('--dry'))
   throw new Error('--stack is an experiment: the scorer cannot stack the rules yet (use --dry)');
 const finalModels = train(drafts.map((_, i) => i));
 const windowed = shipped.some((category) => units[categories.indexOf(category)] === 'window');
-const windowModels =
-  windowed && windows ? trainWindowHeads(windows, () => true, categories.length, size, WINDOW_TRAIN) : null;
+const windowModels = windowed && windows ? trainWindowHeads(windows, () => true, windowHeads) : null;
 const heads: TrainedHead[] = shipped.map((category) => {
   const h = categories.indexOf(category);
   const window = units[h] === 'window' && windowModels;
@@ -478,21 +387,13 @@ if (process.argv.includes('--dry')) {
   console.log('no head beats today’s checks: no file written');
 } else {
   writeFileSync(OUT, json);
-  // What the heads add per caption in the composer: every draft checked three times, the time scaled
-  // to 400 characters (the whole checker: one feature pass, and drivers for the heads that fire).
-  const check = draftsChecker(decoded);
-  const context = { platform: 'facebook', field: 'caption', lang: 'id' } as const;
-  const characters = drafts.reduce((sum, d) => sum + d.text.length, 0);
-  for (const d of drafts) check(d.text, context);
-  const begun = performance.now();
-  for (let round = 0; round < 3; round += 1) for (const d of drafts) check(d.text, context);
-  const perCaption = ((performance.now() - begun) / 3 / characters) * 400;
-  console.log(
-    `draft heads: ${perCaption.toFixed(3)} ms per 400 characters (${drafts.length} drafts, ${characters} characters, 3 rounds)`,
-  );
-  const memory = decodeDraftsModel(file).weights.byteLength;
-  console.log(
-    `wrote ${OUT}: ${(json.length / 1024).toFixed(0)} KB, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped; ` +
-      `decoded weights ${(memory / 1024).toFixed(0)} KB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  console.log(`wrote ${OUT}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
+// `--budget`: the size and speed budget of the file even on a dry run.
+if (heads.length > 0 && (!process.argv.includes('--dry') || process.argv.includes('--budget')))
+  for (const line of budgetLines(
+    file,
+    decoded,
+    drafts.map((d) => d.text),
+  ))
+    console.log(line);

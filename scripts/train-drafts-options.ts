@@ -1,0 +1,72 @@
+/**
+ * The options of scripts/train-drafts.ts (`npm run train:drafts -- --name value`), read once from the
+ * command line: features, training, thresholds, the ship rule and which writers are the newest.
+ */
+import { join, resolve } from 'node:path';
+import { findRepoRoot } from '../lib/cli/rule-sources';
+import { DEFAULT_SHIP_LIMITS, SHIP_RULES, type ShipRule } from '../lib/guidelines/model/drafts-ship';
+import type { DraftsTrainOptions } from '../lib/guidelines/model/drafts-train';
+import type { DraftsFeatureSpec } from '../lib/guidelines/model/drafts-types';
+import { STRUCTURE_NAMES } from '../lib/guidelines/model/structure';
+import { firstBatch } from './train-drafts-corpus';
+import { parseWindowSpec } from './train-drafts-windows';
+
+export const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+};
+export const ROOT = findRepoRoot();
+export const OUT = resolve(arg('out', join(ROOT, 'library/src/models/drafts.json')));
+export const SEED = 20_261_130;
+// `--structure all` adds every extractor, `--structure a@1,b@1` those; none is what LOWO preferred.
+export const structureArg = arg('structure', 'none');
+export const STRUCTURE =
+  structureArg === 'none' ? [] : structureArg === 'all' ? [...STRUCTURE_NAMES] : structureArg.split(',');
+export const FEATURES: DraftsFeatureSpec = {
+  hash: 'fnv1a-32',
+  hashBits: Number(arg('bits', '15')),
+  charMin: Number(arg('char-min', '3')),
+  // 3–4: as much recall on the newest writers as 3–5, fewer clean drafts warned (docs/guidelines.md).
+  charMax: Number(arg('char-max', '4')),
+  ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
+  // `--stems`: each word's stem (the engine's stemmer) as one more feature.
+  ...(process.argv.includes('--stems') ? { stems: true } : {}),
+  // `--windows CUT:SPAN` (train-drafts-windows.ts): window heads too, each category taking the better.
+  ...(arg('windows', '') ? { window: parseWindowSpec(arg('windows', '')) } : {}),
+};
+/** Weight of a window of a draft labelled c that overlaps none of c's excerpts (0: left out). */
+export const UNPLACED = Number(arg('window-unplaced', '0'));
+export const TRAIN: DraftsTrainOptions = {
+  epochs: Number(arg('epochs', '20')),
+  learningRate: Number(arg('lr', '0.1')),
+  l2: Number(arg('l2', '0.0001')),
+  seed: SEED,
+  positiveWeight: Number(arg('pos', '4')), // 4 rather than 2: more recall on the newest writers
+  nbAlpha: Number(arg('nb-alpha', '0')),
+};
+/** Non-zero weights kept per head (library size: ≤ 150 KB gzipped for the file). */
+export const KEEP = Number(arg('keep', '6000'));
+export const MIN_PRECISION = Number(arg('min-precision', '0.7'));
+/** `--seeds N`: each head the average of N heads trained with seeds SEED … SEED+N−1 (bagging). */
+export const SEEDS = Number(arg('seeds', '1'));
+/** `--stack`: the categories the rules report on a draft as extra features (judged on fresh writers only). */
+export const STACK = process.argv.includes('--stack');
+export const SHIP_RULE = arg('ship-rule', 'recall') as ShipRule;
+if (!SHIP_RULES.includes(SHIP_RULE)) throw new Error(`--ship-rule: one of ${SHIP_RULES.join(', ')}`);
+export const SHIP_LIMITS = {
+  maxClean: Number(arg('max-clean', String(DEFAULT_SHIP_LIMITS.maxClean))),
+  minGain: Number(arg('min-gain', String(DEFAULT_SHIP_LIMITS.minGain))),
+  minAddedPrecision: Number(arg('min-added-precision', String(DEFAULT_SHIP_LIMITS.minAddedPrecision))),
+  maxCleanAll: Number(arg('max-clean-all', String(DEFAULT_SHIP_LIMITS.maxCleanAll))),
+};
+/** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
+export const MIN_WORDS = Number(arg('min-words', '12'));
+
+/** The newer writers: honest for the rules only while their authors have not read those batches. */
+export const FRESH_FROM = Number(arg('fresh-from', '139'));
+export const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
+/** Window heads: trained as the draft heads, positives weighted `--window-pos` (default `--pos`). */
+export const WINDOW_TRAIN: DraftsTrainOptions = {
+  ...TRAIN,
+  positiveWeight: Number(arg('window-pos', String(TRAIN.positiveWeight))),
+};
