@@ -137,15 +137,24 @@ export function chooseUnits(
   const byDraft = decideShipping(draftRows, rule, alone).decisions;
   const byWindow = decideShipping(windowRowsOf, rule, alone).decisions;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-  const line = (unit: string, d: ShipDecision) =>
-    `    ${unit.padEnd(7)}${pct(d.gain)}   ${pct(d.addedPrecision)}   ${String(d.cleanFlagged).padStart(5)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
-  const lines = ['draft head or window head (a-c alone): unit     gain  added P  clean'];
+  // Rules ∪ head, precision and recall, from the row's counts.
+  const union = (r: ShipRow) => {
+    const tp = r.rulesTp + r.addedTp;
+    return `${pct(tp / Math.max(1, tp + r.rulesFp + r.addedFp))} ${pct(tp / Math.max(1, r.positives))}`;
+  };
+  const line = (unit: string, d: ShipDecision, r: ShipRow) =>
+    `    ${unit.padEnd(7)}${pct(d.gain)}   ${pct(d.addedPrecision)}   ${String(d.cleanFlagged).padStart(5)}   ${union(r)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
+  const lines = ['draft head or window head (a-c alone): unit     gain  added P  clean  rules+head P / R'];
   const units = categories.map((category, h): HeadUnit => {
     const d = byDraft[h] as ShipDecision;
     const w = byWindow[h] as ShipDecision;
     const unit: HeadUnit =
       category === 'attribution' || !w.ship ? 'draft' : !d.ship || w.gain > d.gain ? 'window' : 'draft';
-    lines.push(`  ${category}: ${unit}`, line('draft', d), line('window', w));
+    lines.push(
+      `  ${category}: ${unit}`,
+      line('draft', d, draftRows[h] as ShipRow),
+      line('window', w, windowRowsOf[h] as ShipRow),
+    );
     return unit;
   });
   return { units, lines };
