@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftsChecksum } from '@/lib/guidelines/model/checksum';
 import { draftFindings, draftRuleId } from '@/lib/guidelines/model/drafts-findings';
@@ -25,6 +27,8 @@ import { excerptPlaces, windowRows, windowTargets } from '@/lib/guidelines/model
 import { extractFeatures, normaliseText } from '@/lib/guidelines/model/features';
 import { ModelFileError } from '@/lib/guidelines/model/schema';
 import { seededRandom } from '@/lib/guidelines/model/train';
+import { LibraryBundleSchema } from '@/lib/library/schema';
+import { makeBundle } from '../library/fixtures';
 import { tinyDraftsFile } from './model-drafts-fixtures';
 
 const SPEC: DraftsFeatureSpec = {
@@ -205,6 +209,10 @@ describe('window heads', () => {
     expect(draftFile.format).toBe(DRAFTS_MODEL_FORMAT);
     expect(draftFile.features.window).toBeUndefined();
     const model = loadDraftsModel(JSON.parse(JSON.stringify(windowFile)));
+    // The library bundle carries it like any classifier file.
+    expect(LibraryBundleSchema.safeParse({ ...makeBundle(), models: { drafts: windowFile } }).success).toBe(
+      true,
+    );
     for (const text of [long, `${NEUTRAL[2]} ${PROBLEM}`, NEUTRAL.join('\n')]) {
       const { rows } = windowRows(text, SPEC, { cut: 'sentence', span: 1 });
       const expected = Math.max(...rows.map((row) => predictHead(windowHead as FileHead, row)));
@@ -232,31 +240,44 @@ describe('window heads', () => {
     });
   });
 
-  it('leave older files scoring as before: a whole-draft head is the walk over every feature', () => {
-    const file = tinyDraftsFile();
-    const model = loadDraftsModel(file);
-    const mixed = loadDraftsModel(
-      resignHeads(file, [
-        ...file.heads,
-        { ...(windowFile.heads[0] as DraftsModelFile['heads'][0]), category: 'neutrality' },
-      ]),
-    );
-    for (const text of [long, 'Katanya viral, NIK warga tersebar. Mohon cek.', NEUTRAL.join(' ')]) {
-      const features = extractFeatures(text, DRAFT_FEATURE_TABLES, file.features);
-      const scores = scoreDraft(text, model).scores;
-      file.heads.forEach((head, h) => {
-        let sum = 0;
-        const weights = loadWeights(file, h);
-        features.buckets.forEach((b, k) => {
-          sum += (weights[b] as number) * (features.values[k] as number);
+  it.each([
+    ['a hand-made @1 file', () => tinyDraftsFile()],
+    [
+      'the shipped file',
+      () =>
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../../../library/src/models/drafts.json'), 'utf8'),
+        ),
+    ],
+  ])(
+    'leave older files scoring as before (%s): a whole-draft head is the walk over every feature',
+    (_, make) => {
+      const file = make() as DraftsModelFile;
+      const model = loadDraftsModel(file);
+      const mixed = loadDraftsModel(
+        resignHeads(file, [
+          ...file.heads,
+          { ...(windowFile.heads[0] as DraftsModelFile['heads'][0]), category: 'neutrality' },
+        ]),
+      );
+      const weightsOf = file.heads.map((_, h) => loadWeights(file, h));
+      for (const text of [long, 'Katanya viral, NIK warga tersebar. Mohon cek.', NEUTRAL.join(' ')]) {
+        const features = extractFeatures(text, DRAFT_FEATURE_TABLES, file.features);
+        const scores = scoreDraft(text, model).scores;
+        file.heads.forEach((head, h) => {
+          let sum = 0;
+          const weights = weightsOf[h] as Int8Array;
+          features.buckets.forEach((b, k) => {
+            sum += (weights[b] as number) * (features.values[k] as number);
+          });
+          expect(scores[h]).toBeCloseTo(1 / (1 + Math.exp(-(head.bias + sum * head.scale))), 12);
         });
-        expect(scores[h]).toBeCloseTo(1 / (1 + Math.exp(-(head.bias + sum * head.scale))), 12);
-      });
-      // Beside a window head the same draft heads give the very same numbers.
-      const beside = scoreDraft(text, mixed).scores;
-      expect([...beside.subarray(0, 2)]).toEqual([...scores]);
-    }
-  });
+        // Beside a window head the same draft heads give the very same numbers.
+        const beside = scoreDraft(text, mixed).scores;
+        expect([...beside.subarray(0, file.heads.length)]).toEqual([...scores]);
+      }
+    },
+  );
 });
 
 function resignHeads(file: DraftsModelFile, heads: DraftsModelFile['heads']): DraftsModelFile {
