@@ -24,9 +24,10 @@ import {
 } from '@/lib/guidelines/model/drafts-types';
 import { windowRanges } from '@/lib/guidelines/model/drafts-windows';
 import { excerptPlaces, windowRows, windowTargets } from '@/lib/guidelines/model/drafts-windows-train';
-import { extractFeatures, normaliseText } from '@/lib/guidelines/model/features';
+import { extractFeatures, normaliseText, visitFeatures } from '@/lib/guidelines/model/features';
 import { ModelFileError } from '@/lib/guidelines/model/schema';
 import { seededRandom } from '@/lib/guidelines/model/train';
+import { wordSums } from '@/lib/guidelines/model/word-sums';
 import { LibraryBundleSchema } from '@/lib/library/schema';
 import { makeBundle } from '../library/fixtures';
 import { tinyDraftsFile } from './model-drafts-fixtures';
@@ -168,6 +169,37 @@ function trainedPair() {
     windowHead: head(windowModel, 'window'),
   };
 }
+
+describe('running totals over the words (word-sums.ts, cumulative)', () => {
+  it('give every window exactly the sums of walking its own features', () => {
+    const model = loadDraftsModel(tinyDraftsFile());
+    const heads = model.heads.length;
+    const sums = wordSums(model.weights, heads, DRAFT_FEATURE_TABLES.lexicon, model.features);
+    const text = `Katanya viral: NIK warga tersebar. ${PROBLEM} Katanya viral lagi, viral sekali.`;
+    const words = normaliseText(text, DRAFT_FEATURE_TABLES);
+    const { totals, joins } = sums.cumulative(words);
+    const whole = new Float64Array(heads);
+    expect(totals[words.length * (heads + 1) + heads]).toBe(sums.add(words, whole));
+    for (let h = 0; h < heads; h += 1) expect(totals[words.length * (heads + 1) + h]).toBe(whole[h]);
+    for (let a = 0; a < words.length; a += 3)
+      for (let b = a + 1; b <= words.length; b += 2) {
+        const walked = new Float64Array(heads + 1);
+        visitFeatures(words.slice(a, b), DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, _, half) => {
+          for (let h = 0; h < heads; h += 1)
+            walked[h] =
+              (walked[h] as number) + (model.weights[bucket * heads + h] as number) * (half ? 0.5 : 1);
+          walked[heads] = (walked[heads] as number) + (half ? 0.5 : 1);
+        });
+        for (let h = 0; h <= heads; h += 1) {
+          const windowSum =
+            (totals[b * (heads + 1) + h] as number) -
+            (totals[a * (heads + 1) + h] as number) -
+            (a > 0 ? (joins[a * (heads + 1) + h] as number) : 0);
+          expect(windowSum).toBe(walked[h]);
+        }
+      }
+  });
+});
 
 describe('window heads', () => {
   const { windowFile, draftFile, windowHead } = trainedPair();
