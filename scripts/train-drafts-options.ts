@@ -22,6 +22,12 @@ export const SEED = 20_261_130;
 export const structureArg = arg('structure', 'none');
 export const STRUCTURE =
   structureArg === 'none' ? [] : structureArg === 'all' ? [...STRUCTURE_NAMES] : structureArg.split(',');
+const STEMS = process.argv.includes('--stems');
+// Window sums are differences of running totals over words, which stems and structural features
+// (read over the whole draft) have no part in: with either, draft heads only.
+export const WINDOWS = arg('windows', STEMS || STRUCTURE.length > 0 ? 'none' : 'sentence:3');
+if (WINDOWS !== 'none' && (STEMS || STRUCTURE.length > 0))
+  throw new Error('--windows: window heads take neither --stems nor --structure (use --windows none)');
 export const FEATURES: DraftsFeatureSpec = {
   hash: 'fnv1a-32',
   hashBits: Number(arg('bits', '15')),
@@ -30,11 +36,16 @@ export const FEATURES: DraftsFeatureSpec = {
   charMax: Number(arg('char-max', '4')),
   ...(STRUCTURE.length > 0 ? { structure: STRUCTURE } : {}),
   // `--stems`: each word's stem (the engine's stemmer) as one more feature.
-  ...(process.argv.includes('--stems') ? { stems: true } : {}),
-  // `--windows CUT:SPAN` (train-drafts-windows.ts): window heads too, each category taking the better.
-  ...(arg('windows', '') ? { window: parseWindowSpec(arg('windows', '')) } : {}),
+  ...(STEMS ? { stems: true } : {}),
+  // `--windows CUT:SPAN` (train-drafts-windows.ts): window heads too, each category taking the better;
+  // `--windows none`: draft heads only. Three sentences, chosen on the writers of batches 139-163
+  // (docs/guidelines.md): the most recall there of 1-4 sentences and of lines, within every limit.
+  ...(WINDOWS === 'none' ? {} : { window: parseWindowSpec(WINDOWS) }),
 };
-/** Weight of a window of a draft labelled c that overlaps none of c's excerpts (0: left out). */
+/**
+ * Weight of a window of a draft labelled c that overlaps none of c's excerpts: 0 (left out) rather
+ * than 0.3, which gave less recall on the writers of batches 139-163.
+ */
 export const UNPLACED = Number(arg('window-unplaced', '0'));
 export const TRAIN: DraftsTrainOptions = {
   epochs: Number(arg('epochs', '20')),
