@@ -76,7 +76,10 @@ export const MIN_WORDS = Number(arg('min-words', '12'));
 /** The newer writers: honest for the rules only while their authors have not read those batches. */
 export const FRESH_FROM = Number(arg('fresh-from', '139'));
 export const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
-/** Window heads: trained as the draft heads, positives weighted `--window-pos` (default `--pos`). */
+/**
+ * Window heads: trained as the draft heads, positives weighted `--window-pos` (default `--pos`, 4: with
+ * three-sentence windows 2 and 8 left no window head passing on the writers of batches 139-163).
+ */
 export const WINDOW_TRAIN: DraftsTrainOptions = {
   ...TRAIN,
   positiveWeight: Number(arg('window-pos', String(TRAIN.positiveWeight))),
