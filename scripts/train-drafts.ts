@@ -8,8 +8,8 @@
  * Printed per category, for all writers and for the newest writers (`--fresh-from N`: batches no rule
  * author had read): today's checks (rules + abuse model), the head alone, both, the clean drafts the
  * head flags. The heads that ship are decided on the newest writers (`--ship-by fresh`; `all`: every
- * writer) by `--ship-rule` (drafts-ship.ts). With `--rules` as before the newest batches were read
- * (docs/guidelines.md), the defaults give library/src/models/drafts.json. */
+ * writer) by `--ship-rule` (drafts-ship.ts). Whatever a run writes, `--dump` and `--oof` reproduce it
+ * from the same out-of-fold scores; docs/guidelines.md says which command gave the shipped file. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
