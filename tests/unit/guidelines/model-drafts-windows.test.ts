@@ -16,9 +16,11 @@ import {
   trainHeads,
 } from '@/lib/guidelines/model/drafts-train';
 import {
+  DRAFT_HEAD_CATEGORIES,
   DRAFTS_MODEL_FORMAT,
   DRAFTS_MODEL_FORMAT_STEMS,
   DRAFTS_MODEL_FORMAT_WINDOWS,
+  type DraftHeadCategory,
   type DraftsFeatureSpec,
   type DraftsModelFile,
 } from '@/lib/guidelines/model/drafts-types';
@@ -275,10 +277,12 @@ describe('window heads', () => {
   it.each([
     ['a hand-made @1 file', () => tinyDraftsFile()],
     [
-      'the shipped file',
+      "the shipped file's whole-draft heads",
       () =>
-        JSON.parse(
-          readFileSync(join(import.meta.dirname, '../../../library/src/models/drafts.json'), 'utf8'),
+        wholeDraftHeads(
+          JSON.parse(
+            readFileSync(join(import.meta.dirname, '../../../library/src/models/drafts.json'), 'utf8'),
+          ) as DraftsModelFile,
         ),
     ],
   ])(
@@ -289,7 +293,7 @@ describe('window heads', () => {
       const mixed = loadDraftsModel(
         resignHeads(file, [
           ...file.heads,
-          { ...(windowFile.heads[0] as DraftsModelFile['heads'][0]), category: 'neutrality' },
+          { ...(windowFile.heads[0] as DraftsModelFile['heads'][0]), category: freeCategory(file) },
         ]),
       );
       const weightsOf = file.heads.map((_, h) => loadWeights(file, h));
@@ -311,6 +315,21 @@ describe('window heads', () => {
     },
   );
 });
+
+/** The file's whole-draft heads alone, as the @1 file an older trainer would have written. */
+function wholeDraftHeads(file: DraftsModelFile): DraftsModelFile {
+  const { window: _, ...features } = file.features;
+  const heads = file.heads.filter((head) => head.unit !== 'window');
+  const payload = { features, minWords: file.minWords, heads };
+  return { ...file, format: DRAFTS_MODEL_FORMAT, ...payload, checksum: draftsChecksum(payload) };
+}
+
+/** A category the file has no head for, to add a window head under. */
+function freeCategory(file: DraftsModelFile): DraftHeadCategory {
+  const free = DRAFT_HEAD_CATEGORIES.find((category) => !file.heads.some((h) => h.category === category));
+  if (!free) throw new Error('every category has a head');
+  return free;
+}
 
 function resignHeads(file: DraftsModelFile, heads: DraftsModelFile['heads']): DraftsModelFile {
   const payload = {
