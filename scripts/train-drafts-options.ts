@@ -73,8 +73,11 @@ export const SHIP_LIMITS = {
 /** Shorter texts are not scored (drafts-types.ts, minWords): their score rests on the bias. */
 export const MIN_WORDS = Number(arg('min-words', '12'));
 
-/** The newer writers: honest for the rules only while their authors have not read those batches. */
-export const FRESH_FROM = Number(arg('fresh-from', '139'));
+/**
+ * The newer writers: honest for the rules only while their authors have not read those batches. From 164:
+ * the twenty writers of batches 164-263, whom no rule author has read, on whom the shipped heads were chosen.
+ */
+export const FRESH_FROM = Number(arg('fresh-from', '164'));
 export const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_FROM;
 /**
  * Window heads: trained as the draft heads, positives weighted `--window-pos` (default `--pos`, 4: with
