@@ -195,23 +195,24 @@ const byDraft = verdictsOf(oof);
 const byWindow = windowScores ? verdictsOf(windowScores) : null;
 const shipBy = arg('ship-by', 'fresh');
 const judged = (i: number) => shipBy === 'all' || isFresh((drafts[i] as Draft).writer);
-const rowsOf = (v: typeof byDraft) => {
-  const idx = drafts.flatMap((_, i) => (judged(i) ? [i] : []));
-  const cleanTotal = idx.filter((i) => clean[i]).length;
-  const rows = categories.map((category, h) =>
+/** The ship rule's row per category over the drafts `idx`, for heads saying `says` at `thresholds`. */
+const shipRowsOf = (idx: number[], says: boolean[][], thresholds: readonly number[]) =>
+  categories.map((category, h) =>
     shipRow(
       category,
       idx,
       {
         labels: labels.map((l) => l[h] as boolean),
         rules: ruleFound.map((r) => r[h] as boolean),
-        head: v.says[h] as boolean[],
+        head: says[h] as boolean[],
         clean,
       },
-      (v.thresholds[h] as number) < 0.999,
+      (thresholds[h] as number) < 0.999,
     ),
   );
-  return { rows, cleanTotal };
+const rowsOf = (v: typeof byDraft) => {
+  const idx = drafts.flatMap((_, i) => (judged(i) ? [i] : []));
+  return { rows: shipRowsOf(idx, v.says, v.thresholds), cleanTotal: idx.filter((i) => clean[i]).length };
 };
 // Per category the draft head or the window head, by chooseUnits' rule on the drafts judged.
 const units: HeadUnit[] = categories.map(() => 'draft');
@@ -250,19 +251,7 @@ function table(title: string, within: (i: number) => boolean) {
   console.log(
     `\nLeave-one-writer-out, ${title}: ${pick(drafts).length} drafts, ${cleanCount} clean (P / R):`,
   );
-  const shipRows = categories.map((category, h) =>
-    shipRow(
-      category,
-      idx,
-      {
-        labels: labels.map((l) => l[h] as boolean),
-        rules: ruleFound.map((r) => r[h] as boolean),
-        head: modelSays[h] as boolean[],
-        clean,
-      },
-      (finalThresholds[h] as number) < 0.999,
-    ),
-  );
+  const shipRows = shipRowsOf(idx, modelSays, finalThresholds);
   const decision = decideShipping(shipRows, SHIP_RULE, { ...SHIP_LIMITS, cleanTotal: cleanCount });
   console.log(
     'category           drafts  today (rules+abuse)    head alone    today ∪ head   clean flagged  ship',
