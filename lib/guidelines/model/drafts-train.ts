@@ -16,7 +16,7 @@ import {
   type DraftsHeadFile,
   type DraftsModelFile,
 } from './drafts-types';
-import { extractFeatures, normaliseText, visitFeatures } from './features';
+import { extractFeatures, type NormalWord, normaliseText, visitFeatures } from './features';
 import { structureValues } from './structure';
 import {
   type LinearModel,
@@ -64,6 +64,18 @@ export function draftRow(text: string, features: DraftsFeatureSpec): SparseRow {
 /** features.ts's features of a draft and each word's stem feature, all scaled by 1/√n. */
 function withStems(text: string, features: DraftsFeatureSpec) {
   const words = normaliseText(text, DRAFT_FEATURE_TABLES);
+  return { words, ...scaledRow(words, features, true) };
+}
+
+/**
+ * The features of `words` as the scorer sums them (with each word's stem feature when `stems`), every
+ * value scaled by 1/√n, n the features' total weight: a whole draft's row, or a window's.
+ */
+export function scaledRow(
+  words: readonly NormalWord[],
+  features: DraftsFeatureSpec,
+  stems: boolean,
+): SparseRow {
   const buckets: number[] = [];
   const values: number[] = [];
   let count = 0;
@@ -72,14 +84,15 @@ function withStems(text: string, features: DraftsFeatureSpec) {
     values.push(half ? 0.5 : 1);
     count += half ? 0.5 : 1;
   });
-  visitStems(words, features.hashBits, (bucket) => {
-    buckets.push(bucket);
-    values.push(1);
-    count += 1;
-  });
+  if (stems)
+    visitStems(words, features.hashBits, (bucket) => {
+      buckets.push(bucket);
+      values.push(1);
+      count += 1;
+    });
   const unit = count > 0 ? 1 / Math.sqrt(count) : 0;
   for (let k = 0; k < values.length; k += 1) values[k] = (values[k] as number) * unit;
-  return { words, buckets, values };
+  return { buckets, values };
 }
 
 /** Hash buckets and structural features: the column count the trainer works with. */

@@ -5,9 +5,10 @@
  * drafts-train.ts.
  */
 import { DRAFT_FEATURE_TABLES } from './drafts-model';
+import { scaledRow } from './drafts-train';
 import type { DraftsFeatureSpec, DraftsWindowSpec } from './drafts-types';
 import { windowRanges, windowSpan } from './drafts-windows';
-import { type NormalWord, normaliseText, visitFeatures } from './features';
+import { normaliseText } from './features';
 import type { SparseRow } from './train';
 
 /**
@@ -24,18 +25,7 @@ export function windowRows(
   const rows: SparseRow[] = [];
   const spans: { start: number; end: number }[] = [];
   for (let k = 0; k < ranges.length; k += 2) {
-    const slice: NormalWord[] = words.slice(ranges[k], ranges[k + 1]);
-    const buckets: number[] = [];
-    const values: number[] = [];
-    let count = 0;
-    visitFeatures(slice, DRAFT_FEATURE_TABLES.lexicon, features, (bucket, _, half) => {
-      buckets.push(bucket);
-      values.push(half ? 0.5 : 1);
-      count += half ? 0.5 : 1;
-    });
-    const unit = count > 0 ? 1 / Math.sqrt(count) : 0;
-    for (let j = 0; j < values.length; j += 1) values[j] = (values[j] as number) * unit;
-    rows.push({ buckets, values });
+    rows.push(scaledRow(words.slice(ranges[k], ranges[k + 1]), features, false));
     spans.push(windowSpan(words, ranges[k] as number, ranges[k + 1] as number));
   }
   return { rows, spans };
