@@ -166,14 +166,13 @@ if (!THRESHOLD_POLICIES.includes(THRESHOLD))
 const MAX_CLEAN_FLAGGED = SHIP_LIMITS.maxClean; // share of clean drafts a head may flag
 const pickFor = (scores: number[][], h: number, among: (i: number) => boolean): number => {
   const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
-  return chooseThreshold(
-    THRESHOLD,
-    idx.map((i) => (scores[h] as number[])[i] as number),
-    idx.map((i) => (labels[i] as boolean[])[h] as boolean),
-    idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean),
-    idx.map((i) => clean[i] as boolean),
-    { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED },
-  );
+  const head = {
+    scores: idx.map((i) => (scores[h] as number[])[i] as number),
+    labels: idx.map((i) => (labels[i] as boolean[])[h] as boolean),
+    rules: idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean),
+    clean: idx.map((i) => clean[i] as boolean),
+  };
+  return chooseThreshold(THRESHOLD, head, { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED });
 };
 // Each writer's verdicts use a threshold chosen without that writer (nested), so the figures below
 // do not reward a threshold fitted to the drafts it is scored on. The shipped thresholds are chosen

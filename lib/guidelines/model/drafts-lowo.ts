@@ -5,7 +5,7 @@
  */
 
 import type { ShipResult, ShipRow } from './drafts-ship';
-import { pickUnionThreshold, sweepThresholds, type ThresholdLimits } from './drafts-train';
+import { type HeadOutcomes, pickUnionThreshold, sweepThresholds, type ThresholdLimits } from './drafts-train';
 import { pickThreshold } from './train';
 
 /**
@@ -31,15 +31,9 @@ export const THRESHOLD_POLICIES: readonly ThresholdPolicy[] = [
  * the rules report its category) keep precision ≥ `minPrecision`, flagging at most `maxClean` of the
  * clean texts; 1 (never fires) when no threshold finds a true positive so.
  */
-export function pickRecallThreshold(
-  scores: readonly number[],
-  labels: readonly boolean[],
-  rules: readonly boolean[],
-  clean: readonly boolean[],
-  limits: ThresholdLimits,
-): number {
+export function pickRecallThreshold(head: HeadOutcomes, limits: ThresholdLimits): number {
   let lowest = 1;
-  sweepThresholds(scores, labels, rules, clean, limits, (threshold) => {
+  sweepThresholds(head, limits, (threshold) => {
     lowest = threshold;
   });
   return lowest;
@@ -48,23 +42,16 @@ export function pickRecallThreshold(
 /** A head's threshold by `policy` on the out-of-fold scores given; at most 0.999. */
 export function chooseThreshold(
   policy: ThresholdPolicy,
-  scores: readonly number[],
-  labels: readonly boolean[],
-  rules: readonly boolean[],
-  clean: readonly boolean[],
+  head: HeadOutcomes,
   limits: ThresholdLimits,
 ): number {
-  const none = rules.map(() => false);
+  const { scores, labels, rules } = head;
+  // `alone` and `recall` judge the head by itself: as if the rules reported nothing.
+  const alone = { ...head, rules: rules.map(() => false) };
   if (policy === 'alone' || policy === 'union')
-    return Math.min(
-      0.999,
-      pickUnionThreshold(scores, labels, policy === 'alone' ? none : rules, clean, limits),
-    );
+    return Math.min(0.999, pickUnionThreshold(policy === 'alone' ? alone : head, limits));
   if (policy === 'recall' || policy === 'recall-added')
-    return Math.min(
-      0.999,
-      pickRecallThreshold(scores, labels, policy === 'recall' ? none : rules, clean, limits),
-    );
+    return Math.min(0.999, pickRecallThreshold(policy === 'recall' ? alone : head, limits));
   // Only what the head adds counts: drafts where the rules already report the category are left out
   // of the choice, so the threshold holds the precision of the head's new findings.
   const silent = rules.flatMap((r, k) => (r ? [] : [k]));

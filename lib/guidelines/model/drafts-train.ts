@@ -304,16 +304,24 @@ export interface ThresholdLimits {
 }
 
 /**
+ * A head's out-of-fold scores over some texts, with what is known of each: labelled with the head's
+ * category, reported by the rules, clean. Named, since three parallel boolean arrays are easy to swap.
+ */
+export interface HeadOutcomes {
+  scores: readonly number[];
+  labels: readonly boolean[];
+  rules: readonly boolean[];
+  clean: readonly boolean[];
+}
+
+/**
  * One sweep over a head's thresholds, highest score first (a threshold only between two distinct
  * scores), counting the head's findings where the rules are silent on its category: calls `visit`
  * with each threshold whose findings add a true one at precision ≥ `minPrecision`, until the head
  * flags more than `maxClean` of the clean texts.
  */
 export function sweepThresholds(
-  scores: readonly number[],
-  labels: readonly boolean[],
-  rules: readonly boolean[],
-  clean: readonly boolean[],
+  { scores, labels, rules, clean }: HeadOutcomes,
   limits: ThresholdLimits,
   visit: (threshold: number, addTp: number, addFp: number) => void,
 ): void {
@@ -340,13 +348,8 @@ export function sweepThresholds(
  * The threshold at which a head best completes the rules: the F1 of "rules or head" is highest
  * among sweepThresholds' thresholds; 1 (never fires) when none adds a true finding under the limits.
  */
-export function pickUnionThreshold(
-  scores: readonly number[],
-  labels: readonly boolean[],
-  rules: readonly boolean[],
-  clean: readonly boolean[],
-  limits: ThresholdLimits,
-): number {
+export function pickUnionThreshold(head: HeadOutcomes, limits: ThresholdLimits): number {
+  const { labels, rules } = head;
   let ruleTp = 0;
   let ruleFp = 0;
   let positives = 0;
@@ -357,7 +360,7 @@ export function pickUnionThreshold(
   });
   const f1 = (tp: number, fp: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + (positives - tp)));
   let best = { threshold: 1, f1: f1(ruleTp, ruleFp) };
-  sweepThresholds(scores, labels, rules, clean, limits, (threshold, addTp, addFp) => {
+  sweepThresholds(head, limits, (threshold, addTp, addFp) => {
     const value = f1(ruleTp + addTp, ruleFp + addFp);
     if (value > best.f1) best = { threshold, f1: value };
   });

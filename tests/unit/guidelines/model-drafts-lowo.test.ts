@@ -22,36 +22,41 @@ describe('a recall-first threshold', () => {
     const limits = { minPrecision: 0.5, maxClean: 1 };
     // Head alone, highest first: 0.9 ✓, 0.85 ✗, 0.8 ✓ (2/3), 0.3 ✓ (3/4), 0.2 (two drafts: a rule
     // positive and a clean one, 4/6), 0.1 (three: 5/9 ≥ 0.5), 0.05 (5/10).
-    expect(pickRecallThreshold(scores, labels, none, clean, limits)).toBe(0.05);
-    expect(pickRecallThreshold(scores, labels, none, clean, { ...limits, minPrecision: 0.6 })).toBe(0.2);
+    expect(pickRecallThreshold({ scores, labels, rules: none, clean }, limits)).toBe(0.05);
+    expect(
+      pickRecallThreshold({ scores, labels, rules: none, clean }, { ...limits, minPrecision: 0.6 }),
+    ).toBe(0.2);
     // Counting only what the head adds (the rules silent): 0.3 gives 3 of 4, 0.2 3 of 5, 0.1 3 of 7.
-    expect(pickRecallThreshold(scores, labels, rules, clean, { ...limits, minPrecision: 0.55 })).toBe(0.2);
-    expect(pickRecallThreshold(scores, labels, rules, clean, { ...limits, minPrecision: 0.7 })).toBe(0.3);
+    expect(pickRecallThreshold({ scores, labels, rules, clean }, { ...limits, minPrecision: 0.55 })).toBe(
+      0.2,
+    );
+    expect(pickRecallThreshold({ scores, labels, rules, clean }, { ...limits, minPrecision: 0.7 })).toBe(0.3);
     // At most one clean draft of five may be flagged: it stops before the second (at 0.2).
-    expect(pickRecallThreshold(scores, labels, none, clean, { minPrecision: 0.5, maxClean: 0.2 })).toBe(0.3);
+    expect(
+      pickRecallThreshold({ scores, labels, rules: none, clean }, { minPrecision: 0.5, maxClean: 0.2 }),
+    ).toBe(0.3);
     // Nothing found at the floor: never fires.
-    const lone = [
-      [0.9, 0.1],
-      [false, true],
-      [false, false],
-      [true, false],
-    ] as const;
-    expect(pickRecallThreshold(...lone, limits)).toBe(0.1);
-    expect(pickRecallThreshold(...lone, { ...limits, minPrecision: 0.6 })).toBe(1);
+    const lone = { scores: [0.9, 0.1], labels: [false, true], rules: [false, false], clean: [true, false] };
+    expect(pickRecallThreshold(lone, limits)).toBe(0.1);
+    expect(pickRecallThreshold(lone, { ...limits, minPrecision: 0.6 })).toBe(1);
   });
 
   it('is one of the threshold policies, capped at 0.999 like the others', () => {
     // At 0.2 the head's own findings are 4 of 6, its added ones (the rules silent) 3 of 5.
     const limits = { minPrecision: 0.62, maxClean: 1 };
-    expect(chooseThreshold('recall', scores, labels, rules, clean, limits)).toBe(0.2);
-    expect(chooseThreshold('recall-added', scores, labels, rules, clean, limits)).toBe(0.3);
-    expect(chooseThreshold('recall', [0.9, 0.1], [false, true], [false, false], [true, false], limits)).toBe(
-      0.999,
-    );
+    expect(chooseThreshold('recall', { scores, labels, rules, clean }, limits)).toBe(0.2);
+    expect(chooseThreshold('recall-added', { scores, labels, rules, clean }, limits)).toBe(0.3);
+    expect(
+      chooseThreshold(
+        'recall',
+        { scores: [0.9, 0.1], labels: [false, true], rules: [false, false], clean: [true, false] },
+        limits,
+      ),
+    ).toBe(0.999);
     // `alone` keeps today's choice: the best F1 of the head's own findings at the floor.
-    expect(chooseThreshold('alone', scores, labels, rules, clean, { minPrecision: 0.5, maxClean: 0.2 })).toBe(
-      0.3,
-    );
+    expect(
+      chooseThreshold('alone', { scores, labels, rules, clean }, { minPrecision: 0.5, maxClean: 0.2 }),
+    ).toBe(0.3);
   });
 });
 

@@ -187,10 +187,15 @@ describe('a threshold that completes the rules', () => {
     const scores = [0.1, 0.2, 0.9, 0.8, 0.3, 0.85, 0.2, 0.1, 0.1, 0.05];
     const limits = { minPrecision: 0.5, maxClean: 0.2 };
     // 0.3 adds the three missed positives for one clean draft: F1 10/11, against 4/7 for the rules.
-    expect(pickUnionThreshold(scores, labels, rules, clean, limits)).toBe(0.3);
+    expect(pickUnionThreshold({ scores, labels, rules, clean }, limits)).toBe(0.3);
     // No clean draft may be flagged: it stops above the clean draft at 0.85.
-    expect(pickUnionThreshold(scores, labels, rules, clean, { ...limits, maxClean: 0 })).toBe(0.9);
-    expect(pickUnionThreshold(scores, labels, rules, clean, { minPrecision: 1, maxClean: 0 })).toBe(0.9);
-    expect(pickUnionThreshold([0.9, 0.1], [false, true], [false, false], [true, false], limits)).toBe(1);
+    expect(pickUnionThreshold({ scores, labels, rules, clean }, { ...limits, maxClean: 0 })).toBe(0.9);
+    expect(pickUnionThreshold({ scores, labels, rules, clean }, { minPrecision: 1, maxClean: 0 })).toBe(0.9);
+    expect(
+      pickUnionThreshold(
+        { scores: [0.9, 0.1], labels: [false, true], rules: [false, false], clean: [true, false] },
+        limits,
+      ),
+    ).toBe(1);
   });
 });
