@@ -1,0 +1,203 @@
+/**
+ * Span heads of the draft classifier: a per-word logistic tagger whose draft score is its best short
+ * run of words. Personal data is a named or identifiable person next to a sensitive detail ("Ibu
+ * Rosmala (41) … patah tulang panggul"); the same detail without a person ("tiga warga luka bakar") is
+ * fine. A head over the whole draft or over three sentences dilutes that clause or fires on the detail
+ * alone; a tagger reads each word with its neighbours and the person cues around it, and a run of k
+ * words can hold the name and the detail together. Pure: no DOM, browser or Node API.
+ */
+import { hashFeature, type NormalWord, visitWordFeatures } from './features';
+
+/** How a span head reads words: hash size, character grams, neighbours, the person-cue reach. */
+export interface SpanFeatureSpec {
+  hashBits: number;
+  charMin: number;
+  charMax: number;
+  /** Neighbours each side whose words are features of a word (position-marked). */
+  context: number;
+  /** Words each side within which a person cue marks a word as "near a person" (0: no such feature). */
+  personReach: number;
+}
+
+/** Honorifics and titles that make the next word a person (normalised, lowercase, no dots). */
+const HONORIFICS = new Set([
+  'ibu',
+  'bu',
+  'bapak',
+  'pak',
+  'sdr',
+  'sdri',
+  'saudara',
+  'saudari',
+  'ny',
+  'nyonya',
+  'tn',
+  'tuan',
+  'an',
+  'almarhum',
+  'almarhumah',
+  'alm',
+  'mbak',
+  'mas',
+  'kakek',
+  'nenek',
+  'pasien',
+  'korban',
+  'inisial',
+]);
+
+/**
+ * Words that make the person nearby a child: an identified child with the same details is child
+ * protection, not personal data (the corpus labels it so), and most of the tagger's wrong findings
+ * on unread writers were such drafts.
+ */
+const CHILD_WORDS = new Set([
+  'anak',
+  'siswa',
+  'siswi',
+  'murid',
+  'pelajar',
+  'balita',
+  'bayi',
+  'bocah',
+  'dek',
+  'adik',
+  'ananda',
+  'remaja',
+  'cucu',
+  'sd',
+  'sdn',
+  'smp',
+  'smpn',
+  'paud',
+  'tk',
+]);
+
+// Feature namespaces (the heads' own word, lexicon, bigram and char features keep theirs).
+const P_LEFT = 1; // neighbour words: P_LEFT + offset, offsets 1..context
+const P_RIGHT = 17;
+const P_SHAPE = 33;
+const P_NEAR = 34;
+const P_PAIR_LEFT = 35;
+const P_PAIR_RIGHT = 36;
+const P_CHILD = 37;
+
+const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\d/;
+
+/** Cheap shapes of one word as written (its raw text and the characters around it). */
+function shapesOf(text: string, word: NormalWord, previousKey: string | undefined): string[] {
+  const raw = text.slice(word.start, word.end);
+  const out: string[] = [];
+  if (UPPER.test(raw)) out.push(LOWER.test(raw) ? 'cap' : raw.length > 1 ? 'caps' : 'cap1');
+  if (DIGIT.test(raw)) out.push(/^\d+$/.test(raw) ? (raw.length <= 2 ? 'num2' : 'num') : 'alnum');
+  const before = text[word.start - 1];
+  const after = text[word.end];
+  if (before === '(' && after === ')' && /^\d{1,3}$/.test(raw))
+    out.push(Number(raw) < 18 ? 'ageMinor' : 'age');
+  if (previousKey !== undefined && HONORIFICS.has(previousKey)) out.push('afterHonorific');
+  if (HONORIFICS.has(word.key)) out.push('honorific');
+  // Inside parentheses: an opening bracket since the last closing one, within 40 characters.
+  const from = Math.max(0, word.start - 40);
+  const open = text.lastIndexOf('(', word.start - 1);
+  if (open >= from && text.lastIndexOf(')', word.start - 1) < open) out.push('paren');
+  return out;
+}
+
+/**
+ * Each word's cue: 1 a person (an honorific, the capitalised word after one, an adult's age "(41)"),
+ * 2 a child (a word of CHILD_WORDS, an age under 18), 0 none.
+ */
+function personCues(text: string, words: readonly NormalWord[]): Uint8Array {
+  const cue = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i] as NormalWord;
+    const previous = words[i - 1];
+    const raw = text.slice(w.start, w.end);
+    const age = text[w.start - 1] === '(' && text[w.end] === ')' && /^\d{1,3}$/.test(raw);
+    if (CHILD_WORDS.has(w.key) || (age && Number(raw) < 18)) cue[i] = 2;
+    else if (
+      HONORIFICS.has(w.key) ||
+      (previous !== undefined && HONORIFICS.has(previous.key) && UPPER.test(raw)) ||
+      age
+    )
+      cue[i] = 1;
+  }
+  return cue;
+}
+
+/**
+ * Calls `visit(word, bucket)` for every feature of every word, in word order (all of word 0's, then
+ * word 1's, …): the word's own features as the heads hash them (word, character grams), its
+ * neighbours' words position-marked, the pairs it forms with the words either side, its shapes and
+ * its neighbours' shapes, and, when a person cue lies within `personReach` words, the word again
+ * marked "near a person".
+ */
+export function visitSpanFeatures(
+  text: string,
+  words: readonly NormalWord[],
+  spec: SpanFeatureSpec,
+  visit: (word: number, bucket: number) => void,
+): void {
+  const mask = (1 << spec.hashBits) - 1;
+  const lexicon: ReadonlySet<string> = new Set();
+  const shapes = words.map((w, i) => shapesOf(text, w, words[i - 1]?.key));
+  const cues = spec.personReach > 0 ? personCues(text, words) : null;
+  // Running counts of each cue, so "a cue within reach" is one difference per word.
+  const persons = new Int32Array(words.length + 1);
+  const children = new Int32Array(words.length + 1);
+  if (cues)
+    for (let i = 0; i < words.length; i += 1) {
+      persons[i + 1] = (persons[i] as number) + (cues[i] === 1 ? 1 : 0);
+      children[i + 1] = (children[i] as number) + (cues[i] === 2 ? 1 : 0);
+    }
+  for (let i = 0; i < words.length; i += 1) {
+    const key = (words[i] as NormalWord).key;
+    visitWordFeatures(key, lexicon, spec, (bucket) => visit(i, bucket));
+    for (let d = 1; d <= spec.context; d += 1) {
+      const left = words[i - d];
+      const right = words[i + d];
+      visit(i, hashFeature(P_LEFT + d, left ? left.key : '<s>') & mask);
+      visit(i, hashFeature(P_RIGHT + d, right ? right.key : '</s>') & mask);
+      for (const s of shapes[i - d] ?? []) visit(i, hashFeature(P_SHAPE, `${s}@-${d}`) & mask);
+      for (const s of shapes[i + d] ?? []) visit(i, hashFeature(P_SHAPE, `${s}@+${d}`) & mask);
+    }
+    const left = words[i - 1];
+    const right = words[i + 1];
+    if (left) visit(i, hashFeature(P_PAIR_LEFT, `${left.key} ${key}`) & mask);
+    if (right) visit(i, hashFeature(P_PAIR_RIGHT, `${key} ${right.key}`) & mask);
+    for (const s of shapes[i] as string[]) visit(i, hashFeature(P_SHAPE, s) & mask);
+    if (cues) {
+      const from = Math.max(0, i - spec.personReach);
+      const to = Math.min(words.length, i + spec.personReach + 1);
+      if ((persons[to] as number) - (persons[from] as number) > 0) {
+        visit(i, hashFeature(P_NEAR, '') & mask);
+        visit(i, hashFeature(P_NEAR, key) & mask);
+      }
+      if ((children[to] as number) - (children[from] as number) > 0) {
+        visit(i, hashFeature(P_CHILD, '') & mask);
+        visit(i, hashFeature(P_CHILD, key) & mask);
+      }
+    }
+  }
+}
+
+/** The best run of `k` words by mean word score (the whole text when shorter): its mean and [from, to). */
+export function bestSpan(scores: ArrayLike<number>, k: number): { score: number; from: number; to: number } {
+  const n = scores.length;
+  if (n === 0) return { score: 0, from: 0, to: 0 };
+  const width = Math.min(k, n);
+  let sum = 0;
+  for (let i = 0; i < width; i += 1) sum += scores[i] as number;
+  let best = sum;
+  let from = 0;
+  for (let i = width; i < n; i += 1) {
+    sum += (scores[i] as number) - (scores[i - width] as number);
+    if (sum > best) {
+      best = sum;
+      from = i - width + 1;
+    }
+  }
+  return { score: best / width, from, to: from + width };
+}
