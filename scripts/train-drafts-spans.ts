@@ -51,7 +51,7 @@ const training = {
   epochs: Number(arg('epochs', '4')),
   learningRate: Number(arg('lr', '0.1')),
   l2: Number(arg('l2', '0.000001')),
-  seed: 20_261_130,
+  seed: Number(arg('seed', '20261130')),
   positiveWeight: Number(arg('span-pos', '4')),
 };
 const unplaced = Number(arg('unplaced', '0'));
@@ -70,6 +70,20 @@ const set = tokenSet(
 process.stderr.write(
   `${set.label.length} words, ${set.feats.length} features, ${set.label.reduce((a, b) => a + b, 0)} inside excerpts; ${seconds()} s\n`,
 );
+/** `--seeds N`: the tagger the average of N runs over different shuffles (bagging). */
+const SEEDS = Number(arg('seeds', '1'));
+/** `--score logit`: a span's score the sigmoid of its words' mean logit rather than their mean probability. */
+const LOGIT = arg('score', 'prob') === 'logit';
+const bagged = (keepDraft: (d: number) => boolean) => {
+  const runs = Array.from({ length: SEEDS }, (_, k) =>
+    trainTagger(set, keepDraft, 2 ** spec.hashBits, { ...training, seed: training.seed + k }),
+  );
+  const weights = new Float64Array(2 ** spec.hashBits);
+  for (const run of runs)
+    for (let j = 0; j < weights.length; j += 1)
+      weights[j] = (weights[j] as number) + (run.weights[j] as number) / SEEDS;
+  return { bias: runs.reduce((a, r) => a + r.bias / SEEDS, 0), weights };
+};
 const OLD_FOLDS = Number(arg('old-folds', '0'));
 const older = writers.filter((w) => !isFresh(w));
 const foldOf = (writer: string): string =>
@@ -78,19 +92,18 @@ const short = drafts.map((d) => normaliseText(d.text, DRAFT_FEATURE_TABLES).leng
 const oof = ks.map(() => new Array<number>(drafts.length).fill(0));
 for (const fold of [...new Set(writers.map(foldOf))]) {
   const model = quantise(
-    trainTagger(
-      set,
-      (d) => foldOf((drafts[d] as (typeof drafts)[number]).writer) !== fold,
-      2 ** spec.hashBits,
-      training,
-    ),
+    bagged((d) => foldOf((drafts[d] as (typeof drafts)[number]).writer) !== fold),
     keep,
   );
   drafts.forEach((d, i) => {
     if (foldOf(d.writer) !== fold || short[i]) return;
     const scores = wordScores(set, i, model);
+    if (LOGIT)
+      for (let t = 0; t < scores.length; t += 1)
+        scores[t] = Math.log((scores[t] as number) / (1 - (scores[t] as number)));
     ks.forEach((k, s) => {
-      (oof[s] as number[])[i] = bestSpan(scores, k).score;
+      const best = bestSpan(scores, k).score;
+      (oof[s] as number[])[i] = LOGIT ? 1 / (1 + Math.exp(-best)) : best;
     });
   });
   process.stderr.write(`left out ${fold}: ${seconds()} s\n`);
@@ -140,7 +153,7 @@ const line = (name: string, scores: readonly number[]) => {
   return `  ${name.padEnd(10)}${pct(d.gain)}   ${pct(d.addedPrecision)} (${row.addedTp}/${row.addedTp + row.addedFp})   ${String(d.cleanFlagged).padStart(4)} ${pct(d.cleanFlagged / cleanTotal)}   R ${pct(tp / Math.max(1, row.positives))}   t ${threshold.toFixed(3)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
 };
 console.log(
-  `${category}, newest writers, threshold ${THRESHOLD}: spec ${JSON.stringify(spec)}, ${JSON.stringify(training)}, unplaced ${unplaced}, negatives ${negativeRate}, keep ${keep}, old folds ${OLD_FOLDS || 'none'}`,
+  `${category}, newest writers, threshold ${THRESHOLD}: spec ${JSON.stringify(spec)}, ${JSON.stringify(training)}, unplaced ${unplaced}, negatives ${negativeRate}, keep ${keep}, old folds ${OLD_FOLDS || 'none'}, seeds ${SEEDS}, score ${LOGIT ? 'logit' : 'prob'}`,
 );
 console.log('  head        gain   added P (tp/all)    clean flagged   rules+head R   threshold');
 const headsDump = arg('heads-dump', '');
