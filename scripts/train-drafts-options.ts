@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path';
 import { findRepoRoot } from '../lib/cli/rule-sources';
 import { DEFAULT_SHIP_LIMITS, SHIP_RULES, type ShipRule } from '../lib/guidelines/model/drafts-ship';
 import type { DraftsTrainOptions } from '../lib/guidelines/model/drafts-train';
-import type { DraftsFeatureSpec } from '../lib/guidelines/model/drafts-types';
+import { DRAFT_HEAD_CATEGORIES, type DraftsFeatureSpec } from '../lib/guidelines/model/drafts-types';
 import { STRUCTURE_NAMES } from '../lib/guidelines/model/structure';
 import { firstBatch } from './train-drafts-corpus';
+import { parseSpans, type SpanTraining } from './train-drafts-spans-lowo';
 import { parseWindowSpec } from './train-drafts-windows';
 
 export const arg = (name: string, fallback: string): string => {
@@ -86,4 +87,33 @@ export const isFresh = (writer: string): boolean => firstBatch(writer) >= FRESH_
 export const WINDOW_TRAIN: DraftsTrainOptions = {
   ...TRAIN,
   positiveWeight: Number(arg('window-pos', String(TRAIN.positiveWeight))),
+};
+/**
+ * Span heads (train-drafts-spans-lowo.ts): `--spans CATEGORY:K[,…]` or `none`. Personal data by its
+ * best run of six words, chosen on the writers of batches 164-263 (docs/guidelines.md): its added
+ * findings there were right 38-43 % of the time across shuffles at k = 6, less at 4, 8, 12 and 20.
+ */
+export const SPANS = parseSpans(arg('spans', 'personal-data:6'), DRAFT_HEAD_CATEGORIES);
+/**
+ * How span heads are trained, chosen on the same writers: 2^16 buckets, neighbours ±2, person and
+ * child cues within 8 words, 8 epochs, positives weighted 2 (4 and 1 gave less), the average of 3
+ * shuffles, 12,000 weights kept, a third of the negative words (all of them gave no better).
+ */
+export const SPAN_TRAIN: SpanTraining = {
+  spec: {
+    hashBits: Number(arg('span-bits', '16')),
+    charMin: FEATURES.charMin,
+    charMax: FEATURES.charMax,
+    context: Number(arg('span-context', '2')),
+    personReach: Number(arg('span-reach', '8')),
+  },
+  epochs: Number(arg('span-epochs', '8')),
+  learningRate: TRAIN.learningRate,
+  l2: Number(arg('span-l2', '0.000001')),
+  seed: SEED,
+  positiveWeight: Number(arg('span-pos', '2')),
+  seeds: Number(arg('span-seeds', '3')),
+  keep: Number(arg('span-keep', '12000')),
+  unplaced: Number(arg('span-unplaced', '0')),
+  negativeRate: Number(arg('span-neg-rate', '0.3')),
 };

@@ -4,8 +4,9 @@
  * on the newest writers printed beside theirs (from a `--dump` of train-drafts.ts on the same corpus):
  *
  *   npx tsx scripts/train-drafts-spans.ts --corpus DIR --rules DIR --rules-cache FILE \
- *     --heads-dump FILE [--category personal-data] [--k 6,12,20] [--context 2] [--reach 8] \
- *     [--unplaced 0] [--neg-rate 0.3] [--span-pos 4] [--epochs 4] [--old-folds K] [--fresh-from 164]
+ *     --heads-dump FILE [--category personal-data] [--k 6,12,20] [--context 2] [--reach 8] [--bits 16] \
+ *     [--unplaced 0] [--neg-rate 0.3] [--pos 2] [--epochs 8] [--seeds 3] [--seed N] [--keep 12000] \
+ *     [--old-folds K] [--fresh-from 164] [--dump FILE]
  *
  * Each writer's words are scored by a tagger trained on the others' (features extracted once), each
  * draft scored as its best run of k words, each writer judged at a threshold chosen on the others'
@@ -13,17 +14,25 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chooseThreshold, shipRow, type ThresholdPolicy } from '../lib/guidelines/model/drafts-lowo';
+import { shipRow, type ThresholdPolicy } from '../lib/guidelines/model/drafts-lowo';
 import { DRAFT_FEATURE_TABLES } from '../lib/guidelines/model/drafts-model';
 import { decideShipping, type ShipDecision } from '../lib/guidelines/model/drafts-ship';
-import { bestSpan, type SpanFeatureSpec } from '../lib/guidelines/model/drafts-spans';
-import { tokenSet, trainTagger, wordScores } from '../lib/guidelines/model/drafts-spans-train';
 import { DRAFT_HEAD_CATEGORIES, type DraftHeadCategory } from '../lib/guidelines/model/drafts-types';
 import { normaliseText } from '../lib/guidelines/model/features';
-import { quantise } from '../lib/guidelines/model/train';
 import { CORPUS_DIR } from '../tests/corpus/evaluate-corpus';
 import { loadWriterDrafts, todaysVerdicts } from './train-drafts-corpus';
-import { arg, isFresh, MIN_PRECISION, MIN_WORDS, ROOT, SHIP_LIMITS, SHIP_RULE } from './train-drafts-options';
+import {
+  arg,
+  isFresh,
+  MIN_PRECISION,
+  MIN_WORDS,
+  ROOT,
+  SHIP_LIMITS,
+  SHIP_RULE,
+  SPAN_TRAIN,
+} from './train-drafts-options';
+import { type SpanTraining, spanOof, spanTokens } from './train-drafts-spans-lowo';
+import { thresholdAmong } from './train-drafts-verdicts';
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
@@ -40,98 +49,54 @@ const ruleFound = todaysVerdicts(drafts, categories, {
   rulesDir: resolve(arg('rules', join(ROOT, 'library/src/guidelines'))),
   cache: arg('rules-cache', ''),
 }).map((r) => r[h] as boolean);
-const spec: SpanFeatureSpec = {
-  hashBits: Number(arg('bits', '16')),
-  charMin: Number(arg('char-min', '3')),
-  charMax: Number(arg('char-max', '4')),
-  context: Number(arg('context', '2')),
-  personReach: Number(arg('reach', '8')),
+// Defaults: the settings the trainer's --spans uses (train-drafts-options.ts, SPAN_TRAIN).
+const training: SpanTraining = {
+  ...SPAN_TRAIN,
+  spec: {
+    ...SPAN_TRAIN.spec,
+    hashBits: Number(arg('bits', String(SPAN_TRAIN.spec.hashBits))),
+    context: Number(arg('context', String(SPAN_TRAIN.spec.context))),
+    personReach: Number(arg('reach', String(SPAN_TRAIN.spec.personReach))),
+  },
+  epochs: Number(arg('epochs', String(SPAN_TRAIN.epochs))),
+  l2: Number(arg('l2', String(SPAN_TRAIN.l2))),
+  seed: Number(arg('seed', String(SPAN_TRAIN.seed))),
+  positiveWeight: Number(arg('pos', String(SPAN_TRAIN.positiveWeight))),
+  seeds: Number(arg('seeds', String(SPAN_TRAIN.seeds))),
+  keep: Number(arg('keep', String(SPAN_TRAIN.keep))),
+  unplaced: Number(arg('unplaced', String(SPAN_TRAIN.unplaced))),
+  negativeRate: Number(arg('neg-rate', String(SPAN_TRAIN.negativeRate))),
 };
-const training = {
-  epochs: Number(arg('epochs', '4')),
-  learningRate: Number(arg('lr', '0.1')),
-  l2: Number(arg('l2', '0.000001')),
-  seed: Number(arg('seed', '20261130')),
-  positiveWeight: Number(arg('span-pos', '4')),
-};
-const unplaced = Number(arg('unplaced', '0'));
-const negativeRate = Number(arg('neg-rate', '0.3'));
-const keep = Number(arg('keep', '12000'));
 const ks = arg('k', '6,12,20').split(',').map(Number);
-const set = tokenSet(
-  drafts.map((d, i) => ({
-    text: d.text,
-    labelled: labels[i] as boolean,
-    excerpts: d.excerpts.filter((e) => e.category === category).map((e) => e.excerpt),
-  })),
-  spec,
-  { unplaced, negativeRate, seed: training.seed },
-);
+const set = spanTokens(drafts, category, labels, training);
 process.stderr.write(
   `${set.label.length} words, ${set.feats.length} features, ${set.label.reduce((a, b) => a + b, 0)} inside excerpts; ${seconds()} s\n`,
 );
-/** `--seeds N`: the tagger the average of N runs over different shuffles (bagging). */
-const SEEDS = Number(arg('seeds', '1'));
-/** `--score logit`: a span's score the sigmoid of its words' mean logit rather than their mean probability. */
-const LOGIT = arg('score', 'prob') === 'logit';
-const bagged = (keepDraft: (d: number) => boolean) => {
-  const runs = Array.from({ length: SEEDS }, (_, k) =>
-    trainTagger(set, keepDraft, 2 ** spec.hashBits, { ...training, seed: training.seed + k }),
-  );
-  const weights = new Float64Array(2 ** spec.hashBits);
-  for (const run of runs)
-    for (let j = 0; j < weights.length; j += 1)
-      weights[j] = (weights[j] as number) + (run.weights[j] as number) / SEEDS;
-  return { bias: runs.reduce((a, r) => a + r.bias / SEEDS, 0), weights };
-};
 const OLD_FOLDS = Number(arg('old-folds', '0'));
 const older = writers.filter((w) => !isFresh(w));
 const foldOf = (writer: string): string =>
   OLD_FOLDS > 0 && !isFresh(writer) ? `older group ${older.indexOf(writer) % OLD_FOLDS}` : writer;
-const short = drafts.map((d) => normaliseText(d.text, DRAFT_FEATURE_TABLES).length < MIN_WORDS);
-const oof = ks.map(() => new Array<number>(drafts.length).fill(0));
-for (const fold of [...new Set(writers.map(foldOf))]) {
-  const model = quantise(
-    bagged((d) => foldOf((drafts[d] as (typeof drafts)[number]).writer) !== fold),
-    keep,
-  );
-  drafts.forEach((d, i) => {
-    if (foldOf(d.writer) !== fold || short[i]) return;
-    const scores = wordScores(set, i, model);
-    if (LOGIT)
-      for (let t = 0; t < scores.length; t += 1)
-        scores[t] = Math.log((scores[t] as number) / (1 - (scores[t] as number)));
-    ks.forEach((k, s) => {
-      const best = bestSpan(scores, k).score;
-      (oof[s] as number[])[i] = LOGIT ? 1 / (1 + Math.exp(-best)) : best;
-    });
-  });
-  process.stderr.write(`left out ${fold}: ${seconds()} s\n`);
-}
+const oof = spanOof(set, drafts, foldOf, ks, training, category);
+drafts.forEach((d, i) => {
+  if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
+  for (const column of oof) column[i] = 0;
+});
 const dumpOut = arg('dump', '');
 if (dumpOut) writeFileSync(dumpOut, JSON.stringify({ category, ks, oof }));
 
 const THRESHOLD = arg('threshold', 'alone') as ThresholdPolicy;
 const limits = { minPrecision: MIN_PRECISION, maxClean: SHIP_LIMITS.maxClean };
+const columns = {
+  writers: drafts.map((d) => d.writer),
+  labels: labels.map((y) => [y]),
+  ruleFound: ruleFound.map((r) => [r]),
+  clean,
+};
 /** Each newest writer's verdicts at a threshold chosen on the others' out-of-fold scores. */
 function freshRow(scores: readonly number[]) {
   const says = new Array<boolean>(drafts.length).fill(false);
-  const pick = (among: (i: number) => boolean) => {
-    const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
-    return Math.min(
-      0.999,
-      chooseThreshold(
-        THRESHOLD,
-        {
-          scores: idx.map((i) => scores[i] as number),
-          labels: idx.map((i) => labels[i] as boolean),
-          rules: idx.map((i) => ruleFound[i] as boolean),
-          clean: idx.map((i) => clean[i] as boolean),
-        },
-        limits,
-      ),
-    );
-  };
+  const pick = (among: (i: number) => boolean) =>
+    Math.min(0.999, thresholdAmong(scores, 0, among, columns, THRESHOLD, limits));
   for (const writer of writers.filter(isFresh)) {
     const t = pick((i) => drafts[i]?.writer !== writer);
     drafts.forEach((d, i) => {
@@ -153,7 +118,7 @@ const line = (name: string, scores: readonly number[]) => {
   return `  ${name.padEnd(10)}${pct(d.gain)}   ${pct(d.addedPrecision)} (${row.addedTp}/${row.addedTp + row.addedFp})   ${String(d.cleanFlagged).padStart(4)} ${pct(d.cleanFlagged / cleanTotal)}   R ${pct(tp / Math.max(1, row.positives))}   t ${threshold.toFixed(3)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
 };
 console.log(
-  `${category}, newest writers, threshold ${THRESHOLD}: spec ${JSON.stringify(spec)}, ${JSON.stringify(training)}, unplaced ${unplaced}, negatives ${negativeRate}, keep ${keep}, old folds ${OLD_FOLDS || 'none'}, seeds ${SEEDS}, score ${LOGIT ? 'logit' : 'prob'}`,
+  `${category}, newest writers, threshold ${THRESHOLD}: ${JSON.stringify(training)}, old folds ${OLD_FOLDS || 'none'}`,
 );
 console.log('  head        gain   added P (tp/all)    clean flagged   rules+head R   threshold');
 const headsDump = arg('heads-dump', '');

@@ -118,24 +118,27 @@ export function windowOof(
   return oof;
 }
 
-export type HeadUnit = 'draft' | 'window';
+export type HeadUnit = 'draft' | 'window' | 'span';
 
 /**
- * Per category, the draft head or the window head, on the drafts the ship decision is made on:
- * the one the ship rule accepts (conditions a–c; d runs later over the chosen heads together); if
- * both, the larger gain (a), the draft head on a tie; if neither, the draft head. Attribution keeps
- * the draft head: most of its labels mark an absence, which has no place in a window.
+ * Per category the draft, window or span head, on the drafts the ship decision is made on: among the
+ * heads the ship rule accepts (conditions a–c; d runs later over the chosen heads together), the one
+ * with the larger gain (a), on a tie the draft head, then the window head; if none, the draft head.
+ * Attribution keeps the draft head: most of its labels mark an absence, which has no place in a window
+ * or a run of words.
  */
 export function chooseUnits(
   categories: readonly string[],
-  draftRows: readonly ShipRow[],
-  windowRowsOf: readonly ShipRow[],
+  rowsByUnit: { draft: readonly ShipRow[] } & Partial<Record<HeadUnit, readonly ShipRow[]>>,
   rule: ShipRule,
   limits: ShipLimits,
 ): { units: HeadUnit[]; lines: string[] } {
   const alone = { ...limits, maxCleanAll: 1 };
-  const byDraft = decideShipping(draftRows, rule, alone).decisions;
-  const byWindow = decideShipping(windowRowsOf, rule, alone).decisions;
+  const order: HeadUnit[] = ['draft', 'window', 'span'];
+  const decided = order.flatMap((unit) => {
+    const rows = rowsByUnit[unit];
+    return rows ? [{ unit, rows, decisions: decideShipping(rows, rule, alone).decisions }] : [];
+  });
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   // Rules ∪ head, precision and recall, from the row's counts.
   const union = (r: ShipRow) => {
@@ -144,17 +147,21 @@ export function chooseUnits(
   };
   const line = (unit: string, d: ShipDecision, r: ShipRow) =>
     `    ${unit.padEnd(7)}${pct(d.gain)}   ${pct(d.addedPrecision)}   ${String(d.cleanFlagged).padStart(5)}   ${union(r)}   ${d.ship ? 'passes' : `fails ${d.failed.join(',')}`}`;
-  const lines = ['draft head or window head (a-c alone): unit     gain  added P  clean  rules+head P / R'];
+  const lines = [
+    `${decided.map((c) => c.unit).join(', ')} head (a-c alone): unit     gain  added P  clean  rules+head P / R`,
+  ];
   const units = categories.map((category, h): HeadUnit => {
-    const d = byDraft[h] as ShipDecision;
-    const w = byWindow[h] as ShipDecision;
-    const unit: HeadUnit =
-      category === 'attribution' || !w.ship ? 'draft' : !d.ship || w.gain > d.gain ? 'window' : 'draft';
-    lines.push(
-      `  ${category}: ${unit}`,
-      line('draft', d, draftRows[h] as ShipRow),
-      line('window', w, windowRowsOf[h] as ShipRow),
-    );
+    let unit: HeadUnit = 'draft';
+    let gain = Number.NEGATIVE_INFINITY;
+    for (const c of decided) {
+      const d = c.decisions[h] as ShipDecision;
+      lines.push(line(c.unit, d, c.rows[h] as ShipRow));
+      if (d.ship && d.gain > gain + 1e-12 && (category !== 'attribution' || c.unit === 'draft')) {
+        unit = c.unit;
+        gain = d.gain;
+      }
+    }
+    lines.splice(lines.length - decided.length, 0, `  ${category}: ${unit}`);
     return unit;
   });
   return { units, lines };

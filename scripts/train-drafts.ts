@@ -13,16 +13,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  chooseThreshold,
   microAverage,
   shipLines,
   shipRow,
   THRESHOLD_POLICIES,
   type ThresholdPolicy,
 } from '../lib/guidelines/model/drafts-lowo';
-import { DRAFT_FEATURE_TABLES, scoreDraft } from '../lib/guidelines/model/drafts-model';
+import { DRAFT_FEATURE_TABLES } from '../lib/guidelines/model/drafts-model';
 import { loadDraftsModel } from '../lib/guidelines/model/drafts-schema';
 import { decideShipping, type ShipDecision } from '../lib/guidelines/model/drafts-ship';
+import { spanDraftScore } from '../lib/guidelines/model/drafts-spans-train';
 import {
   draftRow,
   draftsModelFile,
@@ -52,12 +52,16 @@ import {
   SEEDS,
   SHIP_LIMITS,
   SHIP_RULE,
+  SPAN_TRAIN,
+  SPANS,
   STACK,
   STRUCTURE,
   TRAIN,
   UNPLACED,
   WINDOW_TRAIN,
 } from './train-drafts-options';
+import { scorerDrift, spanHeads, trainSpan } from './train-drafts-spans-lowo';
+import { lowoVerdicts } from './train-drafts-verdicts';
 import { chooseUnits, type HeadUnit, trainWindowHeads, windowOof, windowSet } from './train-drafts-windows';
 
 /** `--corpus DIR`: a copy of tests/corpus (its *.jsonl and tuning/) to compare settings on one snapshot. */
@@ -101,9 +105,14 @@ const train = (idx: readonly number[]) =>
     TRAIN,
     SEEDS,
   );
-const oof: number[][] = oofFile
-  ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { oof: number[][] }).oof
-  : categories.map(() => new Array<number>(drafts.length).fill(0));
+const stored = oofFile
+  ? (JSON.parse(readFileSync(oofFile, 'utf8')) as {
+      oof: number[][];
+      windowOof?: number[][];
+      spanOof?: number[][];
+    })
+  : null;
+const oof: number[][] = stored?.oof ?? categories.map(() => new Array<number>(drafts.length).fill(0));
 if (oof.length !== categories.length || oof[0]?.length !== drafts.length)
   throw new Error(`--oof ${oofFile}: not this corpus's out-of-fold scores`);
 // `--old-folds K`: for quick comparisons, the writers before --fresh-from left out K groups at a time
@@ -128,9 +137,7 @@ if (!oofFile)
     );
   }
 // Window heads (`--windows`): their rows, and their out-of-fold scores (from `--oof` when it has them).
-const storedWindowOof = oofFile
-  ? (JSON.parse(readFileSync(oofFile, 'utf8')) as { windowOof?: number[][] }).windowOof
-  : undefined;
+const storedWindowOof = stored?.windowOof;
 const windows =
   FEATURES.window && !(storedWindowOof && DRY)
     ? windowSet(drafts, FEATURES, FEATURES.window, categories, labels, UNPLACED)
@@ -139,10 +146,18 @@ const windowHeads = { heads: categories.length, size, options: WINDOW_TRAIN, kee
 const windowScores: number[][] | null = windows
   ? (storedWindowOof ?? windowOof(windows, drafts, foldOf, { ...windowHeads, hashBits: FEATURES.hashBits }))
   : (storedWindowOof ?? null);
+// Span heads (`--spans`): their word rows and out-of-fold scores (from `--oof` when it has them).
+const { sets: spanSets, scores: spanScores } = spanHeads(drafts, categories, labels, {
+  spans: SPANS,
+  training: SPAN_TRAIN,
+  foldOf,
+  stored: stored?.spanOof,
+  rowsNeeded: !DRY || !stored?.spanOof,
+});
 // The product does not score texts under MIN_WORDS words: neither do these figures.
 drafts.forEach((d, i) => {
   if (normaliseText(d.text, DRAFT_FEATURE_TABLES).length >= MIN_WORDS) return;
-  for (const column of [...oof, ...(windowScores ?? [])]) column[i] = 0;
+  for (const column of [...oof, ...(windowScores ?? []), ...(spanScores ?? [])]) column[i] = 0;
 });
 // `--dump FILE`: the out-of-fold scores with labels, verdicts and writers, to study thresholds offline.
 const dump = arg('dump', '');
@@ -157,6 +172,7 @@ if (dump)
       ruleFound,
       oof,
       ...(windowScores ? { windowOof: windowScores } : {}),
+      ...(spanScores ? { spanOof: spanScores } : {}),
     }),
   );
 /** A head's threshold (drafts-lowo.ts, `--threshold`), chosen on the drafts `among` selects. */
@@ -164,34 +180,12 @@ const THRESHOLD = arg('threshold', 'alone') as ThresholdPolicy;
 if (!THRESHOLD_POLICIES.includes(THRESHOLD))
   throw new Error(`--threshold: one of ${THRESHOLD_POLICIES.join(', ')}`);
 const MAX_CLEAN_FLAGGED = SHIP_LIMITS.maxClean; // share of clean drafts a head may flag
-const pickFor = (scores: number[][], h: number, among: (i: number) => boolean): number => {
-  const idx = drafts.flatMap((_, i) => (among(i) ? [i] : []));
-  const head = {
-    scores: idx.map((i) => (scores[h] as number[])[i] as number),
-    labels: idx.map((i) => (labels[i] as boolean[])[h] as boolean),
-    rules: idx.map((i) => (ruleFound[i] as boolean[])[h] as boolean),
-    clean: idx.map((i) => clean[i] as boolean),
-  };
-  return chooseThreshold(THRESHOLD, head, { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED });
-};
-// Each writer's verdicts use a threshold chosen without that writer (nested), so the figures below
-// do not reward a threshold fitted to the drafts it is scored on. The shipped thresholds are chosen
-// on all out-of-fold scores; 0.999 ("never") for a head that would not speak.
-const verdictsOf = (scores: number[][]) => ({
-  says: categories.map((_, h) => {
-    const says = new Array<boolean>(drafts.length).fill(false);
-    for (const writer of writers) {
-      const t = pickFor(scores, h, (i) => (drafts[i] as Draft).writer !== writer);
-      drafts.forEach((d, i) => {
-        if (d.writer === writer) says[i] = ((scores[h] as number[])[i] as number) >= t;
-      });
-    }
-    return says;
-  }),
-  thresholds: categories.map((_, h) => pickFor(scores, h, () => true)),
-});
+const columns = { writers: drafts.map((d) => d.writer), labels, ruleFound, clean };
+const verdictsOf = (scores: number[][]) =>
+  lowoVerdicts(scores, columns, THRESHOLD, { minPrecision: MIN_PRECISION, maxClean: MAX_CLEAN_FLAGGED });
 const byDraft = verdictsOf(oof);
 const byWindow = windowScores ? verdictsOf(windowScores) : null;
+const bySpan = spanScores ? verdictsOf(spanScores) : null;
 const shipBy = arg('ship-by', 'fresh');
 const judged = (i: number) => shipBy === 'all' || isFresh((drafts[i] as Draft).writer);
 /** The ship rule's row per category over the drafts `idx`, for heads saying `says` at `thresholds`. */
@@ -213,11 +207,16 @@ const rowsOf = (v: typeof byDraft) => {
   const idx = drafts.flatMap((_, i) => (judged(i) ? [i] : []));
   return { rows: shipRowsOf(idx, v.says, v.thresholds), cleanTotal: idx.filter((i) => clean[i]).length };
 };
-// Per category the draft head or the window head, by chooseUnits' rule on the drafts judged.
+// Per category the draft, window or span head, by chooseUnits' rule on the drafts judged.
 const units: HeadUnit[] = categories.map(() => 'draft');
-if (byWindow) {
+if (byWindow || bySpan) {
   const d = rowsOf(byDraft);
-  const chosenUnits = chooseUnits(categories, d.rows, rowsOf(byWindow).rows, SHIP_RULE, {
+  const rowsByUnit = {
+    draft: d.rows,
+    ...(byWindow ? { window: rowsOf(byWindow).rows } : {}),
+    ...(bySpan ? { span: rowsOf(bySpan).rows } : {}),
+  };
+  const chosenUnits = chooseUnits(categories, rowsByUnit, SHIP_RULE, {
     ...SHIP_LIMITS,
     cleanTotal: d.cleanTotal,
   });
@@ -227,7 +226,7 @@ if (byWindow) {
   console.log(chosenUnits.lines.join('\n'));
 }
 const pickUnit = <T>(h: number, get: (v: typeof byDraft) => T): T =>
-  get(units[h] === 'window' && byWindow ? byWindow : byDraft);
+  get((units[h] === 'window' ? byWindow : units[h] === 'span' ? bySpan : null) ?? byDraft);
 const modelSays = categories.map((_, h) => pickUnit(h, (v) => v.says[h] as boolean[]));
 const finalThresholds = categories.map((_, h) => pickUnit(h, (v) => v.thresholds[h] as number));
 
@@ -321,6 +320,12 @@ const windowed = shipped.some((category) => units[categories.indexOf(category)] 
 const windowModels = windowed && windows ? trainWindowHeads(windows, () => true, windowHeads) : null;
 const heads: TrainedHead[] = shipped.map((category) => {
   const h = categories.indexOf(category);
+  const spanSet = units[h] === 'span' ? spanSets.get(h) : undefined;
+  if (spanSet) {
+    const span = { ...SPAN_TRAIN.spec, k: SPANS.get(category) as number };
+    const model = trainSpan(spanSet, () => true, SPAN_TRAIN);
+    return { category, model, threshold: finalThresholds[h] as number, unit: 'span', span };
+  }
   const window = units[h] === 'window' && windowModels;
   const trained = (window ? windowModels : finalModels)[h] as (typeof finalModels)[number];
   const model = fileHead(trained, KEEP, FEATURES.hashBits);
@@ -353,18 +358,15 @@ const file = draftsModelFile(heads, FEATURES, MIN_WORDS, {
 const json = `${JSON.stringify(file)}\n`;
 const decoded = loadDraftsModel(JSON.parse(json));
 const probe = drafts.slice(0, 50);
-const drift = Math.max(
-  0,
-  ...probe.flatMap((d, i) =>
-    heads.map((head, k) => {
-      // A window head's score is its best window's (the trainer's window rows of this draft).
-      const own =
-        head.unit === 'window' ? (windows?.rows ?? []).filter((_, r) => windows?.owner[r] === i) : [rows[i]];
-      const expected = Math.max(...own.map((row) => predictHead(head as FileHead, row as SparseRow)));
-      return Math.abs(expected - (scoreDraft(d.text, decoded).scores[k] as number));
-    }),
-  ),
-);
+const drift = scorerDrift(probe, heads, decoded, (head, i) => {
+  // A window head's score is its best window's (the trainer's window rows of this draft); a span
+  // head's its best run of words (the trainer's word rows of this draft).
+  const spanSet = head.span && spanSets.get(categories.indexOf(head.category));
+  if (head.span && spanSet) return spanDraftScore(spanSet, i, head.model, head.span.k);
+  const own =
+    head.unit === 'window' ? (windows?.rows ?? []).filter((_, r) => windows?.owner[r] === i) : [rows[i]];
+  return Math.max(...own.map((row) => predictHead(head as FileHead, row as SparseRow)));
+});
 console.log(
   `\nShipped heads: ${heads.map((h) => `${h.category} @ ${h.threshold}`).join(', ') || 'none'}; ` +
     `scorer vs trainer max difference ${drift.toExponential(1)}`,

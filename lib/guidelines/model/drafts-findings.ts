@@ -41,12 +41,13 @@ export function draftFindings(
     if ((scored.scores[h] as number) < head.threshold) return;
     known ??= new Set(reported.map((f) => f.category));
     if (known.has(head.category)) return;
-    const shown = shownDrivers(draftDrivers(scored, model, h));
-    // A window head points at the sentence(s) that carry the problem; a whole-draft head at its drivers.
+    const shown = shownDrivers(draftDrivers(scored, model, h, text));
+    // A window head points at the sentence(s) that carry the problem, a span head at its run of words;
+    // a whole-draft head at its drivers.
     const from = scored.windows[2 * h] as number;
     const to = scored.windows[2 * h + 1] as number;
     const { start, end } =
-      head.unit === 'window' && from < to
+      head.unit !== 'draft' && from < to
         ? windowSpan(scored.words, from, to)
         : driverSpan(shown, text.length);
     findings.push({

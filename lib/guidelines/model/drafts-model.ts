@@ -7,6 +7,7 @@
  * abuse scorer does (score.ts).
  */
 import { decodeWeights } from './codec';
+import { bestSpan, spanWordLogits } from './drafts-spans';
 import { visitStems } from './drafts-stems';
 import type { DraftsModel, DraftsModelFile } from './drafts-types';
 import { windowRanges } from './drafts-windows';
@@ -23,6 +24,8 @@ export function decodeDraftsModel(file: DraftsModelFile): DraftsModel {
   const count = file.heads.length;
   const weights = new Int8Array(size * count);
   file.heads.forEach((head, h) => {
+    // A span head's weights are over its own features: kept apart, its shared column left at zero.
+    if (head.span) return;
     const column = decodeWeights(head.weights, size);
     for (let j = 0; j < size; j += 1) if (column[j] !== 0) weights[j * count + h] = column[j] as number;
   });
@@ -37,12 +40,13 @@ export function decodeDraftsModel(file: DraftsModelFile): DraftsModel {
     id: file.id,
     features: file.features,
     minWords: file.minWords,
-    heads: file.heads.map(({ category, bias, scale, threshold, unit }) => ({
+    heads: file.heads.map(({ category, bias, scale, threshold, unit, span, weights: encoded }) => ({
       category,
       bias,
       scale,
       threshold,
       unit: unit ?? 'draft',
+      ...(span ? { span: { spec: span, weights: decodeWeights(encoded, 2 ** span.hashBits) } } : {}),
     })),
     weights,
     structure,
@@ -110,6 +114,15 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
       scores[h] = best.from < best.to ? sigmoid(head.bias + best.sum * head.scale) : sigmoid(head.bias);
     });
   }
+  // A span head: every word's logit in one pass over its features, the best run of k words by running
+  // totals (bestSpan); the draft scores as that run's mean logit.
+  model.heads.forEach((head, h) => {
+    if (!head.span) return;
+    const best = bestSpan(spanWordLogits(text, words, { ...head, span: head.span }), head.span.spec.k);
+    windows[2 * h] = best.from;
+    windows[2 * h + 1] = best.to;
+    scores[h] = best.from < best.to ? sigmoid(best.score) : sigmoid(head.bias);
+  });
   return { words, scores, structure, windows };
 }
 
@@ -158,11 +171,21 @@ export function structureDrivers(
   return out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
 }
 
-/** The words that pushed head `h` up, strongest first (for a window head, within its best window). */
-export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number): Driver[] {
+/**
+ * The words that pushed head `h` up, strongest first (for a window head, within its best window; for a
+ * span head, within its best run, by each word's own features above the bias; its features read
+ * the words as written in `text`).
+ */
+export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number, text: string): Driver[] {
   const count = model.heads.length;
   const from = scored.windows[2 * h] as number;
   const to = scored.windows[2 * h + 1] as number;
+  const head = model.heads[h];
+  if (head?.span) {
+    const logits = spanWordLogits(text, scored.words, { ...head, span: head.span });
+    const perWord = logits.slice(from, to).map((logit) => logit - head.bias);
+    return wordDrivers(scored.words.slice(from, to), perWord);
+  }
   const words = from === 0 && to === scored.words.length ? scored.words : scored.words.slice(from, to);
   const perWord = new Float64Array(words.length);
   visitFeatures(words, DRAFT_FEATURE_TABLES.lexicon, model.features, (bucket, word, half) => {

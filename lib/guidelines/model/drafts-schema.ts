@@ -5,6 +5,7 @@ import { decodeDraftsModel } from './drafts-model';
 import {
   DRAFT_HEAD_CATEGORIES,
   DRAFTS_MODEL_FORMAT,
+  DRAFTS_MODEL_FORMAT_SPANS,
   DRAFTS_MODEL_FORMAT_STEMS,
   DRAFTS_MODEL_FORMAT_WINDOWS,
   type DraftsModel,
@@ -27,17 +28,36 @@ import { isStructureName } from './structure';
  * whole and the client keeps its last good library.
  */
 
+/** A span head's own feature spec and run length (drafts-spans.ts); at most 2^17 buckets like the rest. */
+const SpanSpecSchema = z
+  .object({
+    hashBits: z.int().min(8).max(17),
+    charMin: z.int().min(1).max(8),
+    charMax: z.int().min(1).max(8),
+    context: z.int().min(0).max(4),
+    personReach: z.int().min(0).max(32),
+    k: z.int().min(1).max(64),
+  })
+  .strict()
+  .refine((spec) => spec.charMin <= spec.charMax, { message: 'charMin above charMax' });
+
 const HeadSchema = z.object({
   category: z.enum(DRAFT_HEAD_CATEGORIES),
   ...HeadWeightsSchema.shape,
   threshold: Probability,
   structure: z.array(z.number().finite()).optional(),
-  unit: z.literal('window').optional(),
+  unit: z.enum(['window', 'span']).optional(),
+  span: SpanSpecSchema.optional(),
 });
 
 export const DraftsModelFileSchema = z
   .object({
-    format: z.enum([DRAFTS_MODEL_FORMAT, DRAFTS_MODEL_FORMAT_STEMS, DRAFTS_MODEL_FORMAT_WINDOWS]),
+    format: z.enum([
+      DRAFTS_MODEL_FORMAT,
+      DRAFTS_MODEL_FORMAT_STEMS,
+      DRAFTS_MODEL_FORMAT_WINDOWS,
+      DRAFTS_MODEL_FORMAT_SPANS,
+    ]),
     id: z.string().min(1),
     trainedAt: z.iso.datetime({ offset: true }),
     dataset: z.object({
@@ -61,7 +81,11 @@ export const DraftsModelFileSchema = z
     checksum: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),
   })
   .superRefine((file, ctx) => {
-    if (2 ** file.features.hashBits * file.heads.length > 512 * 1024)
+    const decodedBytes = file.heads.reduce(
+      (sum, head) => sum + 2 ** file.features.hashBits + (head.span ? 2 ** head.span.hashBits : 0),
+      0,
+    );
+    if (decodedBytes > 512 * 1024)
       ctx.addIssue({ code: 'custom', path: ['heads'], message: 'decoded weights would exceed 512 KB' });
     if ((file.format === DRAFTS_MODEL_FORMAT_STEMS) !== (file.features.stems === true)) {
       ctx.addIssue({
@@ -71,7 +95,7 @@ export const DraftsModelFileSchema = z
       });
       return;
     }
-    if (windowProblem(file, ctx)) return;
+    if (unitProblem(file, ctx)) return;
     const names = file.features.structure ?? [];
     for (const [index, name] of names.entries())
       if (!isStructureName(name)) {
@@ -103,7 +127,7 @@ export const DraftsModelFileSchema = z
         return;
       }
       try {
-        decodeWeights(head.weights, size);
+        decodeWeights(head.weights, head.span ? 2 ** head.span.hashBits : size);
       } catch (error) {
         ctx.addIssue({
           code: 'custom',
@@ -117,28 +141,44 @@ export const DraftsModelFileSchema = z
   });
 
 /**
- * Window heads (drafts-windows.ts) go with `satu-pintu/drafts-model@3` and a window spec, and only
- * with hashed features: the scorer sums a window from running totals over its words, which stems and
- * structural features (read over the whole draft) have no share in.
+ * Window heads (drafts-windows.ts) go with a window spec, and span heads (drafts-spans.ts) with their
+ * own span spec; a file with a span head is `satu-pintu/drafts-model@4`, else one with a window head
+ * `@3`. Both read only hashed features: the scorer sums a window or a run of words from running
+ * totals over its words, which stems and structural features (read over the whole draft) have no
+ * share in.
  */
-function windowProblem(file: DraftsModelFile, ctx: z.RefinementCtx): boolean {
+function unitProblem(file: DraftsModelFile, ctx: z.RefinementCtx): boolean {
   const windowed = file.heads.some((head) => head.unit === 'window');
+  const spanned = file.heads.some((head) => head.unit === 'span');
   const issue = (path: (string | number)[], message: string) => {
     ctx.addIssue({ code: 'custom', path, message });
     return true;
   };
-  if (windowed !== (file.format === DRAFTS_MODEL_FORMAT_WINDOWS))
+  if (spanned !== (file.format === DRAFTS_MODEL_FORMAT_SPANS))
     return issue(
       ['format'],
-      `${file.format} with${windowed ? '' : 'out'} window heads (window heads go with ${DRAFTS_MODEL_FORMAT_WINDOWS} only)`,
+      `${file.format} with${spanned ? '' : 'out'} span heads (span heads go with ${DRAFTS_MODEL_FORMAT_SPANS} only)`,
+    );
+  if (!spanned && windowed !== (file.format === DRAFTS_MODEL_FORMAT_WINDOWS))
+    return issue(
+      ['format'],
+      `${file.format} with${windowed ? '' : 'out'} window heads (window heads go with ${DRAFTS_MODEL_FORMAT_WINDOWS} or ${DRAFTS_MODEL_FORMAT_SPANS} only)`,
     );
   if (windowed !== (file.features.window !== undefined))
     return issue(
       ['features', 'window'],
       windowed ? 'window heads without a window spec' : 'a window spec without window heads',
     );
-  if (windowed && (file.features.stems || (file.features.structure?.length ?? 0) > 0))
-    return issue(['features'], 'window heads with stem or structural features');
+  for (const [index, head] of file.heads.entries())
+    if ((head.unit === 'span') !== (head.span !== undefined))
+      return issue(
+        ['heads', index, 'span'],
+        head.span
+          ? `a span spec on a ${head.unit ?? 'draft'} head`
+          : 'a span head without its span spec (k and features)',
+      );
+  if ((windowed || spanned) && (file.features.stems || (file.features.structure?.length ?? 0) > 0))
+    return issue(['features'], `${spanned ? 'span' : 'window'} heads with stem or structural features`);
   return false;
 }
 

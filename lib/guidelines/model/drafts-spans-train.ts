@@ -6,10 +6,10 @@
  * category negative, the other words of labelled drafts weighted `unplaced`. Pure and seeded.
  */
 import { DRAFT_FEATURE_TABLES } from './drafts-model';
-import { type SpanFeatureSpec, visitSpanFeatures } from './drafts-spans';
+import { bestSpan, type SpanFeatureSpec, visitSpanFeatures } from './drafts-spans';
 import { excerptPlaces } from './drafts-windows-train';
 import { normaliseText } from './features';
-import { type LinearModel, type QuantisedModel, seededRandom } from './train';
+import { type LinearModel, type QuantisedModel, quantise, seededRandom } from './train';
 
 /** Every word of a set of drafts as a tagger row. */
 export interface TokenSet {
@@ -161,8 +161,31 @@ export function trainTagger(
   return { bias, weights };
 }
 
-/** Each word's probability under a quantised tagger, for the words of draft `d`. */
-export function wordScores(set: TokenSet, d: number, model: QuantisedModel): Float64Array {
+/**
+ * `seeds` taggers (seeds options.seed, options.seed + 1, …) averaged weight by weight, quantised to
+ * int8 keeping the `keep` largest weights: the head as the file holds it. One tagger's added findings
+ * on unread writers moved by several points from one shuffle to the next; the average moves less.
+ */
+export function trainSpanHead(
+  set: TokenSet,
+  keepDraft: (d: number) => boolean,
+  hashBits: number,
+  options: TaggerTrainOptions & { seeds: number; keep: number },
+): QuantisedModel {
+  const size = 2 ** hashBits;
+  const weights = new Float64Array(size);
+  let bias = 0;
+  for (let k = 0; k < options.seeds; k += 1) {
+    const run = trainTagger(set, keepDraft, size, { ...options, seed: options.seed + k });
+    bias += run.bias / options.seeds;
+    for (let j = 0; j < size; j += 1)
+      weights[j] = (weights[j] as number) + (run.weights[j] as number) / options.seeds;
+  }
+  return quantise({ bias, weights }, options.keep);
+}
+
+/** Each word's logit under a quantised tagger, for the words of draft `d` (as spanWordLogits gives). */
+export function wordLogits(set: TokenSet, d: number, model: QuantisedModel): Float64Array {
   const from = set.draftStart[d] as number;
   const to = set.draftStart[d + 1] as number;
   const out = new Float64Array(to - from);
@@ -170,7 +193,14 @@ export function wordScores(set: TokenSet, d: number, model: QuantisedModel): Flo
     let sum = 0;
     for (let k = set.featStart[t] as number; k < (set.featStart[t + 1] as number); k += 1)
       sum += model.weights[set.feats[k] as number] as number;
-    out[t - from] = 1 / (1 + Math.exp(-(model.bias + sum * model.scale * unitOf(set, t))));
+    out[t - from] = model.bias + sum * model.scale * unitOf(set, t);
   }
   return out;
+}
+
+/** Draft `d`'s score: the sigmoid of the best mean logit over a run of `k` words (0 without words). */
+export function spanDraftScore(set: TokenSet, d: number, model: QuantisedModel, k: number): number {
+  const logits = wordLogits(set, d, model);
+  if (logits.length === 0) return 0;
+  return 1 / (1 + Math.exp(-bestSpan(logits, k).score));
 }

@@ -6,18 +6,11 @@
  * alone; a tagger reads each word with its neighbours and the person cues around it, and a run of k
  * words can hold the name and the detail together. Pure: no DOM, browser or Node API.
  */
+import type { DraftsSpanSpec } from './drafts-types';
 import { hashFeature, type NormalWord, visitWordFeatures } from './features';
 
-/** How a span head reads words: hash size, character grams, neighbours, the person-cue reach. */
-export interface SpanFeatureSpec {
-  hashBits: number;
-  charMin: number;
-  charMax: number;
-  /** Neighbours each side whose words are features of a word (position-marked). */
-  context: number;
-  /** Words each side within which a person cue marks a word as "near a person" (0: no such feature). */
-  personReach: number;
-}
+/** How a span head reads each word (its run length `k` aside). */
+export type SpanFeatureSpec = Omit<DraftsSpanSpec, 'k'>;
 
 /** Honorifics and titles that make the next word a person (normalised, lowercase, no dots). */
 const HONORIFICS = new Set([
@@ -200,4 +193,27 @@ export function bestSpan(scores: ArrayLike<number>, k: number): { score: number;
     }
   }
   return { score: best / width, from, to: from + width };
+}
+
+/**
+ * A span head's logit for every word: its bias plus the sum of its features' int8 weights times
+ * `scale`, each feature valued 1/√(the word's feature count), as the trainer's rows are.
+ */
+export function spanWordLogits(
+  text: string,
+  words: readonly NormalWord[],
+  head: { bias: number; scale: number; span: { spec: SpanFeatureSpec; weights: Int8Array } },
+): Float64Array {
+  const sums = new Float64Array(words.length);
+  const counts = new Float64Array(words.length);
+  const { weights } = head.span;
+  visitSpanFeatures(text, words, head.span.spec, (word, bucket) => {
+    sums[word] = (sums[word] as number) + (weights[bucket] as number);
+    counts[word] = (counts[word] as number) + 1;
+  });
+  for (let i = 0; i < words.length; i += 1) {
+    const n = counts[i] as number;
+    sums[i] = head.bias + (n > 0 ? ((sums[i] as number) * head.scale) / Math.sqrt(n) : 0);
+  }
+  return sums;
 }

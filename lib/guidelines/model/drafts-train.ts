@@ -9,12 +9,14 @@ import { DRAFT_FEATURE_TABLES } from './drafts-model';
 import { visitStems } from './drafts-stems';
 import {
   DRAFTS_MODEL_FORMAT,
+  DRAFTS_MODEL_FORMAT_SPANS,
   DRAFTS_MODEL_FORMAT_STEMS,
   DRAFTS_MODEL_FORMAT_WINDOWS,
   type DraftHeadCategory,
   type DraftsFeatureSpec,
   type DraftsHeadFile,
   type DraftsModelFile,
+  type DraftsSpanSpec,
 } from './drafts-types';
 import { extractFeatures, type NormalWord, normaliseText, visitFeatures } from './features';
 import { structureValues } from './structure';
@@ -231,8 +233,12 @@ export interface TrainedHead {
   threshold: number;
   /** Weights of the structural features, in the spec's order (absent without structural features). */
   structure?: number[];
-  /** `window`: trained on windows, scored on the best window (drafts-windows.ts). */
-  unit?: 'window';
+  /**
+   * `window`: trained on windows, scored on the best window (drafts-windows.ts); `span`: a word
+   * tagger over `span`'s features, scored on the best run of words (drafts-spans.ts).
+   */
+  unit?: 'window' | 'span';
+  span?: DraftsSpanSpec;
 }
 
 /** A trained head as the file holds it: int8 hashed weights and rounded structural weights. */
@@ -283,17 +289,20 @@ export function draftsModelFile(
     threshold: head.threshold,
     ...(features.structure?.length ? { structure: head.structure ?? features.structure.map(() => 0) } : {}),
     ...(head.unit === 'window' ? { unit: 'window' as const } : {}),
+    ...(head.unit === 'span' && head.span ? { unit: 'span' as const, span: head.span } : {}),
   }));
   // The window spec belongs in the file only when a head reads windows (an older reader refuses @3).
   const windowed = heads.some((head) => head.unit === 'window');
   const { window, ...rest } = features;
   const spec = windowed ? { ...rest, window } : rest;
   const payload = { features: spec, minWords, heads: headFiles };
-  const format = windowed
-    ? DRAFTS_MODEL_FORMAT_WINDOWS
-    : features.stems
-      ? DRAFTS_MODEL_FORMAT_STEMS
-      : DRAFTS_MODEL_FORMAT;
+  const format = heads.some((head) => head.unit === 'span')
+    ? DRAFTS_MODEL_FORMAT_SPANS
+    : windowed
+      ? DRAFTS_MODEL_FORMAT_WINDOWS
+      : features.stems
+        ? DRAFTS_MODEL_FORMAT_STEMS
+        : DRAFTS_MODEL_FORMAT;
   return { format, ...meta, ...payload, checksum: draftsChecksum(payload) };
 }
 

@@ -18,13 +18,36 @@ export const DRAFTS_MODEL_FORMAT_STEMS = 'satu-pintu/drafts-model@2';
  * score such a head over the whole draft, so the file carries a format it refuses.
  */
 export const DRAFTS_MODEL_FORMAT_WINDOWS = 'satu-pintu/drafts-model@3';
+/**
+ * A file with at least one span head (`unit: "span"`): a version that predates spans would read its
+ * weights as whole-draft weights, so the file carries a format it refuses.
+ */
+export const DRAFTS_MODEL_FORMAT_SPANS = 'satu-pintu/drafts-model@4';
 export type DraftsModelFormat =
   | typeof DRAFTS_MODEL_FORMAT
   | typeof DRAFTS_MODEL_FORMAT_STEMS
-  | typeof DRAFTS_MODEL_FORMAT_WINDOWS;
+  | typeof DRAFTS_MODEL_FORMAT_WINDOWS
+  | typeof DRAFTS_MODEL_FORMAT_SPANS;
 
-/** What a head scores: the whole draft (the default) or each window of it, keeping the best. */
-export type DraftsHeadUnit = 'draft' | 'window';
+/**
+ * What a head scores: the whole draft (the default), each window of it keeping the best, or each word
+ * (a span head: a tagger over words in their context) keeping the best run of `k` words.
+ */
+export type DraftsHeadUnit = 'draft' | 'window' | 'span';
+
+/**
+ * How a span head reads words (drafts-spans.ts): its own hash size and character grams, the
+ * neighbours each side that are features of a word, the reach of the person and child cues, and the
+ * run of `k` words a draft is scored by.
+ */
+export interface DraftsSpanSpec {
+  hashBits: number;
+  charMin: number;
+  charMax: number;
+  context: number;
+  personReach: number;
+  k: number;
+}
 
 /**
  * How window heads cut a draft (drafts-windows.ts): by sentence (`.`/`!`/`?` or a line break) or by
@@ -68,8 +91,13 @@ export interface DraftsHeadFile {
    * structural feature holds (structure.ts); present exactly when the spec lists names.
    */
   structure?: number[];
-  /** `window`: the head scores each window of `features.window` and keeps the best; absent: the whole draft. */
-  unit?: 'window';
+  /**
+   * `window`: the head scores each window of `features.window` and keeps the best; `span`: each word
+   * by the head's own `span` spec, keeping the best run of words; absent: the whole draft.
+   */
+  unit?: 'window' | 'span';
+  /** A span head's features and run length; present exactly when `unit` is `span`. */
+  span?: DraftsSpanSpec;
 }
 
 /**
@@ -113,6 +141,8 @@ export interface DraftsModel {
     scale: number;
     threshold: number;
     unit: DraftsHeadUnit;
+    /** A span head's spec and its own int8 weights (its column of `weights` is all zero). */
+    span?: { spec: DraftsSpanSpec; weights: Int8Array };
   }>;
   /** weights[bucket * heads.length + head]. */
   weights: Int8Array;
