@@ -57,7 +57,12 @@ export function budgetLines(file: DraftsModelFile, decoded: DraftsModel, texts: 
     }
     if (longs.length >= 300) break;
   }
-  const memory = decodeDraftsModel(file).weights.byteLength;
+  // A span head keeps its own weights beside the shared interleaved ones.
+  const model = decodeDraftsModel(file);
+  const memory = model.heads.reduce(
+    (sum, head) => sum + (head.span?.weights.byteLength ?? 0),
+    model.weights.byteLength,
+  );
   return [
     `draft heads: ${perCaption.toFixed(3)} ms per 400 characters (${texts.length} drafts, ${characters} characters, 3 rounds); ` +
       `median ${medianMs(run, captions, 5).toFixed(3)} ms on ${captions.length} captions of 400 characters, ` +

@@ -7,7 +7,7 @@
  * words can hold the name and the detail together. Pure: no DOM, browser or Node API.
  */
 import type { DraftsSpanSpec } from './drafts-types';
-import { hashFeature, type NormalWord, visitWordFeatures } from './features';
+import { hashFeature, type NormalWord, rememberWord, visitWordFeatures } from './features';
 
 /** How a span head reads each word (its run length `k` aside). */
 export type SpanFeatureSpec = Omit<DraftsSpanSpec, 'k'>;
@@ -75,14 +75,63 @@ const P_PAIR_LEFT = 35;
 const P_PAIR_RIGHT = 36;
 const P_CHILD = 37;
 
+const SHAPE_NAMES = [
+  'cap',
+  'caps',
+  'cap1',
+  'num2',
+  'num',
+  'alnum',
+  'ageMinor',
+  'age',
+  'afterHonorific',
+  'honorific',
+  'paren',
+] as const;
+type ShapeName = (typeof SHAPE_NAMES)[number];
+/**
+ * Each shape's hashes, on the word itself and on a neighbour d words left or right (d ≤ 4, the most
+ * the schema allows): computed once, not per word.
+ */
+const SHAPE_HASHES = Object.fromEntries(
+  SHAPE_NAMES.map((name) => [
+    name,
+    {
+      self: hashFeature(P_SHAPE, name),
+      left: [0, 1, 2, 3, 4].map((d) => hashFeature(P_SHAPE, `${name}@-${d}`)),
+      right: [0, 1, 2, 3, 4].map((d) => hashFeature(P_SHAPE, `${name}@+${d}`)),
+    },
+  ]),
+) as Record<ShapeName, { self: number; left: number[]; right: number[] }>;
+
+/**
+ * A word's hashes as a neighbour (left at d = 1…4: slots 0–3, right: 4–7) and marked near a person (8)
+ * or a child (9), unmasked: the same for every head, so computed once per distinct word.
+ */
+const NEAR_ANY = hashFeature(P_NEAR, '');
+const CHILD_ANY = hashFeature(P_CHILD, '');
+const keyHashes = new Map<string, Uint32Array>();
+function hashesOf(key: string): Uint32Array {
+  const known = keyHashes.get(key);
+  if (known) return known;
+  const out = new Uint32Array(10);
+  for (let d = 1; d <= 4; d += 1) {
+    out[d - 1] = hashFeature(P_LEFT + d, key);
+    out[d + 3] = hashFeature(P_RIGHT + d, key);
+  }
+  out[8] = hashFeature(P_NEAR, key);
+  out[9] = hashFeature(P_CHILD, key);
+  return rememberWord(keyHashes, key, out);
+}
+
 const UPPER = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\d/;
 
 /** Cheap shapes of one word as written (its raw text and the characters around it). */
-function shapesOf(text: string, word: NormalWord, previousKey: string | undefined): string[] {
+function shapesOf(text: string, word: NormalWord, previousKey: string | undefined): ShapeName[] {
   const raw = text.slice(word.start, word.end);
-  const out: string[] = [];
+  const out: ShapeName[] = [];
   if (UPPER.test(raw)) out.push(LOWER.test(raw) ? 'cap' : raw.length > 1 ? 'caps' : 'cap1');
   if (DIGIT.test(raw)) out.push(/^\d+$/.test(raw) ? (raw.length <= 2 ? 'num2' : 'num') : 'alnum');
   const before = text[word.start - 1];
@@ -91,10 +140,13 @@ function shapesOf(text: string, word: NormalWord, previousKey: string | undefine
     out.push(Number(raw) < 18 ? 'ageMinor' : 'age');
   if (previousKey !== undefined && HONORIFICS.has(previousKey)) out.push('afterHonorific');
   if (HONORIFICS.has(word.key)) out.push('honorific');
-  // Inside parentheses: an opening bracket since the last closing one, within 40 characters.
-  const from = Math.max(0, word.start - 40);
-  const open = text.lastIndexOf('(', word.start - 1);
-  if (open >= from && text.lastIndexOf(')', word.start - 1) < open) out.push('paren');
+  // Inside parentheses: an opening bracket since the last closing one, within 40 characters (a
+  // bounded look back: lastIndexOf over a long draft would make every word cost the whole text).
+  for (let at = word.start - 1; at >= Math.max(0, word.start - 40); at -= 1) {
+    const c = text.charCodeAt(at);
+    if (c === 40) out.push('paren');
+    if (c === 40 || c === 41) break;
+  }
   return out;
 }
 
@@ -125,13 +177,15 @@ function personCues(text: string, words: readonly NormalWord[]): Uint8Array {
  * word 1's, …): the word's own features as the heads hash them (word, character grams), its
  * neighbours' words position-marked, the pairs it forms with the words either side, its shapes and
  * its neighbours' shapes, and, when a person cue lies within `personReach` words, the word again
- * marked "near a person".
+ * marked "near a person". With `own`, a word's own features are not visited but `own(word, key)`
+ * called instead (the scorer adds them up once per distinct word).
  */
 export function visitSpanFeatures(
   text: string,
   words: readonly NormalWord[],
   spec: SpanFeatureSpec,
   visit: (word: number, bucket: number) => void,
+  own?: (word: number, key: string) => void,
 ): void {
   const mask = (1 << spec.hashBits) - 1;
   const lexicon: ReadonlySet<string> = new Set();
@@ -147,30 +201,31 @@ export function visitSpanFeatures(
     }
   for (let i = 0; i < words.length; i += 1) {
     const key = (words[i] as NormalWord).key;
-    visitWordFeatures(key, lexicon, spec, (bucket) => visit(i, bucket));
+    if (own) own(i, key);
+    else visitWordFeatures(key, lexicon, spec, (bucket) => visit(i, bucket));
     for (let d = 1; d <= spec.context; d += 1) {
       const left = words[i - d];
       const right = words[i + d];
-      visit(i, hashFeature(P_LEFT + d, left ? left.key : '<s>') & mask);
-      visit(i, hashFeature(P_RIGHT + d, right ? right.key : '</s>') & mask);
-      for (const s of shapes[i - d] ?? []) visit(i, hashFeature(P_SHAPE, `${s}@-${d}`) & mask);
-      for (const s of shapes[i + d] ?? []) visit(i, hashFeature(P_SHAPE, `${s}@+${d}`) & mask);
+      visit(i, (hashesOf(left ? left.key : '<s>')[d - 1] as number) & mask);
+      visit(i, (hashesOf(right ? right.key : '</s>')[d + 3] as number) & mask);
+      for (const s of shapes[i - d] ?? []) visit(i, (SHAPE_HASHES[s].left[d] as number) & mask);
+      for (const s of shapes[i + d] ?? []) visit(i, (SHAPE_HASHES[s].right[d] as number) & mask);
     }
     const left = words[i - 1];
     const right = words[i + 1];
     if (left) visit(i, hashFeature(P_PAIR_LEFT, `${left.key} ${key}`) & mask);
     if (right) visit(i, hashFeature(P_PAIR_RIGHT, `${key} ${right.key}`) & mask);
-    for (const s of shapes[i] as string[]) visit(i, hashFeature(P_SHAPE, s) & mask);
+    for (const s of shapes[i] as ShapeName[]) visit(i, SHAPE_HASHES[s].self & mask);
     if (cues) {
       const from = Math.max(0, i - spec.personReach);
       const to = Math.min(words.length, i + spec.personReach + 1);
       if ((persons[to] as number) - (persons[from] as number) > 0) {
-        visit(i, hashFeature(P_NEAR, '') & mask);
-        visit(i, hashFeature(P_NEAR, key) & mask);
+        visit(i, NEAR_ANY & mask);
+        visit(i, (hashesOf(key)[8] as number) & mask);
       }
       if ((children[to] as number) - (children[from] as number) > 0) {
-        visit(i, hashFeature(P_CHILD, '') & mask);
-        visit(i, hashFeature(P_CHILD, key) & mask);
+        visit(i, CHILD_ANY & mask);
+        visit(i, (hashesOf(key)[9] as number) & mask);
       }
     }
   }
@@ -195,6 +250,17 @@ export function bestSpan(scores: ArrayLike<number>, k: number): { score: number;
   return { score: best / width, from, to: from + width };
 }
 
+/** Per span head's weights, each distinct word's own features summed once: drafts share most words. */
+const ownMemos = new WeakMap<Int8Array, Map<string, readonly [number, number]>>();
+function ownMemoOf(weights: Int8Array): Map<string, readonly [number, number]> {
+  let memo = ownMemos.get(weights);
+  if (!memo) {
+    memo = new Map();
+    ownMemos.set(weights, memo);
+  }
+  return memo;
+}
+
 /**
  * A span head's logit for every word: its bias plus the sum of its features' int8 weights times
  * `scale`, each feature valued 1/√(the word's feature count), as the trainer's rows are.
@@ -206,11 +272,32 @@ export function spanWordLogits(
 ): Float64Array {
   const sums = new Float64Array(words.length);
   const counts = new Float64Array(words.length);
-  const { weights } = head.span;
-  visitSpanFeatures(text, words, head.span.spec, (word, bucket) => {
-    sums[word] = (sums[word] as number) + (weights[bucket] as number);
-    counts[word] = (counts[word] as number) + 1;
-  });
+  const { weights, spec } = head.span;
+  const memo = ownMemoOf(weights);
+  const lexicon: ReadonlySet<string> = new Set();
+  visitSpanFeatures(
+    text,
+    words,
+    spec,
+    (word, bucket) => {
+      sums[word] = (sums[word] as number) + (weights[bucket] as number);
+      counts[word] = (counts[word] as number) + 1;
+    },
+    (word, key) => {
+      let known = memo.get(key);
+      if (known === undefined) {
+        let sum = 0;
+        let count = 0;
+        visitWordFeatures(key, lexicon, spec, (bucket) => {
+          sum += weights[bucket] as number;
+          count += 1;
+        });
+        known = rememberWord(memo, key, [sum, count] as const);
+      }
+      sums[word] = (sums[word] as number) + known[0];
+      counts[word] = (counts[word] as number) + known[1];
+    },
+  );
   for (let i = 0; i < words.length; i += 1) {
     const n = counts[i] as number;
     sums[i] = head.bias + (n > 0 ? ((sums[i] as number) * head.scale) / Math.sqrt(n) : 0);
