@@ -125,11 +125,11 @@ export type HeadUnit = 'draft' | 'window' | 'span';
  * heads the ship rule accepts (conditions a–c; d runs later over the chosen heads together), the one
  * with the larger gain (a), on a tie the draft head, then the window head; if none, the draft head.
  * Attribution keeps the draft head: most of its labels mark an absence, which has no place in a window
- * or a run of words.
+ * or a run of words. A null row: no head of that unit for the category (span heads are per category).
  */
 export function chooseUnits(
   categories: readonly string[],
-  rowsByUnit: { draft: readonly ShipRow[] } & Partial<Record<HeadUnit, readonly ShipRow[]>>,
+  rowsByUnit: { draft: readonly ShipRow[] } & Partial<Record<HeadUnit, ReadonlyArray<ShipRow | null>>>,
   rule: ShipRule,
   limits: ShipLimits,
 ): { units: HeadUnit[]; lines: string[] } {
@@ -137,7 +137,13 @@ export function chooseUnits(
   const order: HeadUnit[] = ['draft', 'window', 'span'];
   const decided = order.flatMap((unit) => {
     const rows = rowsByUnit[unit];
-    return rows ? [{ unit, rows, decisions: decideShipping(rows, rule, alone).decisions }] : [];
+    if (!rows) return [];
+    // Each row is decided alone (no condition d here), so the rows present can be decided together.
+    const present = rows.flatMap((row) => (row ? [row] : []));
+    const decisions = decideShipping(present, rule, alone).decisions;
+    return [
+      { unit, rows, decisions: rows.map((row) => (row ? decisions[present.indexOf(row)] : undefined)) },
+    ];
   });
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   // Rules ∪ head, precision and recall, from the row's counts.
@@ -153,15 +159,18 @@ export function chooseUnits(
   const units = categories.map((category, h): HeadUnit => {
     let unit: HeadUnit = 'draft';
     let gain = Number.NEGATIVE_INFINITY;
+    const before = lines.length;
     for (const c of decided) {
-      const d = c.decisions[h] as ShipDecision;
-      lines.push(line(c.unit, d, c.rows[h] as ShipRow));
+      const d = c.decisions[h];
+      const row = c.rows[h];
+      if (!d || !row) continue;
+      lines.push(line(c.unit, d, row));
       if (d.ship && d.gain > gain + 1e-12 && (category !== 'attribution' || c.unit === 'draft')) {
         unit = c.unit;
         gain = d.gain;
       }
     }
-    lines.splice(lines.length - decided.length, 0, `  ${category}: ${unit}`);
+    lines.splice(before, 0, `  ${category}: ${unit}`);
     return unit;
   });
   return { units, lines };

@@ -214,7 +214,7 @@ if (byWindow || bySpan) {
   const rowsByUnit = {
     draft: d.rows,
     ...(byWindow ? { window: rowsOf(byWindow).rows } : {}),
-    ...(bySpan ? { span: rowsOf(bySpan).rows } : {}),
+    ...(bySpan ? { span: rowsOf(bySpan).rows.map((row) => (SPANS.has(row.category) ? row : null)) } : {}),
   };
   const chosenUnits = chooseUnits(categories, rowsByUnit, SHIP_RULE, {
     ...SHIP_LIMITS,
