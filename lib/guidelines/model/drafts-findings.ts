@@ -41,7 +41,7 @@ export function draftFindings(
     if ((scored.scores[h] as number) < head.threshold) return;
     known ??= new Set(reported.map((f) => f.category));
     if (known.has(head.category)) return;
-    const shown = shownDrivers(draftDrivers(scored, model, h, text));
+    const shown = shownDrivers(draftDrivers(scored, model, h));
     // A window head points at the sentence(s) that carry the problem, a span head at its run of words;
     // a whole-draft head at its drivers.
     const from = scored.windows[2 * h] as number;

@@ -65,6 +65,8 @@ export interface DraftScores {
    * the whole text for a head over the whole draft.
    */
   windows: Int32Array;
+  /** Per head, a span head's logit for every word (kept for its drivers); undefined for other heads. */
+  spanLogits: (Float64Array | undefined)[];
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -114,16 +116,19 @@ export function scoreDraft(text: string, model: DraftsModel): DraftScores {
       scores[h] = best.from < best.to ? sigmoid(head.bias + best.sum * head.scale) : sigmoid(head.bias);
     });
   }
+  const spanLogits: (Float64Array | undefined)[] = model.heads.map(() => undefined);
   // A span head: every word's logit in one pass over its features, the best run of k words by running
   // totals (bestSpan); the draft scores as that run's mean logit.
   model.heads.forEach((head, h) => {
     if (!head.span) return;
-    const best = bestSpan(spanWordLogits(text, words, { ...head, span: head.span }), head.span.spec.k);
+    const logits = spanWordLogits(text, words, { ...head, span: head.span });
+    spanLogits[h] = logits;
+    const best = bestSpan(logits, head.span.spec.k);
     windows[2 * h] = best.from;
     windows[2 * h + 1] = best.to;
     scores[h] = best.from < best.to ? sigmoid(best.score) : sigmoid(head.bias);
   });
-  return { words, scores, structure, windows };
+  return { words, scores, structure, windows, spanLogits };
 }
 
 /** The window whose normalised sum (Σ w·v / √n) is highest for head `h`; the first on a tie. */
@@ -173,16 +178,15 @@ export function structureDrivers(
 
 /**
  * The words that pushed head `h` up, strongest first (for a window head, within its best window; for a
- * span head, within its best run, by each word's own features above the bias; its features read
- * the words as written in `text`).
+ * span head, within its best run, by each word's own features above the bias).
  */
-export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number, text: string): Driver[] {
+export function draftDrivers(scored: DraftScores, model: DraftsModel, h: number): Driver[] {
   const count = model.heads.length;
   const from = scored.windows[2 * h] as number;
   const to = scored.windows[2 * h + 1] as number;
   const head = model.heads[h];
-  if (head?.span) {
-    const logits = spanWordLogits(text, scored.words, { ...head, span: head.span });
+  const logits = scored.spanLogits[h];
+  if (head && logits) {
     const perWord = logits.slice(from, to).map((logit) => logit - head.bias);
     return wordDrivers(scored.words.slice(from, to), perWord);
   }
