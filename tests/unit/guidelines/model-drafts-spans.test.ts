@@ -203,10 +203,12 @@ describe('span heads', () => {
     refused({ ...spanFile, heads: [{ ...head, span: { ...SPAN, hashBits: 9 } }] }, /weights/);
   });
 
-  it("leave the shipped file's heads scoring as before beside a span head", () => {
-    const shipped = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../../../library/src/models/drafts.json'), 'utf8'),
-    ) as DraftsModelFile;
+  it("leave the shipped file's other heads scoring as before beside a span head", () => {
+    const shipped = withoutSpanHeads(
+      JSON.parse(
+        readFileSync(join(import.meta.dirname, '../../../library/src/models/drafts.json'), 'utf8'),
+      ) as DraftsModelFile,
+    );
     const taken = new Set(shipped.heads.map((h) => h.category));
     expect(taken.has('personal-data')).toBe(false);
     const payload = {
@@ -229,3 +231,11 @@ describe('span heads', () => {
     }
   });
 });
+
+/** The shipped file without its span heads, re-signed as the format its other heads need. */
+function withoutSpanHeads(file: DraftsModelFile): DraftsModelFile {
+  const heads = file.heads.filter((head) => head.unit !== 'span');
+  const payload = { features: file.features, minWords: file.minWords, heads };
+  const format = file.features.window ? DRAFTS_MODEL_FORMAT_WINDOWS : DRAFTS_MODEL_FORMAT;
+  return { ...file, format, ...payload, checksum: draftsChecksum(payload) };
+}

@@ -319,7 +319,7 @@ describe('window heads', () => {
 /** The file's whole-draft heads alone, as the @1 file an older trainer would have written. */
 function wholeDraftHeads(file: DraftsModelFile): DraftsModelFile {
   const { window: _, ...features } = file.features;
-  const heads = file.heads.filter((head) => head.unit !== 'window');
+  const heads = file.heads.filter((head) => head.unit === undefined);
   const payload = { features, minWords: file.minWords, heads };
   return { ...file, format: DRAFTS_MODEL_FORMAT, ...payload, checksum: draftsChecksum(payload) };
 }
