@@ -126,14 +126,38 @@ function hashesOf(key: string): Uint32Array {
 
 const UPPER = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-const DIGIT = /\d/;
+
+// The shapes' tests run on every word of every draft: ASCII is answered from char codes, anything else
+// by the Unicode regexes (the same answers: among ASCII only A–Z are \p{Lu} and only a–z are \p{Ll}).
+/** `UPPER.test(raw)`. */
+function startsUpper(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(raw);
+}
+/** `LOWER.test(raw)`. */
+function hasLower(raw: string): boolean {
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) return LOWER.test(raw);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+/** `/\d/.test(raw)`: ASCII digits only, as `\d` without the u flag. */
+function hasDigit(raw: string): boolean {
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** Cheap shapes of one word as written (its raw text and the characters around it). */
 function shapesOf(text: string, word: NormalWord, previousKey: string | undefined): ShapeName[] {
   const raw = text.slice(word.start, word.end);
   const out: ShapeName[] = [];
-  if (UPPER.test(raw)) out.push(LOWER.test(raw) ? 'cap' : raw.length > 1 ? 'caps' : 'cap1');
-  if (DIGIT.test(raw)) out.push(/^\d+$/.test(raw) ? (raw.length <= 2 ? 'num2' : 'num') : 'alnum');
+  if (startsUpper(raw)) out.push(hasLower(raw) ? 'cap' : raw.length > 1 ? 'caps' : 'cap1');
+  if (hasDigit(raw)) out.push(/^\d+$/.test(raw) ? (raw.length <= 2 ? 'num2' : 'num') : 'alnum');
   const before = text[word.start - 1];
   const after = text[word.end];
   if (before === '(' && after === ')' && /^\d{1,3}$/.test(raw))
@@ -164,7 +188,7 @@ function personCues(text: string, words: readonly NormalWord[]): Uint8Array {
     if (CHILD_WORDS.has(w.key) || (age && Number(raw) < 18)) cue[i] = 2;
     else if (
       HONORIFICS.has(w.key) ||
-      (previous !== undefined && HONORIFICS.has(previous.key) && UPPER.test(raw)) ||
+      (previous !== undefined && HONORIFICS.has(previous.key) && startsUpper(raw)) ||
       age
     )
       cue[i] = 1;
@@ -199,15 +223,20 @@ export function visitSpanFeatures(
       persons[i + 1] = (persons[i] as number) + (cues[i] === 1 ? 1 : 0);
       children[i + 1] = (children[i] as number) + (cues[i] === 2 ? 1 : 0);
     }
+  // Each word's neighbour and cue hashes looked up once, not once per use.
+  const hashes = words.map((w) => hashesOf(w.key));
+  const start = hashesOf('<s>');
+  const end = hashesOf('</s>');
   for (let i = 0; i < words.length; i += 1) {
     const key = (words[i] as NormalWord).key;
+    const mine = hashes[i] as Uint32Array;
     if (own) own(i, key);
     else visitWordFeatures(key, lexicon, spec, (bucket) => visit(i, bucket));
     for (let d = 1; d <= spec.context; d += 1) {
       const left = words[i - d];
       const right = words[i + d];
-      visit(i, (hashesOf(left ? left.key : '<s>')[d - 1] as number) & mask);
-      visit(i, (hashesOf(right ? right.key : '</s>')[d + 3] as number) & mask);
+      visit(i, ((left ? (hashes[i - d] as Uint32Array) : start)[d - 1] as number) & mask);
+      visit(i, ((right ? (hashes[i + d] as Uint32Array) : end)[d + 3] as number) & mask);
       for (const s of shapes[i - d] ?? []) visit(i, (SHAPE_HASHES[s].left[d] as number) & mask);
       for (const s of shapes[i + d] ?? []) visit(i, (SHAPE_HASHES[s].right[d] as number) & mask);
     }
@@ -221,11 +250,11 @@ export function visitSpanFeatures(
       const to = Math.min(words.length, i + spec.personReach + 1);
       if ((persons[to] as number) - (persons[from] as number) > 0) {
         visit(i, NEAR_ANY & mask);
-        visit(i, (hashesOf(key)[8] as number) & mask);
+        visit(i, (mine[8] as number) & mask);
       }
       if ((children[to] as number) - (children[from] as number) > 0) {
         visit(i, CHILD_ANY & mask);
-        visit(i, (hashesOf(key)[9] as number) & mask);
+        visit(i, (mine[9] as number) & mask);
       }
     }
   }
