@@ -176,20 +176,18 @@ function shapesOf(text: string, word: NormalWord, previousKey: string | undefine
 
 /**
  * Each word's cue: 1 a person (an honorific, the capitalised word after one, an adult's age "(41)"),
- * 2 a child (a word of CHILD_WORDS, an age under 18), 0 none.
+ * 2 a child (a word of CHILD_WORDS, an age under 18), 0 none. Read off the words' shapes, which
+ * already hold every one of those tests.
  */
-function personCues(text: string, words: readonly NormalWord[]): Uint8Array {
+function personCues(words: readonly NormalWord[], shapes: readonly ShapeName[][]): Uint8Array {
   const cue = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i += 1) {
-    const w = words[i] as NormalWord;
-    const previous = words[i - 1];
-    const raw = text.slice(w.start, w.end);
-    const age = text[w.start - 1] === '(' && text[w.end] === ')' && /^\d{1,3}$/.test(raw);
-    if (CHILD_WORDS.has(w.key) || (age && Number(raw) < 18)) cue[i] = 2;
+    const s = shapes[i] as ShapeName[];
+    if (CHILD_WORDS.has((words[i] as NormalWord).key) || s.includes('ageMinor')) cue[i] = 2;
     else if (
-      HONORIFICS.has(w.key) ||
-      (previous !== undefined && HONORIFICS.has(previous.key) && startsUpper(raw)) ||
-      age
+      s.includes('honorific') ||
+      s.includes('age') ||
+      (s.includes('afterHonorific') && (s.includes('cap') || s.includes('caps') || s.includes('cap1')))
     )
       cue[i] = 1;
   }
@@ -214,7 +212,7 @@ export function visitSpanFeatures(
   const mask = (1 << spec.hashBits) - 1;
   const lexicon: ReadonlySet<string> = new Set();
   const shapes = words.map((w, i) => shapesOf(text, w, words[i - 1]?.key));
-  const cues = spec.personReach > 0 ? personCues(text, words) : null;
+  const cues = spec.personReach > 0 ? personCues(words, shapes) : null;
   // Running counts of each cue, so "a cue within reach" is one difference per word.
   const persons = new Int32Array(words.length + 1);
   const children = new Int32Array(words.length + 1);
